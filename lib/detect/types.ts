@@ -43,6 +43,10 @@ export interface BookRef {
  * One site: a pure URL test first (cheap, runs on every page of a matched
  * site), then `detect`, which reads the document and returns `null` rather
  * than throwing when the page is not one book.
+ *
+ * The first adapter whose `test` accepts a page decides, `null` included:
+ * the generic signals do not run after it. An adapter that wants them calls
+ * `detectGeneric` (lib/detect/generic) itself and refines the result.
  */
 export interface SiteAdapter {
   id: string;

@@ -1,0 +1,44 @@
+import { normalizeIsbn } from '../isbn';
+import type { BookFormat, BookRef, Chapter, Signal } from './types';
+import { cleanText, personNames } from './text';
+
+export interface BookRefDraft {
+  site: string;
+  signals: Signal[];
+  /** ISBNs in any written form, the page's own edition first; invalid ones are dropped. */
+  isbns?: Iterable<string>;
+  title?: string;
+  authors?: Iterable<string>;
+  format?: BookFormat;
+  asin?: string;
+  chapters?: Chapter[];
+  recordLink?: string;
+}
+
+/** Distinct canonical ISBN-13s in order, invalid input dropped. */
+export function canonicalIsbns(isbns: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  for (const isbn of isbns) {
+    const canonical = normalizeIsbn(isbn);
+    if (canonical) seen.add(canonical);
+  }
+  return [...seen];
+}
+
+/**
+ * A `BookRef` from what an adapter read: ISBNs normalised and deduplicated,
+ * names cleaned. Null when the draft names neither an ISBN nor a title —
+ * such a page is not recognisably about one book.
+ */
+export function buildBookRef(draft: BookRefDraft): BookRef | null {
+  const isbn13 = canonicalIsbns(draft.isbns ?? []);
+  const title = cleanText(draft.title);
+  if (isbn13.length === 0 && !title) return null;
+  const ref: BookRef = { isbn13, authors: personNames(draft.authors ?? []), site: draft.site, signals: [...new Set(draft.signals)] };
+  if (title) ref.title = title;
+  if (draft.format) ref.format = draft.format;
+  if (draft.asin) ref.asin = draft.asin;
+  if (draft.chapters && draft.chapters.length > 0) ref.chapters = draft.chapters;
+  if (draft.recordLink) ref.recordLink = draft.recordLink;
+  return ref;
+}

@@ -1,0 +1,7 @@
+/**
+ * Every site adapter, one import a line, alphabetical. `detectBook` asks them
+ * in this order; the first whose `test` accepts the page decides.
+ */
+import type { SiteAdapter } from '../types';
+
+export const SITE_ADAPTERS: SiteAdapter[] = [];
