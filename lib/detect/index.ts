@@ -1,0 +1,30 @@
+/**
+ * Book detection for the content script: which book, if any, a page is about.
+ * Synchronous and DOM-only (no Node APIs, no heavy imports): it is bundled
+ * into the script injected into every matched page.
+ */
+import { detectGeneric } from './generic';
+import { SITE_ADAPTERS } from './sites';
+import type { BookRef } from './types';
+
+export type { BookFormat, BookRef, Chapter, SiteAdapter } from './types';
+
+/**
+ * The book this page is about, or null. The first adapter whose `test`
+ * accepts the page decides; pages no adapter claims get the generic signals.
+ * Never throws: an internal error yields null.
+ */
+export function detectBook(doc: Document, url: string | URL): BookRef | null {
+  try {
+    const pageUrl = typeof url === 'string' ? new URL(url) : url;
+    for (const adapter of SITE_ADAPTERS) {
+      if (adapter.test(pageUrl, doc)) return adapter.detect(doc, pageUrl);
+    }
+    return detectGeneric(doc, pageUrl);
+  } catch {
+    return null;
+  }
+}
+
+/** Match patterns for the content script: every adapter's, deduplicated. */
+export const CONTENT_SCRIPT_MATCHES: string[] = [...new Set(SITE_ADAPTERS.flatMap((adapter) => adapter.matches))];
