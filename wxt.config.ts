@@ -16,6 +16,11 @@ export default defineConfig({
       'import.meta.env.WXT_CANON_URL': JSON.stringify(canonUrl.origin),
     },
   }),
+  zip: {
+    // The sources zip Mozilla's reviewers rebuild from: the code and the
+    // files the build needs, not saved third-party pages, test data or keys.
+    excludeSources: ['tests/fixtures/**', 'tests/e2e/.artifacts/**', '**/*.pem', '**/*.key', 'data/**', '.ci/**'],
+  },
   manifest: ({ browser }) => ({
     name: 'Bookside',
     description: 'The community book canon beside bookstore and library pages.',

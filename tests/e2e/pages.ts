@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const FIXTURE_PAGES_DIR = path.resolve(import.meta.dirname, '../fixtures/pages');
+
+interface ServedPage {
+  body: Buffer;
+  contentType: string;
+}
+
+/**
+ * Serves saved pages under their real addresses (https://www.amazon.com/dp/…)
+ * with `context.route`, so content scripts see the real hostname; HSTS makes
+ * plain HTTP impossible for several of these sites. Every other request
+ * leaving the machine is aborted: the saved pages reference live CDNs.
+ */
+export class FixtureServer {
+  private readonly pages = new Map<string, ServedPage>();
+
+  private constructor(private readonly context: BrowserContext) {}
+
+  static async install(context: BrowserContext): Promise<FixtureServer> {
+    const server = new FixtureServer(context);
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      const page = server.pages.get(stripHash(url));
+      if (page) return route.fulfill({ status: 200, body: page.body, contentType: page.contentType });
+      if (isLoopback(url)) return route.fallback();
+      return route.abort('internetdisconnected');
+    });
+    return server;
+  }
+
+  /** Registers saved fixture `file` (relative to tests/fixtures/pages) as the response for `url`. */
+  async serve(file: string, url: string, charset = 'utf-8'): Promise<void> {
+    const body = await readFile(path.join(FIXTURE_PAGES_DIR, file));
+    this.pages.set(stripHash(new URL(url)), { body, contentType: `text/html; charset=${charset}` });
+  }
+
+  /** Registers literal HTML as the response for `url`. */
+  serveHtml(url: string, html: string): void {
+    this.pages.set(stripHash(new URL(url)), { body: Buffer.from(html), contentType: 'text/html; charset=utf-8' });
+  }
+
+  /** Opens `url` in a new tab, having served `file` there. */
+  async open(file: string, url: string, charset?: string): Promise<Page> {
+    await this.serve(file, url, charset);
+    const page = await this.context.newPage();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return page;
+  }
+}
+
+function stripHash(url: URL): string {
+  return url.href.replace(/#.*$/, '');
+}
+
+function isLoopback(url: URL): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || !/^https?:$/.test(url.protocol);
+}
