@@ -3,5 +3,8 @@
  * in this order; the first whose `test` accepts the page decides.
  */
 import type { SiteAdapter } from '../types';
+import { amazon } from './amazon';
 
-export const SITE_ADAPTERS: SiteAdapter[] = [];
+export const SITE_ADAPTERS: SiteAdapter[] = [
+  amazon,
+];

@@ -1,0 +1,111 @@
+import { isValidIsbn10 } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { firstText } from '../page';
+import { cleanText, textOf } from '../text';
+import type { BookFormat, BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  title: [
+    '#productTitle', // every product layout since ~2015
+    '#ebooksProductTitle', // Kindle layout before 2020
+    '#btAsinTitle', // pre-2014 layout
+  ],
+  asinInput: '#ASIN, input[name="ASIN"]', // the add-to-cart form; absent on some saved book pages
+  /** Label/value rows of the "Product details" block across layouts. */
+  detailRows: [
+    '#detailBullets_feature_div li', // 2020+ bullet list (`ISBN-13 ‏ : ‎ 978-…`)
+    '#detail_bullets_id li', // 2015–2020 bullets (`<b>ISBN-10 :</b> …`)
+    '#productDetailsTable li', // older table-wrapped bullets
+    '#prodDetails tr', // tech-spec table on some storefronts (`<th>ISBN-13</th><td>…`)
+  ].join(', '),
+  /** The 2022+ attribute carousel, a fallback when the bullets are collapsed. */
+  carouselIsbn: ['#rpi-attribute-book_details-isbn13 .rpi-attribute-value', '#rpi-attribute-book_details-isbn10 .rpi-attribute-value'],
+  bylineAuthors: '#bylineInfo .author, #byline .author',
+  authorName: ['a.contributorNameID', ':scope > a.a-link-normal', '.a-size-medium'], // fr 2020 layout wraps the name in a popover
+  contribution: '.contribution, .a-color-secondary',
+  format: ['#productSubtitle', '#bylineInfo span:last-child', '#title .a-size-medium:not(#productTitle)'],
+  breadcrumb: '#wayfinding-breadcrumbs_container li, #wayfinding-breadcrumbs_feature_div li',
+};
+
+/** Amazon storefronts that sell books with ISBN detail rows. */
+const STOREFRONTS = ['com', 'co.uk', 'de', 'fr', 'es', 'it', 'ca', 'com.au', 'co.jp', 'in', 'nl', 'se', 'com.mx', 'com.br'];
+const HOST = new RegExp(`(^|\\.)amazon\\.(${STOREFRONTS.map((tld) => tld.replace('.', '\\.')).join('|')})$`);
+/** `#dp` classes of book product pages (`<div id="dp" class="book en_GB">`). */
+const BOOK_DP_CLASSES = ['book', 'ebooks', 'audible'];
+/** First breadcrumb of book categories on every storefront. */
+const BOOK_CATEGORIES = /^(books|bücher|livres|libros|libri|boeken|böcker|livros|本|洋書|kindle.*|boutique kindle|tienda kindle|loja kindle|audible.*|hörbücher)$/i;
+/** Role words that mean "author" in the byline (`(Autor)`, `(著)`); translators etc. are left out. */
+const AUTHOR_ROLE = /author|autor|auteur|autore|författare|著|schrijver/i;
+const ISBN_ROW = /^ISBN(?:[-\s]?(1[03]))?\s*[:：]?\s*([\dXx][\dXx\s-]{8,16}[\dXx])/i;
+const ASIN_IN_PATH = /\/(?:dp|gp\/product|gp\/aw\/d|exec\/obidos\/ASIN)\/([A-Z0-9]{10})(?:[/?]|$)/;
+
+function detailIsbns(doc: Document): string[] {
+  const byLabel: Record<string, string[]> = { '13': [], '10': [], '': [] };
+  for (const row of doc.querySelectorAll(SELECTORS.detailRows)) {
+    const match = ISBN_ROW.exec(textOf(row));
+    if (match?.[2]) byLabel[match[1] ?? '']?.push(match[2]);
+  }
+  const carousel = SELECTORS.carouselIsbn.map((selector) => textOf(doc.querySelector(selector))).filter(Boolean);
+  // ISBN-13 first: the co.uk "ISBN-10" row sometimes holds the 13-digit form, which dedupes to the same book.
+  return [...(byLabel['13'] ?? []), ...(byLabel['10'] ?? []), ...(byLabel[''] ?? []), ...carousel];
+}
+
+function bylineAuthors(doc: Document): string[] {
+  const entries = [...doc.querySelectorAll(SELECTORS.bylineAuthors)].map((el) => ({
+    name: firstText(el, SELECTORS.authorName).replace(/\s*\(.*\)\s*$/, ''),
+    role: textOf(el.querySelector(SELECTORS.contribution)),
+  }));
+  const authors = entries.filter((entry) => AUTHOR_ROLE.test(entry.role));
+  return (authors.length > 0 ? authors : entries).map((entry) => entry.name);
+}
+
+function formatOf(doc: Document, dpClasses: string[]): BookFormat {
+  const label = firstText(doc, SELECTORS.format);
+  if (dpClasses.includes('ebooks') || /kindle|ebook/i.test(label)) return 'ebook';
+  if (dpClasses.includes('audible') || /audible|audio|hörbuch|livre audio/i.test(label)) return 'audio';
+  return 'print';
+}
+
+function pageAsin(doc: Document, url: URL): string {
+  const input = doc.querySelector(SELECTORS.asinInput)?.getAttribute('value');
+  return cleanText(input) || (ASIN_IN_PATH.exec(url.pathname)?.[1] ?? '');
+}
+
+function detect(doc: Document, url: URL): BookRef | null {
+  const title = firstText(doc, SELECTORS.title);
+  if (!title) return null; // search results, captcha, store pages
+  const dpClasses = (doc.querySelector('#dp')?.getAttribute('class') ?? '').split(/\s+/);
+  const isbns = detailIsbns(doc);
+  const firstCrumb = textOf(doc.querySelector(SELECTORS.breadcrumb));
+  const isBook = isbns.length > 0 || dpClasses.some((cls) => BOOK_DP_CLASSES.includes(cls)) || BOOK_CATEGORIES.test(firstCrumb);
+  if (!isBook) return null; // a numeric ASIN on a non-book product is not an ISBN
+  const asin = pageAsin(doc, url);
+  const format = formatOf(doc, dpClasses);
+  // A print book's numeric ASIN is its ISBN-10; a Kindle page shows only other editions' ISBNs.
+  if (format !== 'ebook' && isValidIsbn10(asin)) isbns.push(asin);
+  return buildBookRef({
+    site: 'amazon',
+    signals: ['site:amazon'],
+    isbns: format === 'ebook' ? [] : isbns,
+    title,
+    authors: bylineAuthors(doc),
+    format,
+    asin: asin || undefined,
+  });
+}
+
+export const amazon: SiteAdapter = {
+  id: 'amazon',
+  name: 'Amazon',
+  matches: STOREFRONTS.map((tld) => `*://*.amazon.${tld}/*`),
+  test: (url) => HOST.test(url.hostname),
+  detect,
+};
+
+// Tested on:
+// https://www.amazon.com/Designing-Connected-Content-Products-Tomorrow/dp/0134763386
+// https://www.amazon.com/Whole-Truth-Shaw-Book-ebook/dp/B0011UCPM4 (Kindle: no ISBN)
+// https://www.amazon.co.uk/Vegetable-Perfection-delicious-recipes-shoots/dp/1849757097
+// https://www.amazon.de/Siddhartha-indische-Dichtung-Hermann-Hesse/dp/3518366823
+// https://www.amazon.fr/Hauts-Hurle-Vent-Emily-Bront%C3%AB/dp/2253004758
+// https://www.amazon.es/Cecotec-Excellence-Aspirador-Programable-Limpieza/dp/B01MUGXRT9 (not a book)
