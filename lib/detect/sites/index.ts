@@ -4,7 +4,9 @@
  */
 import type { SiteAdapter } from '../types';
 import { amazon } from './amazon';
+import { goodreads } from './goodreads';
 
 export const SITE_ADAPTERS: SiteAdapter[] = [
   amazon,
+  goodreads,
 ];
