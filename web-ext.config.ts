@@ -6,7 +6,15 @@ import { defineWebExtConfig } from 'wxt';
 // otherwise WXT finds Chrome itself.
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
+const chromiumArgs: string[] = [];
+// Chromium refuses to start as root with its sandbox on (containers, CI).
+if (process.getuid?.() === 0) chromiumArgs.push('--no-sandbox');
+// With no display (a server, a container), run the development browser
+// headless so `npm start` still builds, loads and reloads the extension.
+if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) chromiumArgs.push('--headless=new');
+
 export default defineWebExtConfig({
   ...(chromium ? { binaries: { chrome: chromium } } : {}),
+  chromiumArgs,
   startUrls: ['https://www.amazon.com/dp/0134763386'],
 });
