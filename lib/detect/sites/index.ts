@@ -4,9 +4,15 @@
  */
 import type { SiteAdapter } from '../types';
 import { amazon } from './amazon';
+import { barnesAndNoble } from './barnesandnoble';
 import { goodreads } from './goodreads';
+import { googleBooks } from './googlebooks';
+import { openLibrary } from './openlibrary';
 
 export const SITE_ADAPTERS: SiteAdapter[] = [
   amazon,
+  barnesAndNoble,
   goodreads,
+  googleBooks,
+  openLibrary,
 ];
