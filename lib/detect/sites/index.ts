@@ -5,14 +5,22 @@
 import type { SiteAdapter } from '../types';
 import { amazon } from './amazon';
 import { barnesAndNoble } from './barnesandnoble';
+import { bookfinder } from './bookfinder';
+import { dnb } from './dnb';
 import { goodreads } from './goodreads';
 import { googleBooks } from './googlebooks';
+import { isfdb } from './isfdb';
+import { kobo } from './kobo';
 import { openLibrary } from './openlibrary';
 
 export const SITE_ADAPTERS: SiteAdapter[] = [
   amazon,
   barnesAndNoble,
+  bookfinder,
+  dnb,
   goodreads,
   googleBooks,
+  isfdb,
+  kobo,
   openLibrary,
 ];
