@@ -1,0 +1,37 @@
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { firstText, labelledValues } from '../page';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  /** "Detailanzeige" of the BIBLIOTHECA Web-OPAC (OCLC, many German public libraries). */
+  title: ['.detailinhalt .detail_titel', '.detail_titel'],
+  rows: '.detailinhalt tr',
+  label: 'td.detail_feld',
+};
+
+const AUTHOR_LABELS = ['1. verfasser', 'verfasser'];
+
+function detect(doc: Document): BookRef | null {
+  const values = labelledValues(doc.querySelectorAll(SELECTORS.rows), SELECTORS.label);
+  const author = AUTHOR_LABELS.map((label) => values.get(label)).find(Boolean);
+  return buildBookRef({
+    site: 'bibliotheca',
+    signals: ['site:bibliotheca'],
+    isbns: findIsbnCandidates(values.get('isbn') ?? '').map((candidate) => candidate.isbn13),
+    title: firstText(doc, SELECTORS.title),
+    authors: author ? [author] : [],
+  });
+}
+
+export const bibliotheca: SiteAdapter = {
+  id: 'bibliotheca',
+  name: 'BIBLIOTHECA Web-OPAC',
+  // Hosted by each library under its own name: recognised by markup, not host.
+  matches: [],
+  test: (_url, doc) => doc.querySelector('.detail_titel') !== null && doc.querySelector('td.detail_feld') !== null,
+  detect,
+};
+
+// Tested on:
+// Stadtbibliothek Mannheim Web-OPAC, index.asp?detmediennr=… (saved without its URL)
