@@ -5,6 +5,7 @@
 import type { SiteAdapter } from '../types';
 import { amazon } from './amazon';
 import { barnesAndNoble } from './barnesandnoble';
+import { bibliotheca } from './bibliotheca';
 import { bookfinder } from './bookfinder';
 import { dnb } from './dnb';
 import { goodreads } from './goodreads';
@@ -12,10 +13,13 @@ import { googleBooks } from './googlebooks';
 import { isfdb } from './isfdb';
 import { kobo } from './kobo';
 import { openLibrary } from './openlibrary';
+import { spydus } from './spydus';
+import { vufind } from './vufind';
 
 export const SITE_ADAPTERS: SiteAdapter[] = [
   amazon,
   barnesAndNoble,
+  bibliotheca,
   bookfinder,
   dnb,
   goodreads,
@@ -23,4 +27,6 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   isfdb,
   kobo,
   openLibrary,
+  spydus,
+  vufind,
 ];
