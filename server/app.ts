@@ -1,0 +1,86 @@
+/**
+ * The canon HTTP app, built from injected dependencies so tests and the
+ * benchmark run the same code on their own ports, databases and clocks.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { API_PREFIX, LIMITS } from '../lib/canon';
+import type { AppEnv, Deps } from './deps';
+import { commentRoutes } from './routes/comments';
+import { confirmationPage } from './routes/confirmation-page';
+import { feedRoutes } from './routes/feeds';
+import { identityRoutes } from './routes/identities';
+import { lookupRoutes } from './routes/lookup';
+import { moderationRoutes } from './routes/moderation';
+import { nominationRoutes } from './routes/nominations';
+import { openApiRoutes } from './routes/openapi';
+import { readerInputRoutes } from './routes/reader-input';
+import { clientAddress } from './security/client-address';
+import { isAllowedOrigin } from './security/cors';
+import { ApiError, errorResponse } from './security/errors';
+
+/** POST routes that only read, counted against the read budget. */
+const READ_ONLY_POSTS = new Set([`${API_PREFIX}/books/lookup`]);
+const CORS_MAX_AGE_S = 600;
+
+export function buildApp(deps: Deps) {
+  const { config, limiter } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.onError((error, c) => errorResponse(c, error, deps.log));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such route.' } }, 404));
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (isAllowedOrigin(origin, config.corsOrigins) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: CORS_MAX_AGE_S,
+    }),
+  );
+
+  app.use('*', async (c, next) => {
+    const socket = getConnInfo(c).remote.address ?? 'unknown';
+    const ip = clientAddress(socket, c.req.header('x-forwarded-for'), config.trustProxyHops);
+    c.set('clientIp', ip);
+    const reading = c.req.method === 'GET' || c.req.method === 'HEAD' || READ_ONLY_POSTS.has(c.req.path);
+    if (reading) limiter.consume('reads', ip, config.rateLimits.readsPerIp);
+    else limiter.consume('writes', ip, config.rateLimits.writesPerIp);
+    await next();
+  });
+
+  // Checked on Content-Length and while streaming, so an oversized body is refused before it is parsed.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: LIMITS.bodyBytesMax,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `Request bodies are limited to ${LIMITS.bodyBytesMax} bytes.`);
+      },
+    }),
+  );
+
+  const api = new Hono<AppEnv>()
+    .route('/', lookupRoutes(deps))
+    .route('/', identityRoutes(deps))
+    .route('/', commentRoutes(deps))
+    .route('/', readerInputRoutes(deps))
+    .route('/', nominationRoutes(deps))
+    .route('/', feedRoutes(deps))
+    .route('/', moderationRoutes(deps))
+    .route('/', openApiRoutes(deps));
+  app.route(API_PREFIX, api);
+  app.route('/', confirmationPage(deps));
+  return app;
+}

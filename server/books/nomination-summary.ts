@@ -1,0 +1,26 @@
+/** Nomination rows as the API shows them, with their supporter counts. */
+import type { NominationSummary } from '../../lib/canon';
+import type { CanonDb } from '../db/connect';
+import type { NominationsTable } from '../db/tables';
+
+export async function summarizeNominations(db: CanonDb, rows: NominationsTable[]): Promise<NominationSummary[]> {
+  if (rows.length === 0) return [];
+  const counts = await db
+    .selectFrom('nomination_supporters')
+    .select(['nomination_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('nomination_id', 'in', rows.map((r) => r.id))
+    .groupBy('nomination_id')
+    .execute();
+  const byId = new Map(counts.map((c) => [c.nomination_id, Number(c.n)]));
+  return rows.map((r) => ({
+    id: r.id,
+    isbn13: r.isbn13,
+    title: r.title,
+    authors: JSON.parse(r.authors) as string[],
+    reason: r.reason,
+    status: r.status,
+    supporters: byId.get(r.id) ?? 0,
+    bookId: r.book_id,
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
+}

@@ -1,0 +1,39 @@
+/** Comment rows as the API shows them: a name and the text, never an address. */
+import type { Comment } from '../../lib/canon';
+import type { CommentStatus } from '../db/tables';
+
+export type CommentRow = {
+  id: string;
+  book_id: string;
+  identity_id: string;
+  body: string;
+  status: CommentStatus;
+  spoiler: number;
+  created_at: number;
+  author_name: string;
+};
+
+export function presentComment(row: CommentRow, viewerId: string | null): Comment {
+  const status = row.status === 'waiting' || row.status === 'held' ? row.status : 'published';
+  return {
+    id: row.id,
+    bookId: row.book_id,
+    authorName: row.author_name,
+    body: row.body,
+    createdAt: new Date(row.created_at).toISOString(),
+    spoiler: row.spoiler === 1,
+    status,
+    mine: row.identity_id === viewerId,
+  };
+}
+
+/** Cursors are opaque to clients: the (time, id) of the last comment of a page. */
+export function encodeCursor(row: { created_at: number; id: string }): string {
+  return Buffer.from(`${row.created_at}:${row.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: number; id: string } | null {
+  const match = /^(\d{1,15}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (match === null) return null;
+  return { createdAt: Number(match[1]), id: match[2] ?? '' };
+}

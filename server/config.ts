@@ -1,0 +1,83 @@
+/** Server configuration from the environment, checked once at start with clear errors. */
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits';
+
+export type Config = {
+  host: string;
+  port: number;
+  /** Set: PostgreSQL. Unset: SQLite at `sqlitePath`. */
+  databaseUrl: string | null;
+  sqlitePath: string;
+  /** Unset: mails are written to `mailDir` and their links logged. */
+  smtpUrl: string | null;
+  mailDir: string;
+  mailFrom: string;
+  /** Base of links in e-mails, e.g. https://canon.example.org */
+  publicUrl: string;
+  /** Unset: moderation routes answer 403. */
+  adminToken: string | null;
+  /** Proxies in front of the server whose X-Forwarded-For entries are trusted; 0 ignores the header. */
+  trustProxyHops: number;
+  /** Web origins allowed besides extension origins. */
+  corsOrigins: string[];
+  rateLimits: RateLimits;
+};
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const host = env.HOST || '127.0.0.1';
+  const port = integer(env, 'PORT', 8787, 0, 65_535);
+  const adminToken = env.ADMIN_TOKEN || null;
+  if (adminToken !== null && adminToken.length < 24) {
+    throw new ConfigError('ADMIN_TOKEN must be at least 24 characters');
+  }
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError(`CORS_ORIGINS entry "${origin}" must be scheme://host[:port]`);
+  }
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${host}:${port}`;
+  return {
+    host,
+    port,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    sqlitePath: env.SQLITE_PATH || './data/canon.sqlite',
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailDir: env.MAIL_DIR || './data/mail',
+    mailFrom: env.MAIL_FROM || 'Bookside canon <canon@localhost>',
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    adminToken,
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    corsOrigins,
+    rateLimits: DEFAULT_RATE_LIMITS,
+  };
+}

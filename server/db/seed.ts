@@ -1,0 +1,97 @@
+/**
+ * Fills an empty database with the canon the repository carries
+ * (`server/seed/canon-books.json`). Runs on every start and does nothing once
+ * books exist, so a running community's data is never overwritten.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
+import { matchKey } from '../../lib/canon';
+import { normalizeIsbn } from '../../lib/isbn';
+import type { CanonDb } from './connect';
+
+const SEED_FILE = new URL('../seed/canon-books.json', import.meta.url);
+
+/** The web address of a source: URLs as they are, `owner/repo:path` as the file on GitHub. */
+export function sourceUrl(source: string): string {
+  const github = /^([\w.-]+\/[\w.-]+):(.+)$/.exec(source);
+  return github === null ? source : `https://github.com/${github[1]}/blob/HEAD/${github[2]}`;
+}
+
+const SeedBook = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
+  title: v.string(),
+  subtitle: v.nullable(v.string()),
+  authors: v.array(v.string()),
+  publisher: v.nullable(v.string()),
+  year: v.nullable(v.number()),
+  isbn13: v.array(v.string()),
+  isbn10: v.array(v.string()),
+  chapters: v.array(v.string()),
+  // Mostly web addresses; a few are GitHub file references written `owner/repo:path`.
+  sources: v.array(v.pipe(v.string(), v.transform(sourceUrl), v.url())),
+});
+export type SeedBook = v.InferOutput<typeof SeedBook>;
+
+export function readSeedBooks(file: URL | string = SEED_FILE): SeedBook[] {
+  return v.parse(v.array(SeedBook), JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** One edition row per distinct ISBN-13, with the ISBN-10 it came from when there is one. */
+export function editionRows(book: SeedBook): { isbn13: string; isbn10: string | null }[] {
+  const rows = new Map<string, string | null>();
+  for (const raw of book.isbn13) {
+    const isbn13 = normalizeIsbn(raw);
+    if (isbn13 === null) throw new Error(`seed book ${book.id}: invalid ISBN-13 ${raw}`);
+    if (!rows.has(isbn13)) rows.set(isbn13, null);
+  }
+  for (const raw of book.isbn10) {
+    const isbn13 = normalizeIsbn(raw);
+    if (isbn13 === null) throw new Error(`seed book ${book.id}: invalid ISBN-10 ${raw}`);
+    rows.set(isbn13, raw.toUpperCase());
+  }
+  return [...rows].map(([isbn13, isbn10]) => ({ isbn13, isbn10 }));
+}
+
+export async function seedIfEmpty(db: CanonDb, books: SeedBook[], now: number): Promise<number> {
+  const existing = await db.selectFrom('books').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) return 0;
+  await db.transaction().execute(async (trx) => {
+    for (const book of books) await insertBook(trx, book, now);
+  });
+  return books.length;
+}
+
+export async function insertBook(db: CanonDb, book: SeedBook, now: number): Promise<void> {
+  await db
+    .insertInto('books')
+    .values({
+      id: book.id,
+      title: book.title,
+      subtitle: book.subtitle,
+      authors: JSON.stringify(book.authors),
+      publisher: book.publisher,
+      year: book.year,
+      title_key: matchKey(book.title),
+      created_at: now,
+    })
+    .execute();
+  const editions = editionRows(book);
+  if (editions.length > 0) {
+    await db.insertInto('book_isbns').values(editions.map((e) => ({ ...e, book_id: book.id }))).execute();
+  }
+  if (book.chapters.length > 0) {
+    await db
+      .insertInto('chapters')
+      .values(book.chapters.map((title, position) => ({ book_id: book.id, position, title, source: 'canon' as const })))
+      .execute();
+  }
+  // Sources were gathered by the canon's curators, so they count as confirmed links.
+  // Created a millisecond apart so the links keep the order the curators gave them.
+  for (const [position, url] of [...new Set(book.sources)].entries()) {
+    await db
+      .insertInto('review_links')
+      .values({ id: randomUUID(), book_id: book.id, identity_id: null, url, title: new URL(url).hostname.replace(/^www\./, ''), created_at: now + position })
+      .execute();
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Row types of every table, as Kysely sees them. Times are milliseconds since
+ * the epoch (BIGINT), booleans are 0/1 integers: the portable subset both
+ * SQLite and PostgreSQL store the same way.
+ */
+
+export type CommentStatus = 'waiting' | 'published' | 'held' | 'denied' | 'spam';
+export type NominationStatus = 'open' | 'accepted' | 'declined';
+
+export interface BooksTable {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  /** JSON array of names, in credit order. */
+  authors: string;
+  publisher: string | null;
+  year: number | null;
+  /** `matchKey(title)`, for editions found by title and author. */
+  title_key: string;
+  created_at: number;
+}
+
+export interface BookIsbnsTable {
+  /** Every ISBN is stored as its ISBN-13, the one form lookups use. */
+  isbn13: string;
+  book_id: string;
+  /** The ISBN-10 as catalogued, when the edition has one. */
+  isbn10: string | null;
+}
+
+export interface ChaptersTable {
+  book_id: string;
+  position: number;
+  title: string;
+  source: 'canon';
+}
+
+export interface IdentitiesTable {
+  id: string;
+  name: string;
+  email: string;
+  email_canonical: string;
+  secret_hash: string;
+  confirmed_at: number | null;
+  created_at: number;
+}
+
+export interface ConfirmationTokensTable {
+  token_hash: string;
+  identity_id: string;
+  email_canonical: string;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+export interface CommentsTable {
+  id: string;
+  book_id: string;
+  identity_id: string;
+  body: string;
+  status: CommentStatus;
+  spoiler: number;
+  created_at: number;
+}
+
+export interface CommentFlagsTable {
+  comment_id: string;
+  identity_id: string;
+  reason: 'spam' | 'offensive' | 'spoiler';
+  created_at: number;
+}
+
+export interface RatingsTable {
+  book_id: string;
+  identity_id: string;
+  /** Half stars, 1–10, so the value is an exact integer. */
+  half_stars: number;
+  updated_at: number;
+}
+
+export interface TagsTable {
+  book_id: string;
+  identity_id: string;
+  tag: string;
+}
+
+export interface ReviewLinksTable {
+  id: string;
+  book_id: string;
+  /** Null for links that came with the canon data. */
+  identity_id: string | null;
+  url: string;
+  title: string;
+  created_at: number;
+}
+
+export interface NominationsTable {
+  id: string;
+  isbn13: string | null;
+  title: string;
+  title_key: string;
+  authors: string;
+  reason: string;
+  identity_id: string;
+  status: NominationStatus;
+  book_id: string | null;
+  created_at: number;
+}
+
+export interface NominationSupportersTable {
+  nomination_id: string;
+  identity_id: string;
+  reason: string | null;
+  created_at: number;
+}
+
+export interface IdempotencyKeysTable {
+  identity_id: string;
+  key: string;
+  /** SHA-256 of method, path and body: a reused key with another request is refused. */
+  fingerprint: string;
+  status_code: number;
+  response: string;
+  created_at: number;
+}
+
+export interface Database {
+  books: BooksTable;
+  book_isbns: BookIsbnsTable;
+  chapters: ChaptersTable;
+  identities: IdentitiesTable;
+  confirmation_tokens: ConfirmationTokensTable;
+  comments: CommentsTable;
+  comment_flags: CommentFlagsTable;
+  ratings: RatingsTable;
+  tags: TagsTable;
+  review_links: ReviewLinksTable;
+  nominations: NominationsTable;
+  nomination_supporters: NominationSupportersTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,50 @@
+/**
+ * Every API route, described once for the OpenAPI document. A test checks
+ * this list against the routes the app really serves, both ways.
+ */
+import type { GenericSchema } from 'valibot';
+import * as canon from '../../lib/canon';
+
+export type RouteDoc = {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** OpenAPI form, relative to /api/v1: `/books/{id}`. */
+  path: string;
+  summary: string;
+  auth?: 'identity' | 'identity-optional' | 'admin';
+  idempotencyKey?: boolean;
+  query?: Record<string, string>;
+  request?: GenericSchema;
+  status: number;
+  response?: GenericSchema;
+  contentType?: string;
+};
+
+export const ROUTE_DOCS: RouteDoc[] = [
+  { method: 'get', path: '/books', summary: 'Look up a canon entry by any ISBN, or by title and author', query: { isbn: 'ISBN-10 or ISBN-13, any punctuation', title: 'Title, for editions without ISBN', author: 'One author name' }, status: 200, response: canon.LookupAnswer },
+  { method: 'post', path: '/books/lookup', summary: 'Look up many ISBNs at once', request: canon.LookupBatchRequest, status: 200, response: canon.LookupBatchAnswer },
+  { method: 'get', path: '/books/{id}', summary: 'A canon entry by its id', status: 200, response: canon.CanonEntry },
+  { method: 'post', path: '/identities', summary: 'Register a commenter identity; the secret is shown once', request: canon.RegisterIdentityRequest, status: 201, response: canon.RegisteredIdentity },
+  { method: 'get', path: '/identities/me', summary: 'The calling identity', auth: 'identity', status: 200, response: canon.IdentityState },
+  { method: 'post', path: '/identities/me/resend', summary: 'Send the confirmation mail again', auth: 'identity', status: 202, response: canon.Accepted },
+  { method: 'get', path: '/books/{id}/comments', summary: 'Published comments, newest first; the author also sees their own waiting ones', auth: 'identity-optional', query: { cursor: 'nextCursor of the previous page', limit: `1–${canon.LIMITS.pageSizeMax}` }, status: 200, response: canon.CommentPage },
+  { method: 'post', path: '/books/{id}/comments', summary: 'Post a comment', auth: 'identity', idempotencyKey: true, request: canon.CreateCommentRequest, status: 201, response: canon.Comment },
+  { method: 'delete', path: '/comments/{id}', summary: 'Delete own comment', auth: 'identity', status: 204 },
+  { method: 'post', path: '/comments/{id}/flags', summary: 'Flag a comment as spam, offensive or a spoiler', auth: 'identity', request: canon.FlagCommentRequest, status: 202, response: canon.Accepted },
+  { method: 'get', path: '/books/{id}/mine', summary: "The calling identity's rating and tags for a book", auth: 'identity', status: 200, response: canon.MyBookState },
+  { method: 'put', path: '/books/{id}/rating', summary: 'Set own rating', auth: 'identity', request: canon.SetRatingRequest, status: 200, response: canon.MyBookState },
+  { method: 'delete', path: '/books/{id}/rating', summary: 'Remove own rating', auth: 'identity', status: 200, response: canon.MyBookState },
+  { method: 'put', path: '/books/{id}/tags', summary: 'Set own tags (replaces them)', auth: 'identity', request: canon.SetTagsRequest, status: 200, response: canon.MyBookState },
+  { method: 'post', path: '/books/{id}/links', summary: 'Add a review link', auth: 'identity', request: canon.AddReviewLinkRequest, status: 201, response: canon.AddedReviewLink },
+  { method: 'get', path: '/nominations', summary: 'Nominations of books not in the canon', query: { status: 'open (default), accepted or declined' }, status: 200, response: canon.NominationList },
+  { method: 'post', path: '/nominations', summary: 'Nominate a book (seconds an existing nomination of the same book)', auth: 'identity', request: canon.NominateRequest, status: 201, response: canon.NominationSummary },
+  { method: 'post', path: '/nominations/{id}/seconds', summary: 'Second a nomination', auth: 'identity', request: canon.SecondNominationRequest, status: 200, response: canon.NominationSummary },
+  { method: 'get', path: '/feeds/comments.atom', summary: 'Atom feed of recent comments', status: 200, contentType: 'application/atom+xml' },
+  { method: 'get', path: '/books/{id}/comments.atom', summary: 'Atom feed of recent comments on one book', status: 200, contentType: 'application/atom+xml' },
+  { method: 'get', path: '/admin/queue', summary: 'Moderation queue: waiting and flagged comments, open nominations', auth: 'admin', status: 200 },
+  { method: 'post', path: '/admin/comments/{id}/approve', summary: 'Publish a comment', auth: 'admin', status: 200, response: canon.Accepted },
+  { method: 'post', path: '/admin/comments/{id}/deny', summary: 'Deny a comment', auth: 'admin', status: 200, response: canon.Accepted },
+  { method: 'post', path: '/admin/comments/{id}/spam', summary: 'Mark a comment as spam', auth: 'admin', status: 200, response: canon.Accepted },
+  { method: 'post', path: '/admin/nominations/{id}/accept', summary: 'Accept a nomination into the canon', auth: 'admin', request: canon.AcceptNominationRequest, status: 201 },
+  { method: 'post', path: '/admin/nominations/{id}/decline', summary: 'Decline a nomination', auth: 'admin', status: 200, response: canon.Accepted },
+  { method: 'get', path: '/openapi.json', summary: 'This document', status: 200 },
+];

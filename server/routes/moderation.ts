@@ -1,0 +1,63 @@
+/** The moderation API, unlocked by the ADMIN_TOKEN from the environment. */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { AcceptNominationRequest } from '../../lib/canon';
+import type { AppEnv, Deps } from '../deps';
+import { readJson } from '../http/body';
+import { bearerToken } from '../identities/auth';
+import { acceptNomination, declineNomination, decideComment, moderationQueue, type CommentDecision } from '../moderation/actions';
+import { ApiError, notFound } from '../security/errors';
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+export function moderationRoutes(deps: Deps) {
+  const { db, config, clock, lookupCache } = deps;
+
+  function requireAdmin(c: Context<AppEnv>): void {
+    if (config.adminToken === null) throw new ApiError(403, 'forbidden', 'Moderation is disabled: no ADMIN_TOKEN is configured.');
+    const presented = bearerToken(c) ?? '';
+    // Compared as fixed-length digests so timing says nothing about the token.
+    if (!timingSafeEqual(digest(presented), digest(config.adminToken))) {
+      throw new ApiError(401, 'unauthorized', 'An admin token is required.', { 'WWW-Authenticate': 'Bearer' });
+    }
+  }
+
+  function decide(decision: CommentDecision) {
+    return async (c: Context<AppEnv>) => {
+      requireAdmin(c);
+      if (!(await decideComment(db, c.req.param('id') ?? '', decision))) throw notFound('Comment');
+      lookupCache.invalidate();
+      return c.json({ ok: true as const });
+    };
+  }
+
+  return new Hono<AppEnv>()
+    .get('/admin/queue', async (c) => {
+      requireAdmin(c);
+      const nominations = await db.selectFrom('nominations').select(['id', 'title', 'isbn13', 'created_at']).where('status', '=', 'open').orderBy('created_at').execute();
+      return c.json({
+        comments: await moderationQueue(db),
+        nominations: nominations.map((n) => ({ id: n.id, title: n.title, isbn13: n.isbn13, createdAt: new Date(n.created_at).toISOString() })),
+      });
+    })
+    .post('/admin/comments/:id/approve', decide('approve'))
+    .post('/admin/comments/:id/deny', decide('deny'))
+    .post('/admin/comments/:id/spam', decide('spam'))
+    .post('/admin/nominations/:id/accept', async (c) => {
+      requireAdmin(c);
+      const { value } = await readJson(c, AcceptNominationRequest);
+      const outcome = await acceptNomination(db, c.req.param('id'), value.id, clock.now());
+      if (!outcome.ok) {
+        if (outcome.reason === 'not_found') throw notFound('Nomination');
+        throw new ApiError(409, 'conflict', outcome.reason === 'id_taken' ? 'A canon entry with this id exists.' : 'This nomination is not open.');
+      }
+      lookupCache.invalidate();
+      return c.json({ ok: true as const, bookId: outcome.bookId }, 201);
+    })
+    .post('/admin/nominations/:id/decline', async (c) => {
+      requireAdmin(c);
+      if (!(await declineNomination(db, c.req.param('id')))) throw notFound('Open nomination');
+      lookupCache.invalidate();
+      return c.json({ ok: true as const });
+    });
+}

@@ -1,0 +1,47 @@
+/** Small request helpers for the server tests: JSON in, status and JSON out. */
+import { randomUUID } from 'node:crypto';
+import type { CanonServerHandle } from './harness';
+
+export type Reply = { status: number; headers: Headers; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; secret?: string; key?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  if (options.secret !== undefined) headers.authorization = `Bearer ${options.secret}`;
+  if (options.key !== undefined) headers['idempotency-key'] = options.key;
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') body = JSON.parse(text);
+  return { status: response.status, headers: response.headers, body };
+}
+
+let counter = 0;
+/** An e-mail address no other test uses. */
+export const uniqueEmail = (label = 'reader') => `${label}.${++counter}.${randomUUID().slice(0, 8)}@example.org`;
+
+/** Registers an identity; with `confirm`, follows the mailed link as the reader would. */
+export async function newIdentity(server: CanonServerHandle, options: { name?: string; confirm?: boolean } = {}) {
+  const email = uniqueEmail();
+  const reply = await call(server.api, 'POST', '/identities', { body: { name: options.name ?? 'Test Reader', email } });
+  if (reply.status !== 201) throw new Error(`register failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  const identity = { id: reply.body.id as string, secret: reply.body.secret as string, email };
+  if (options.confirm) {
+    const mail = await server.nextMail(email);
+    const page = await fetch(mail.link ?? '');
+    if (page.status !== 200) throw new Error(`confirmation failed: ${page.status}`);
+  }
+  return identity;
+}
+
+export const postComment = (server: CanonServerHandle, bookId: string, secret: string, body: unknown, key: string = randomUUID()) =>
+  call(server.api, 'POST', `/books/${bookId}/comments`, { body, secret, key });

@@ -1,0 +1,164 @@
+/**
+ * Starts the real canon server on an ephemeral loopback port, with a fresh
+ * database (a temp SQLite file, or a new PostgreSQL database when
+ * DATABASE_URL is set and asked for) and a real SMTP receiver that captures
+ * every mail. The extension's own tests reuse `startCanonServer`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { loadConfig, type Config } from '../../server/config';
+import type { RateLimits } from '../../server/limits';
+import { startServer, type RunningServer } from '../../server/start';
+
+export type Backend = 'sqlite' | 'postgres';
+export type CapturedMail = { to: string[]; raw: string; text: string; link: string | null };
+
+/** Budgets so large that only the dedicated rate-limit tests ever meet a limit. */
+const UNLIMITED = { limit: 1_000_000, windowMs: 60_000 };
+export const NO_RATE_LIMITS: RateLimits = {
+  readsPerIp: UNLIMITED,
+  writesPerIp: UNLIMITED,
+  writesPerIdentity: UNLIMITED,
+  commentsPerIdentity: UNLIMITED,
+  registrationsPerIp: UNLIMITED,
+};
+
+/** The backends this run covers: SQLite always, PostgreSQL when DATABASE_URL is set. */
+export function backends(): Backend[] {
+  if (process.env.DATABASE_URL) return ['sqlite', 'postgres'];
+  if (!backendNoticePrinted) {
+    console.log('DATABASE_URL is not set: the PostgreSQL half of the server suite is skipped.');
+    backendNoticePrinted = true;
+  }
+  return ['sqlite'];
+}
+let backendNoticePrinted = false;
+
+/** Undoes quoted-printable soft breaks and escapes, enough to read a link out of a plain-text mail. */
+function decodeQuotedPrintable(text: string): string {
+  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+async function startSmtpReceiver(mails: CapturedMail[], onMail: () => void) {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const text = decodeQuotedPrintable(raw);
+        const link = /https?:\/\/[^\s]+\/confirm\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? null;
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text, link });
+        onMail();
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** A fresh PostgreSQL database for one server, dropped again at stop. */
+async function freshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `canon_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export type CanonServerHandle = {
+  url: string;
+  api: string;
+  mails: CapturedMail[];
+  /** Resolves with the next mail to `to` (or one already captured and not yet taken). */
+  nextMail(to: string): Promise<CapturedMail>;
+  clock: { now(): number; advance(ms: number): void };
+  server: RunningServer;
+  stop(): Promise<void>;
+};
+
+export async function startCanonServer(options: { backend?: Backend; config?: Partial<Config> } = {}): Promise<CanonServerHandle> {
+  const backend = options.backend ?? 'sqlite';
+  const mails: CapturedMail[] = [];
+  const taken = new Set<CapturedMail>();
+  const waiters = new Set<() => void>();
+  const smtp = await startSmtpReceiver(mails, () => waiters.forEach((w) => w()));
+  const dir = await mkdtemp(join(tmpdir(), 'canon-test-'));
+  let drop: (() => Promise<void>) | null = null;
+  let databaseUrl: string | null = null;
+  if (backend === 'postgres') {
+    const base = process.env.DATABASE_URL;
+    if (!base) throw new Error('the postgres backend needs DATABASE_URL');
+    const fresh = await freshPostgresDatabase(base);
+    databaseUrl = fresh.url;
+    drop = fresh.drop;
+  }
+  let offset = 0;
+  const clock = { now: () => Date.now() + offset, advance: (ms: number) => void (offset += ms) };
+  const config: Config = {
+    ...loadConfig({}),
+    port: 0,
+    databaseUrl,
+    sqlitePath: join(dir, 'canon.sqlite'),
+    mailDir: join(dir, 'mail'),
+    smtpUrl: smtp.url,
+    rateLimits: NO_RATE_LIMITS,
+    ...options.config,
+  };
+  const server = await startServer({ config, clock, log: () => {} });
+
+  function nextMail(to: string): Promise<CapturedMail> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no mail to ${to} arrived`));
+      }, 10_000);
+      function check() {
+        const mail = mails.find((m) => !taken.has(m) && m.to.includes(to));
+        if (mail === undefined) return;
+        taken.add(mail);
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve(mail);
+      }
+      waiters.add(check);
+      check();
+    });
+  }
+
+  return {
+    url: server.url,
+    api: `${server.url}/api/v1`,
+    mails,
+    nextMail,
+    clock,
+    server,
+    async stop() {
+      await server.stop();
+      await smtp.close();
+      await drop?.();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

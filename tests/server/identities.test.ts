@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, newIdentity, postComment, uniqueEmail } from './client';
+import { backends, startCanonServer, type CanonServerHandle } from './harness';
+
+const HOUR = 3_600_000;
+
+describe.each(backends())('identities and confirmation (%s)', (backend) => {
+  let server: CanonServerHandle;
+  beforeAll(async () => {
+    server = await startCanonServer({ backend });
+  });
+  afterAll(() => server?.stop());
+
+  it('publishes a waiting comment when the mailed link is followed', async () => {
+    const email = uniqueEmail();
+    const reg = await call(server.api, 'POST', '/identities', { body: { name: 'Qin Han', email } });
+    expect(reg.status).toBe(201);
+    expect(reg.body).toEqual({ id: expect.any(String), secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), confirmed: false });
+    const secret = reg.body.secret as string;
+
+    const posted = await postComment(server, 'we-think', secret, { body: 'More information never equals more knowledge.' });
+    expect(posted.status).toBe(201);
+    expect(posted.body.status).toBe('waiting');
+    expect((await call(server.api, 'GET', '/books/we-think/comments')).body.comments).toEqual([]);
+    const own = await call(server.api, 'GET', '/books/we-think/comments', { secret });
+    expect(own.body.comments.map((c: { status: string }) => c.status)).toEqual(['waiting']);
+
+    const mail = await server.nextMail(email);
+    expect(mail.text).toContain('Hello Qin Han');
+    expect(mail.link).toMatch(/\/confirm\/[A-Za-z0-9_-]{43}$/);
+    const page = await fetch(mail.link ?? '');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('Confirmed');
+
+    const published = await call(server.api, 'GET', '/books/we-think/comments');
+    expect(published.body.comments).toMatchObject([{ body: 'More information never equals more knowledge.', authorName: 'Qin Han', status: 'published', mine: false }]);
+    expect((await call(server.api, 'GET', '/identities/me', { secret })).body).toMatchObject({ name: 'Qin Han', confirmed: true });
+    // Later comments from the confirmed identity go straight out.
+    expect((await postComment(server, 'we-think', secret, { body: 'A second thought.' })).body.status).toBe('published');
+  });
+
+  it('refuses a used link and an expired link', async () => {
+    const email = uniqueEmail();
+    await call(server.api, 'POST', '/identities', { body: { name: 'Once', email } });
+    const link = (await server.nextMail(email)).link ?? '';
+    expect((await fetch(link)).status).toBe(200);
+    expect((await fetch(link)).status).toBe(410);
+
+    const late = uniqueEmail();
+    const reg = await call(server.api, 'POST', '/identities', { body: { name: 'Late', email: late } });
+    const lateLink = (await server.nextMail(late)).link ?? '';
+    server.clock.advance(48 * HOUR + 1000);
+    try {
+      expect((await fetch(lateLink)).status).toBe(410);
+      expect((await call(server.api, 'GET', '/identities/me', { secret: reg.body.secret })).body.confirmed).toBe(false);
+    } finally {
+      server.clock.advance(-(48 * HOUR + 1000));
+    }
+    expect((await fetch(`${server.url}/confirm/${'A'.repeat(43)}`)).status).toBe(410);
+  });
+
+  it('answers a known and an unknown address identically', async () => {
+    const known = uniqueEmail();
+    await newIdentity(server, { confirm: false }).then(() => call(server.api, 'POST', '/identities', { body: { name: 'First', email: known } }));
+    const again = await call(server.api, 'POST', '/identities', { body: { name: 'Second', email: known } });
+    const fresh = await call(server.api, 'POST', '/identities', { body: { name: 'Second', email: uniqueEmail() } });
+    expect(again.status).toBe(fresh.status);
+    expect(Object.keys(again.body).sort()).toEqual(Object.keys(fresh.body).sort());
+    expect([...again.headers.keys()].sort()).toEqual([...fresh.headers.keys()].sort());
+    expect(again.body.confirmed).toBe(fresh.body.confirmed);
+  });
+
+  it('sends at most three confirmation mails per address per hour, then says when to retry', async () => {
+    const email = uniqueEmail();
+    const reg = await call(server.api, 'POST', '/identities', { body: { name: 'Resender', email } });
+    await server.nextMail(email);
+    for (let i = 0; i < 2; i++) {
+      expect((await call(server.api, 'POST', '/identities/me/resend', { secret: reg.body.secret })).status).toBe(202);
+      await server.nextMail(email);
+    }
+    const refused = await call(server.api, 'POST', '/identities/me/resend', { secret: reg.body.secret });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another browser registering the same address is still answered normally, but no fourth mail goes out.
+    const other = await call(server.api, 'POST', '/identities', { body: { name: 'Resender', email: email.replace(/@.*/, (d) => d.toUpperCase()) } });
+    expect(other.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.mails.filter((m) => m.to.some((t) => t.toLowerCase() === email.toLowerCase()))).toHaveLength(3);
+  });
+
+  it('needs the secret to read its state, and never returns the address', async () => {
+    expect((await call(server.api, 'GET', '/identities/me')).status).toBe(401);
+    expect((await call(server.api, 'GET', '/identities/me', { secret: 'x'.repeat(43) })).status).toBe(401);
+    const identity = await newIdentity(server);
+    const me = await call(server.api, 'GET', '/identities/me', { secret: identity.secret });
+    expect(JSON.stringify(me.body)).not.toContain(identity.email);
+    expect(JSON.stringify(me.body)).not.toContain(identity.secret);
+  });
+
+  it('refuses malformed registrations with 400', async () => {
+    for (const body of [{ name: 'A', email: 'not-an-address' }, { name: '', email: uniqueEmail() }, { name: 'x'.repeat(81), email: uniqueEmail() }, { name: 'A', email: `${'a'.repeat(250)}@example.org` }, { name: 'A' }]) {
+      const reply = await call(server.api, 'POST', '/identities', { body });
+      expect(reply.status, JSON.stringify(body).slice(0, 60)).toBe(400);
+    }
+  });
+});
