@@ -4,7 +4,9 @@
  */
 import type { SiteAdapter } from '../types';
 import { amazon } from './amazon';
+import { babelio } from './babelio';
 import { barnesAndNoble } from './barnesandnoble';
+import { bedetheque } from './bedetheque';
 import { bibliotheca } from './bibliotheca';
 import { bookfinder } from './bookfinder';
 import { dnb } from './dnb';
@@ -12,13 +14,17 @@ import { goodreads } from './goodreads';
 import { googleBooks } from './googlebooks';
 import { isfdb } from './isfdb';
 import { kobo } from './kobo';
+import { librarything } from './librarything';
 import { openLibrary } from './openlibrary';
 import { spydus } from './spydus';
 import { vufind } from './vufind';
+import { worldcat } from './worldcat';
 
 export const SITE_ADAPTERS: SiteAdapter[] = [
   amazon,
+  babelio,
   barnesAndNoble,
+  bedetheque,
   bibliotheca,
   bookfinder,
   dnb,
@@ -26,7 +32,9 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   googleBooks,
   isfdb,
   kobo,
+  librarything,
   openLibrary,
   spydus,
   vufind,
+  worldcat,
 ];

@@ -1,0 +1,44 @@
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { metaContent } from '../page';
+import { textOf } from '../text';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  /** Album details: `<li><label>EAN/ISBN : </label>2-84055-742-8</li>` */
+  infoLabels: '.infos li label, ul.infos-albums li label, li label',
+  /** Credits: `<a title="Voir la fiche de …">Corbeyran, Éric</a> <span class="metier">(Scénario)</span>` */
+  roles: 'span.metier',
+};
+
+/** Writers and artists; colourists, letterers and preface writers are not the book's authors. */
+const AUTHOR_ROLES = /^\((?:scénario|dessin|auteur|story|art|scénario et dessin)\)$/i;
+/** Album pages: `/BD-<series>-Tome-<n>-<title>-<id>.html`. */
+const ALBUM_PATH = /^\/BD-.+-\d+\.html$/;
+
+function detect(doc: Document): BookRef | null {
+  const label = [...doc.querySelectorAll(SELECTORS.infoLabels)].find((el) => /EAN\s*\/\s*ISBN|ISBN/i.test(textOf(el)));
+  const isbnText = textOf(label?.parentElement).replace(textOf(label), '');
+  const authors = [...doc.querySelectorAll(SELECTORS.roles)]
+    .filter((role) => AUTHOR_ROLES.test(textOf(role)))
+    .map((role) => textOf(role.previousElementSibling));
+  return buildBookRef({
+    site: 'bedetheque',
+    signals: ['site:bedetheque'],
+    isbns: findIsbnCandidates(isbnText).map((candidate) => candidate.isbn13),
+    // og:title is the album's full name ("Le fond du monde -6- La grande terre"); h1 is only the series.
+    title: metaContent(doc, 'og:title'),
+    authors,
+  });
+}
+
+export const bedetheque: SiteAdapter = {
+  id: 'bedetheque',
+  name: 'Bedetheque',
+  matches: ['*://*.bedetheque.com/*'],
+  test: (url) => /(^|\.)bedetheque\.com$/.test(url.hostname) && ALBUM_PATH.test(url.pathname),
+  detect,
+};
+
+// Tested on:
+// https://www.bedetheque.com/BD-Fond-du-monde-Tome-6-La-grande-terre-19401.html
