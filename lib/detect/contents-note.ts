@@ -19,6 +19,8 @@ const TRAILING_PAGE = /\s*(?:\(p(?:p|age)?\.?\s*([\divxlc]+)\)|[,(]?\s*p\.\s*([\
 const RESPONSIBILITY = /\s+\/\s+.*$/;
 /** Labels that name a part, under which the following chapters sit one level deeper. */
 const PART_LABEL = /^(?:part|book|teil|partie|deel)\b/i;
+/** A part title, then `. ` and a capitalised first chapter title. */
+const PART_AND_FIRST_CHAPTER = /^(.+?)\.\s+(\p{Lu}.*)$/u;
 /** More entries than this is not a contents note but a runaway split. */
 const MAX_ENTRIES = 400;
 
@@ -62,9 +64,18 @@ export function chaptersFromContentsNote(note: string): Chapter[] {
     const chapter = parseContentsEntry(entry);
     if (!chapter) continue;
     const isPart = PART_LABEL.test(chapter.label ?? '');
-    if (isPart) insidePart = true;
-    else if (insidePart) chapter.level = 2;
-    chapters.push(chapter);
+    if (!isPart) {
+      if (insidePart) chapter.level = 2;
+      chapters.push(chapter);
+      continue;
+    }
+    insidePart = true;
+    // "Part one: The cognitive revolution. An animal of no significance": the
+    // part's own title and its first chapter share one 505 entry.
+    const split = PART_AND_FIRST_CHAPTER.exec(chapter.title);
+    if (split?.[1] && split[2]) {
+      chapters.push({ ...chapter, title: split[1] }, { level: 2, title: split[2] });
+    } else chapters.push(chapter);
   }
   return chapters;
 }

@@ -49,3 +49,14 @@ describe('chaptersFromContentsNote (MARC 505)', () => {
     ]);
   });
 });
+
+describe('part headings that carry their first chapter', () => {
+  it('splits "Part one: Title. First chapter" into the part and a nested chapter', () => {
+    const chapters = chaptersFromContentsNote('Part one: The cognitive revolution. An animal of no significance -- The tree of knowledge');
+    expect(chapters).toEqual([
+      { level: 1, label: 'Part one', title: 'The cognitive revolution' },
+      { level: 2, title: 'An animal of no significance' },
+      { level: 2, title: 'The tree of knowledge' },
+    ]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Koha, the open-source ILS many libraries host themselves, so it is
+ * recognised by its OPAC paths or its `generator` meta, not by host. The
+ * detail page is rendered by MARC21slim2OPACDetail.xsl: ISBNs as
+ * `span[property=isbn]` (with qualifiers such as "(paperback)"), the MARC 505
+ * contents note as `.results_summary.contents`. Records without an 020 field
+ * point to the MARCXML export instead.
+ */
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { chaptersFromContentsNote } from '../contents-note';
+import { allTexts, firstText, metaContent } from '../page';
+import { cleanText, stripResponsibility, textOf } from '../text';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  isbns: [
+    '.results_summary.isbn [property="isbn"]',
+    // Older (prog theme) detail pages without RDFa properties.
+    '.results_summary.isbn',
+  ],
+  title: ['h1.title', 'h2.title', '#catalogue_detail_biblio .title'],
+  authors: [
+    '[property="author"] [property="name"]',
+    '.author a',
+  ],
+  contents: '.results_summary.contents',
+  contentsLabel: '.label',
+} as const;
+
+/** Detail views of one record: normal, MARC and ISBD. */
+const DETAIL_PAGE = /\/cgi-bin\/koha\/opac-(?:detail|MARCdetail|ISBDdetail)\.pl$/;
+const DETAIL_BODY_IDS = new Set(['opac-detail', 'opac-marcdetail', 'opac-isbddetail']);
+
+function contentsNote(doc: Document): string {
+  const block = doc.querySelector(SELECTORS.contents);
+  if (!block) return '';
+  const label = textOf(block.querySelector(SELECTORS.contentsLabel));
+  return cleanText(textOf(block).replace(label, ''));
+}
+
+export const koha: SiteAdapter = {
+  id: 'koha',
+  name: 'Koha',
+  matches: [],
+  test: (url, doc) => url.pathname.includes('/cgi-bin/koha/') || /^Koha\b/.test(metaContent(doc, 'generator')),
+  detect(doc: Document, url: URL): BookRef | null {
+    // Search results, lists, the cart and account pages are not one record.
+    if (!DETAIL_PAGE.test(url.pathname) && !DETAIL_BODY_IDS.has(doc.body?.id.toLowerCase() ?? '')) return null;
+    const isbns = allTexts(doc, SELECTORS.isbns).flatMap((text) => findIsbnCandidates(text).map((candidate) => candidate.isbn13));
+    const biblionumber = url.searchParams.get('biblionumber');
+    return buildBookRef({
+      site: 'koha',
+      signals: ['site:koha'],
+      isbns,
+      title: stripResponsibility(firstText(doc, SELECTORS.title)),
+      authors: allTexts(doc, SELECTORS.authors),
+      chapters: chaptersFromContentsNote(contentsNote(doc)),
+      recordLink:
+        isbns.length === 0 && biblionumber
+          ? new URL(`/cgi-bin/koha/opac-export.pl?op=export&format=marcxml&bib=${encodeURIComponent(biblionumber)}`, url).href
+          : undefined,
+    });
+  },
+};
+
+// Page types (any library's own host):
+//   detail   https://<library-opac>/cgi-bin/koha/opac-detail.pl?biblionumber=12345
+//   MARC     https://<library-opac>/cgi-bin/koha/opac-MARCdetail.pl?biblionumber=12345
+//   search   https://<library-opac>/cgi-bin/koha/opac-search.pl?q=harari
+//   export   https://<library-opac>/cgi-bin/koha/opac-export.pl?op=export&format=marcxml&bib=12345
