@@ -8,8 +8,10 @@ import { babelio } from './babelio';
 import { barnesAndNoble } from './barnesandnoble';
 import { bedetheque } from './bedetheque';
 import { bibliotheca } from './bibliotheca';
+import { bol } from './bol';
 import { bookfinder } from './bookfinder';
 import { dnb } from './dnb';
+import { douban } from './douban';
 import { goodreads } from './goodreads';
 import { googleBooks } from './googlebooks';
 import { isfdb } from './isfdb';
@@ -26,8 +28,10 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   barnesAndNoble,
   bedetheque,
   bibliotheca,
+  bol,
   bookfinder,
   dnb,
+  douban,
   goodreads,
   googleBooks,
   isfdb,

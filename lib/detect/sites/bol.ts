@@ -1,0 +1,39 @@
+import { buildBookRef } from '../bookref';
+import { combineReadings, readGenericSignals } from '../generic';
+import { allTexts, firstText, labelledValues } from '../page';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  title: ['h1 [data-test="title"]'],
+  authors: ['.pdp-header__meta-item a[data-role="AUTHOR"]'],
+  /** Specifications: `<div class="specs__row"><dt class="specs__title">EAN</dt><dd>…` */
+  specRows: '.specs__row',
+  specLabel: '.specs__title',
+};
+
+/** Product pages are `/<cc>/<lang>/p/<slug>/<id>/`; searches are `/s/`, categories `/l/`. */
+const PRODUCT_PATH = /^\/[a-z]{2}\/[a-z]{2}\/p\/[^/]+\/\d+/;
+
+function detect(doc: Document, url: URL): BookRef | null {
+  // bol.com ships schema.org Book JSON-LD with the EAN as `isbn` for books.
+  const fromJsonLd = combineReadings(doc, readGenericSignals(doc, url), 'bol');
+  if (fromJsonLd && fromJsonLd.isbn13.length > 0) return { ...fromJsonLd, signals: ['site:bol', ...fromJsonLd.signals] };
+  const specs = labelledValues(doc.querySelectorAll(SELECTORS.specRows), SELECTORS.specLabel);
+  const ean = specs.get('isbn13') ?? specs.get('ean') ?? '';
+  const title = firstText(doc, SELECTORS.title);
+  // Non-book products also have an EAN; only a valid 978/979 EAN is an ISBN, and it needs a title.
+  if (!title) return null;
+  return buildBookRef({ site: 'bol', signals: ['site:bol'], isbns: [ean], title, authors: allTexts(doc, SELECTORS.authors) });
+}
+
+export const bol: SiteAdapter = {
+  id: 'bol',
+  name: 'bol.com',
+  matches: ['*://*.bol.com/*'],
+  test: (url) => /(^|\.)bol\.com$/.test(url.hostname),
+  detect: (doc, url) => (PRODUCT_PATH.test(url.pathname) ? detect(doc, url) : null),
+};
+
+// Tested on:
+// https://www.bol.com/be/nl/p/foundation-trilogy/1001004009994645/
+// https://www.bol.com/be/nl/s/asimov+foundation/ (search: null)

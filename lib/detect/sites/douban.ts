@@ -1,0 +1,40 @@
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { readJsonLdBook } from '../signals/jsonld-book';
+import { allTexts, firstText } from '../page';
+import { textOf } from '../text';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  title: ['h1 [property="v:itemreviewed"]', 'h1'],
+  /** `#info`: `<span class="pl">ISBN:</span> 9787702900852<br>`, authors after `作者`. */
+  info: '#info',
+  infoAuthors: ['#info > span:first-child a', '#info a[href*="/author/"]'],
+};
+
+/** Book pages are `book.douban.com/subject/<id>/`; searches are `search.douban.com` or `/subject_search`. */
+const SUBJECT_PATH = /^\/subject\/\d+\/?$/;
+
+function detect(doc: Document): BookRef | null {
+  const jsonLd = readJsonLdBook(doc);
+  const infoText = textOf(doc.querySelector(SELECTORS.info));
+  const infoIsbn = /ISBN\s*[:：]\s*([\dXx-]{10,17})/.exec(infoText)?.[1] ?? '';
+  return buildBookRef({
+    site: 'douban',
+    signals: jsonLd.isBook ? ['site:douban', 'jsonld'] : ['site:douban'],
+    isbns: jsonLd.isbns.length > 0 ? jsonLd.isbns : findIsbnCandidates(infoIsbn).map((candidate) => candidate.isbn13),
+    title: jsonLd.title ?? firstText(doc, SELECTORS.title),
+    authors: jsonLd.authors.length > 0 ? jsonLd.authors : allTexts(doc, SELECTORS.infoAuthors),
+  });
+}
+
+export const douban: SiteAdapter = {
+  id: 'douban',
+  name: 'Douban Books',
+  matches: ['*://book.douban.com/*', '*://search.douban.com/*'],
+  test: (url) => url.hostname === 'book.douban.com' || url.hostname === 'search.douban.com',
+  detect: (doc, url) => (url.hostname === 'book.douban.com' && SUBJECT_PATH.test(url.pathname) ? detect(doc) : null),
+};
+
+// Tested on:
+// https://book.douban.com/subject/27119879/
