@@ -10,14 +10,17 @@ import { bedetheque } from './bedetheque';
 import { bibliotheca } from './bibliotheca';
 import { bol } from './bol';
 import { bookfinder } from './bookfinder';
+import { bookshop } from './bookshop';
 import { dnb } from './dnb';
 import { douban } from './douban';
 import { goodreads } from './goodreads';
 import { googleBooks } from './googlebooks';
 import { isfdb } from './isfdb';
 import { kobo } from './kobo';
+import { koha } from './koha';
 import { librarything } from './librarything';
 import { openLibrary } from './openlibrary';
+import { overdrive } from './overdrive';
 import { spydus } from './spydus';
 import { vufind } from './vufind';
 import { worldcat } from './worldcat';
@@ -30,14 +33,17 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   bibliotheca,
   bol,
   bookfinder,
+  bookshop,
   dnb,
   douban,
   goodreads,
   googleBooks,
   isfdb,
   kobo,
+  koha,
   librarything,
   openLibrary,
+  overdrive,
   spydus,
   vufind,
   worldcat,
