@@ -1,0 +1,37 @@
+/**
+ * MARC fields from the "MARC view" / "staff view" tables catalogues render:
+ * one row a field, the tag in the first cell, then indicators and subfields
+ * (`|a 9780… |q (paperback)`, `‡a …`, `$a …`). Text in, text out.
+ */
+import { cleanText, textOf } from './text';
+
+/** Subfield delimiters as printed: `|a`, `‡a`, `$a`, `ǂa`. */
+const SUBFIELD_MARK = /(?:^|\s)[|‡$ǂ]([a-z0-9])\s*/g;
+
+/** The text of every row whose first cell is `tag`, subfield marks removed. */
+export function marcFieldTexts(rows: Iterable<Element>, tag: string): string[] {
+  const texts: string[] = [];
+  for (const row of rows) {
+    const cells = [...row.children];
+    if (textOf(cells[0]) !== tag) continue;
+    const value = cells.slice(1).map((cell) => textOf(cell)).join(' ');
+    texts.push(cleanText(value.replace(SUBFIELD_MARK, ' ')));
+  }
+  return texts;
+}
+
+/**
+ * The `$a` subfield of each row with this tag: for 020 that is the ISBN
+ * without the `$q`/`$z` parts (`$z` is a cancelled or invalid ISBN).
+ */
+export function marcSubfieldA(rows: Iterable<Element>, tag: string): string[] {
+  const values: string[] = [];
+  for (const row of rows) {
+    const cells = [...row.children];
+    if (textOf(cells[0]) !== tag) continue;
+    const raw = cells.slice(1).map((cell) => textOf(cell)).join(' ');
+    const match = /(?:^|\s)[|‡$ǂ]a\s*(.*?)(?=\s[|‡$ǂ][a-z0-9]|$)/.exec(raw);
+    if (match?.[1]) values.push(cleanText(match[1]));
+  }
+  return values;
+}

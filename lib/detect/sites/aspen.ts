@@ -1,0 +1,70 @@
+/**
+ * Aspen Discovery and its predecessor Pika, discovery layers libraries host
+ * themselves. A grouped work (`/GroupedWork/<uuid>`) gathers every edition
+ * and format of a title, so the ISBNs under its "More Details" are several
+ * editions' and are not reported; a record page (`/Record/<id>`, also
+ * `/OverDrive/<id>`, `/Hoopla/<id>`) is one edition. Pika record pages carry
+ * the MARC record as a table (`#formattedMarcRecord`).
+ */
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { chaptersFromContentsNote, chaptersFromEntries } from '../contents-note';
+import { marcFieldTexts, marcSubfieldA } from '../marc-table';
+import { allTexts, firstText, labelledValues } from '../page';
+import { stripResponsibility } from '../text';
+import type { BookRef, Chapter, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  title: ['#record-details-column h1', 'h1.notranslate', 'h1'],
+  authors: ['.result-value a[href*="/Author/Home"]', 'a[href*="/Author/Home"]'],
+  /** Label/value rows: `<div class="row"><div class="result-label">ISBN</div><div class="result-value">…`. */
+  detailRows: '.row, tr',
+  detailLabel: '.result-label, th',
+  marcRows: '#formattedMarcRecord tr, #staffViewPanel table tr',
+  /** The "Table of Contents" accordion: one element per entry, or the raw 505 note. */
+  tocEntries: '#tableOfContentsPanel li, #tableOfContentsPanel .tocEntry',
+  tocBlock: '#tableOfContentsPanel .panel-body, #tableOfContentsPanel',
+} as const;
+
+const GROUPED_WORK = /^\/GroupedWork\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-\w+)?(?:\/|$)/i;
+const RECORD = /^\/(?:Record|OverDrive|Hoopla|CloudLibrary|Axis360)\/[^/]+(?:\/Home)?\/?$/;
+
+function tableOfContents(doc: Document): Chapter[] {
+  const entries = allTexts(doc, [SELECTORS.tocEntries]);
+  if (entries.length > 1) return chaptersFromEntries(entries);
+  const note = marcFieldTexts(doc.querySelectorAll(SELECTORS.marcRows), '505').join(' -- ') || firstText(doc, [SELECTORS.tocBlock]);
+  return chaptersFromContentsNote(note.replace(/^Table of Contents\s*/i, ''));
+}
+
+function recordIsbns(doc: Document): string[] {
+  const marc = marcSubfieldA(doc.querySelectorAll(SELECTORS.marcRows), '020');
+  const details = labelledValues(doc.querySelectorAll(SELECTORS.detailRows), SELECTORS.detailLabel);
+  const written = marc.length > 0 ? marc : [details.get('isbn') ?? ''];
+  return written.flatMap((text) => findIsbnCandidates(text).map((candidate) => candidate.isbn13));
+}
+
+export const aspen: SiteAdapter = {
+  id: 'aspen',
+  name: 'Aspen Discovery / Pika',
+  matches: [],
+  // Grouped-work URLs are Aspen's and Pika's own; their other pages link to them.
+  test: (url, doc) => GROUPED_WORK.test(url.pathname) || doc.querySelector('a[href*="/GroupedWork/"]') !== null,
+  detect(doc: Document, url: URL): BookRef | null {
+    const isGroupedWork = GROUPED_WORK.test(url.pathname);
+    // Search results, lists and account pages.
+    if (!isGroupedWork && !RECORD.test(url.pathname)) return null;
+    return buildBookRef({
+      site: 'aspen',
+      signals: ['site:aspen'],
+      isbns: isGroupedWork ? [] : recordIsbns(doc),
+      title: stripResponsibility(firstText(doc, SELECTORS.title)),
+      authors: allTexts(doc, SELECTORS.authors),
+      chapters: tableOfContents(doc),
+    });
+  },
+};
+
+// Page types (each library's own host):
+//   grouped work  https://<aspen-host>/GroupedWork/6b5e4f5e-5f2c-7a4d-2a39-a83e4a5d9b1c/Home
+//   record        https://<aspen-host>/Record/a2345678
+//   search        https://<aspen-host>/Search/Results?lookfor=andy+weir
