@@ -14,11 +14,20 @@ const QueryText = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.lookupQu
 export function lookupRoutes(deps: Deps) {
   const { db, lookupCache } = deps;
 
+  /** Open or declined nominations whose nominator has confirmed; others are not public yet. */
+  const confirmedNominations = () =>
+    db
+      .selectFrom('nominations as n')
+      .innerJoin('identities as i', 'i.id', 'n.identity_id')
+      .selectAll('n')
+      .where('n.status', '!=', 'accepted')
+      .where('i.confirmed_at', 'is not', null);
+
   async function byIsbn(isbn13: string): Promise<LookupAnswer> {
     const edition = await db.selectFrom('book_isbns').select('book_id').where('isbn13', '=', isbn13).executeTakeFirst();
     const entry = edition === undefined ? null : await loadCanonEntry(db, edition.book_id);
     if (entry !== null) return { inCanon: true, entry };
-    const rows = await db.selectFrom('nominations').selectAll().where('isbn13', '=', isbn13).where('status', '!=', 'accepted').orderBy('created_at', 'desc').limit(1).execute();
+    const rows = await confirmedNominations().where('n.isbn13', '=', isbn13).orderBy('n.created_at', 'desc').limit(1).execute();
     const [nomination] = await summarizeNominations(db, rows);
     return { inCanon: false, nomination: nomination ?? null };
   }
@@ -31,7 +40,7 @@ export function lookupRoutes(deps: Deps) {
     const book = books.find((b) => authorMatches(author, JSON.parse(b.authors) as string[]));
     const entry = book === undefined ? null : await loadCanonEntry(db, book.id);
     if (entry !== null) return { inCanon: true, entry };
-    const rows = await db.selectFrom('nominations').selectAll().where('title_key', 'in', keys).where('status', '!=', 'accepted').orderBy('created_at', 'desc').execute();
+    const rows = await confirmedNominations().where('n.title_key', 'in', keys).orderBy('n.created_at', 'desc').execute();
     const match = rows.find((r) => authorMatches(author, JSON.parse(r.authors) as string[]));
     const [nomination] = await summarizeNominations(db, match === undefined ? [] : [match]);
     return { inCanon: false, nomination: nomination ?? null };
