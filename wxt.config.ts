@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CONTENT_SCRIPT_MATCHES } from './lib/detect';
 
 // The canon server the extension talks to unless the reader picks another one
 // in options. Read once here so the manifest's host permission and the
@@ -9,7 +10,7 @@ const canonUrl = new URL(process.env.WXT_CANON_URL ?? 'http://127.0.0.1:8787');
 export default defineConfig({
   // Every dependency is a visible import: no auto-imports.
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
     define: {
@@ -22,11 +23,23 @@ export default defineConfig({
     excludeSources: ['tests/fixtures/**', 'tests/e2e/.artifacts/**', '**/*.pem', '**/*.key', 'data/**', '.ci/**'],
   },
   manifest: ({ browser }) => ({
+    // A brand name, the same in every language; the description follows the
+    // browser's language from locales/<lang>.yml.
     name: 'Bookside',
-    description: 'The community book canon beside bookstore and library pages.',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [`${canonUrl.origin}/*`, 'https://openlibrary.org/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Only the sidebar page may be framed, and only into the pages Bookside
+    // runs on; Chrome's per-session dynamic URL stops sites fingerprinting it.
+    web_accessible_resources: [
+      {
+        resources: ['sidepanel.html'],
+        matches: CONTENT_SCRIPT_MATCHES.map(originPattern),
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -42,3 +55,8 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/** web_accessible_resources takes origins only: `*://*.amazon.de/*`, never a path. */
+function originPattern(match: string): string {
+  return match.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
+}

@@ -59,3 +59,25 @@ function stripHash(url: URL): string {
 function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || !/^https?:$/.test(url.protocol);
 }
+
+/** The sidebar's frame in `page` (an extension page inside the closed shadow root), once it has loaded. */
+export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<import('playwright-core').Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('sidepanel.html'));
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no sidebar frame in ${page.url()}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** What a page script sees of the sidebar: whether its host is there and whether it can reach inside. */
+export function pageViewOfSidebar(page: Page): Promise<{ hosts: number; shadowRootVisible: boolean }> {
+  return page.evaluate(() => {
+    const hosts = document.querySelectorAll('bookside-sidebar');
+    return { hosts: hosts.length, shadowRootVisible: [...hosts].some((host) => host.shadowRoot !== null) };
+  });
+}
