@@ -1,0 +1,76 @@
+/**
+ * Ex Libris Primo (`/primo-explore/fulldisplay`) and Primo VE
+ * (`/discovery/fulldisplay`), an AngularJS app on `*.primo.exlibrisgroup.com`
+ * or a library's own domain. The "Details" section lists fields as label /
+ * value rows; ISBNs sit under "Identifier" as "ISBN: …; ISBN: …" and the
+ * 505 note under "Contents". The app renders after load, so an early
+ * detection may find nothing and return null. The PNX record link is kept
+ * when the page offers it.
+ */
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { chaptersFromContentsNote } from '../contents-note';
+import { firstText } from '../page';
+import { cleanText, textOf } from '../text';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  /** Root element of both Primo UIs (also on custom library domains). */
+  appRoot: 'primo-explore',
+  detailRows: 'prm-service-details .layout-row, #details .layout-row',
+  detailLabel: '.bold-text',
+  /** One element per value (several authors, several identifiers). */
+  detailValues: '.item-details-element',
+  title: ['prm-full-view prm-brief-result .item-title', '.full-view-section .item-title'],
+  pnxLink: '.urlToXmlPnxSingleRecord[data-url]',
+} as const;
+
+const FULL_DISPLAY = /^\/(?:discovery|primo-explore)\/fulldisplay\/?$/;
+/** Roles Primo VE appends to names ("Harari, Yuval N., author."). */
+const ROLE_SUFFIX = /,\s*(?:author|editor|translator|illustrator|contributor|narrator)\.?$/i;
+
+/** Field label (lower case) → its values, from the Details section. */
+function detailFields(doc: Document): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  for (const row of doc.querySelectorAll(SELECTORS.detailRows)) {
+    const label = textOf(row.querySelector(SELECTORS.detailLabel)).toLowerCase();
+    const values = [...row.querySelectorAll(SELECTORS.detailValues)].map((el) => textOf(el)).filter(Boolean);
+    if (label && values.length > 0 && !fields.has(label)) fields.set(label, values);
+  }
+  return fields;
+}
+
+export const primo: SiteAdapter = {
+  id: 'primo',
+  name: 'Primo / Primo VE',
+  matches: ['*://*.primo.exlibrisgroup.com/*', '*://*.exlibrisgroup.com/discovery/*', '*://*.exlibrisgroup.com/primo-explore/*'],
+  test: (url, doc) =>
+    /^\/(?:discovery|primo-explore)\//.test(url.pathname) &&
+    (/\.exlibrisgroup\.com$/.test(url.hostname) || doc.querySelector(SELECTORS.appRoot) !== null),
+  detect(doc: Document, url: URL): BookRef | null {
+    // Search results and the home page.
+    if (!FULL_DISPLAY.test(url.pathname) || !url.searchParams.get('docid')) return null;
+    const fields = detailFields(doc);
+    const identifiers = (fields.get('identifier') ?? fields.get('isbn') ?? []).join('; ');
+    const isbns = findIsbnCandidates(identifiers)
+      .filter((candidate) => candidate.label?.startsWith('ISBN') || fields.has('isbn'))
+      .map((candidate) => candidate.isbn13);
+    const authors = (fields.get('author') ?? fields.get('creator') ?? []).map((name) => cleanText(name.replace(ROLE_SUFFIX, '')));
+    const pnx = doc.querySelector(SELECTORS.pnxLink)?.getAttribute('data-url');
+    return buildBookRef({
+      site: 'primo',
+      signals: ['site:primo'],
+      isbns,
+      title: fields.get('title')?.[0] ?? firstText(doc, SELECTORS.title),
+      authors,
+      chapters: chaptersFromContentsNote((fields.get('contents') ?? fields.get('table of contents') ?? []).join(' -- ')),
+      recordLink: pnx ? new URL(pnx, url).href : undefined,
+    });
+  },
+};
+
+// Page types:
+//   Primo VE full display  https://search.library.example.edu/discovery/fulldisplay?docid=alma991234567890123&context=L&vid=01INST_NAME:VU1
+//   Primo VE (hosted)      https://<inst>.primo.exlibrisgroup.com/discovery/fulldisplay?docid=alma991234567890123&vid=<INST>:<VIEW>
+//   Primo (classic new UI) https://<inst>.hosted.exlibrisgroup.com/primo-explore/fulldisplay?docid=<id>&vid=<VIEW>
+//   search                 https://<inst>.primo.exlibrisgroup.com/discovery/search?query=any,contains,sapiens&vid=<INST>:<VIEW>
