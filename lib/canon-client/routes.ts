@@ -1,0 +1,23 @@
+/**
+ * Every canon API path the extension uses, built from validated ids only
+ * (each segment is encoded), so no caller can steer a request elsewhere.
+ * Mirrors server/routes/*.ts.
+ */
+const seg = encodeURIComponent;
+
+export const canonRoutes = {
+  lookupByIsbn: (isbn13: string) => `/books?isbn=${seg(isbn13)}`,
+  lookupByTitle: (title: string, author: string) => `/books?title=${seg(title)}&author=${seg(author)}`,
+  comments: (bookId: string, cursor: string | null) => `/books/${seg(bookId)}/comments${cursor === null ? '' : `?cursor=${seg(cursor)}`}`,
+  postComment: (bookId: string) => `/books/${seg(bookId)}/comments`,
+  flagComment: (commentId: string) => `/comments/${seg(commentId)}/flags`,
+  mine: (bookId: string) => `/books/${seg(bookId)}/mine`,
+  rating: (bookId: string) => `/books/${seg(bookId)}/rating`,
+  tags: (bookId: string) => `/books/${seg(bookId)}/tags`,
+  links: (bookId: string) => `/books/${seg(bookId)}/links`,
+  nominations: () => '/nominations',
+  secondNomination: (nominationId: string) => `/nominations/${seg(nominationId)}/seconds`,
+  identities: () => '/identities',
+  identityMe: () => '/identities/me',
+  resendConfirmation: () => '/identities/me/resend',
+};
