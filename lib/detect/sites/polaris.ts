@@ -1,0 +1,59 @@
+/**
+ * Polaris PowerPAC (Innovative), hosted by each library under `/polaris/`.
+ * The full title display (`/polaris/search/title.aspx?pos=…`) is a table of
+ * "Label:" / value cells whose classes differ between releases, so fields are
+ * found by their visible labels. Records without an ISBN row point to the
+ * MARC view PowerPAC serves for the same search position.
+ */
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { chaptersFromContentsNote } from '../contents-note';
+import { valueAfterLabel } from '../labelled-value';
+import { firstText } from '../page';
+import { stripResponsibility } from '../text';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  /** The full-display area; the brief results and "more by this author" lists sit outside it. */
+  fullDisplay: ['#divFullDisplay', '.nsm-full-display', '#content', 'body'],
+  title: ['.nsm-brief-primary-title-group', '.nsm-full-title', 'h1'],
+} as const;
+
+const LABELS = {
+  isbn: /^ISBN:?$/i,
+  title: /^Title:?$/i,
+  author: /^(?:Author|Creator):?$/i,
+  contents: /^(?:Contents|Formatted Contents Note):?$/i,
+} as const;
+
+const TITLE_PAGE = /\/polaris\/search\/title\.aspx$/i;
+
+export const polaris: SiteAdapter = {
+  id: 'polaris',
+  name: 'Polaris PowerPAC',
+  matches: [],
+  test: (url) => /^\/polaris\//i.test(url.pathname),
+  detect(doc: Document, url: URL): BookRef | null {
+    // Search results (`searchresults.aspx`), patron account and home pages.
+    if (!TITLE_PAGE.test(url.pathname)) return null;
+    const root = SELECTORS.fullDisplay.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc;
+    const isbns = findIsbnCandidates(valueAfterLabel(root, LABELS.isbn)).map((candidate) => candidate.isbn13);
+    const pos = url.searchParams.get('pos');
+    const ctx = url.searchParams.get('ctx');
+    const marcView = pos ? new URL(`/polaris/search/components/ajaxMARC.aspx?fp=0&pos=${encodeURIComponent(pos)}${ctx ? `&ctx=${encodeURIComponent(ctx)}` : ''}`, url).href : undefined;
+    return buildBookRef({
+      site: 'polaris',
+      signals: ['site:polaris'],
+      isbns,
+      title: stripResponsibility(valueAfterLabel(root, LABELS.title) || firstText(doc, SELECTORS.title)),
+      authors: valueAfterLabel(root, LABELS.author).split(/\s*;\s*/),
+      chapters: chaptersFromContentsNote(valueAfterLabel(root, LABELS.contents)),
+      recordLink: isbns.length === 0 ? marcView : undefined,
+    });
+  },
+};
+
+// Page types (each library's own host):
+//   title     https://<polaris-host>/polaris/search/title.aspx?ctx=1.1033.0.0.1&pos=1&cn=1523847
+//   results   https://<polaris-host>/polaris/search/searchresults.aspx?ctx=1.1033.0.0.1&type=Keyword&term=crawdads
+//   MARC      https://<polaris-host>/polaris/search/components/ajaxMARC.aspx?fp=0&pos=1&ctx=1.1033.0.0.1
