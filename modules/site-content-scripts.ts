@@ -45,7 +45,8 @@ export default defineWxtModule({
 
 /** The runtime-registered script for library platforms on any host (see above). */
 export const ANY_SITE_SCRIPT = 'any-site';
-const ANY_SITE_MATCHES = ['https://*/*', 'http://*/*'];
+/** Where the any-site script runs once registered: every page the reader has allowed. */
+export const ANY_SITE_MATCHES = ['https://*/*', 'http://*/*'];
 
 interface AdapterModule {
   path: string;
@@ -70,7 +71,7 @@ function isAdapter(value: unknown): value is SiteAdapter {
   return typeof value === 'object' && value !== null && typeof (value as SiteAdapter).detect === 'function' && Array.isArray((value as SiteAdapter).matches);
 }
 
-function entrySource(modules: AdapterModule[], matches: string[], atRunTime: boolean): string {
+function entrySource(modules: AdapterModule[], matches: readonly string[], atRunTime: boolean): string {
   const agentPath = path.resolve(import.meta.dirname, '../lib/content/page-agent');
   const names = modules.map((module) => module.exportName);
   return [
@@ -80,8 +81,10 @@ function entrySource(modules: AdapterModule[], matches: string[], atRunTime: boo
     ...modules.map((module) => `import { ${module.exportName} } from ${JSON.stringify(module.path)};`),
     '',
     'export default defineContentScript({',
-    `  matches: ${JSON.stringify(matches)},`,
-    ...(atRunTime ? ["  registration: 'runtime',"] : []),
+    // A runtime script declares no matches: WXT would otherwise turn them
+    // into install-time host permissions. The background passes them when
+    // it registers the script.
+    ...(atRunTime ? ["  registration: 'runtime',"] : [`  matches: ${JSON.stringify(matches)},`]),
     "  runAt: 'document_idle',",
     `  main: (ctx) => runPageAgent(ctx, [${names.join(', ')}]),`,
     '});',
