@@ -15,7 +15,9 @@ export function marcFieldTexts(rows: Iterable<Element>, tag: string): string[] {
     const cells = [...row.children];
     if (textOf(cells[0]) !== tag) continue;
     const value = cells.slice(1).map((cell) => textOf(cell)).join(' ');
-    texts.push(cleanText(value.replace(SUBFIELD_MARK, ' ')));
+    // Indicator cells come before the first subfield mark.
+    const firstMark = value.search(/(?:^|\s)[|‡$ǂ][a-z0-9]/);
+    texts.push(cleanText((firstMark >= 0 ? value.slice(firstMark) : value).replace(SUBFIELD_MARK, ' ')));
   }
   return texts;
 }
@@ -34,4 +36,12 @@ export function marcSubfieldA(rows: Iterable<Element>, tag: string): string[] {
     if (match?.[1]) values.push(cleanText(match[1]));
   }
   return values;
+}
+
+/** RDA relator terms catalogues print after a heading (100/700 `$e`): "Westover, Tara, author." */
+const RELATOR_TERM = /,\s*(?:author|editor|translator|illustrator|contributor|narrator|compiler|writer of introduction)(?:,\s*(?:author|editor|translator|illustrator|contributor|narrator))*\.?$/i;
+
+/** A name heading without its trailing relator term(s). */
+export function withoutRelatorTerm(heading: string): string {
+  return heading.replace(RELATOR_TERM, '').trim();
 }

@@ -10,8 +10,9 @@
 import { findIsbnCandidates } from '../../isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
+import { withoutRelatorTerm } from '../marc-table';
 import { firstText } from '../page';
-import { cleanText, textOf } from '../text';
+import { textOf } from '../text';
 import type { BookRef, SiteAdapter } from '../types';
 
 const SELECTORS = {
@@ -26,8 +27,6 @@ const SELECTORS = {
 } as const;
 
 const FULL_DISPLAY = /^\/(?:discovery|primo-explore)\/fulldisplay\/?$/;
-/** Roles Primo VE appends to names ("Harari, Yuval N., author."). */
-const ROLE_SUFFIX = /,\s*(?:author|editor|translator|illustrator|contributor|narrator)\.?$/i;
 
 /** Field label (lower case) → its values, from the Details section. */
 function detailFields(doc: Document): Map<string, string[]> {
@@ -55,7 +54,7 @@ export const primo: SiteAdapter = {
     const isbns = findIsbnCandidates(identifiers)
       .filter((candidate) => candidate.label?.startsWith('ISBN') || fields.has('isbn'))
       .map((candidate) => candidate.isbn13);
-    const authors = (fields.get('author') ?? fields.get('creator') ?? []).map((name) => cleanText(name.replace(ROLE_SUFFIX, '')));
+    const authors = (fields.get('author') ?? fields.get('creator') ?? []).map(withoutRelatorTerm);
     const pnx = doc.querySelector(SELECTORS.pnxLink)?.getAttribute('data-url');
     return buildBookRef({
       site: 'primo',

@@ -1,0 +1,80 @@
+/**
+ * Innovative Sierra: the classic WebPAC (`/record=b1234567`, `/search~S1?…`)
+ * and the Encore discovery layer (`/iii/encore/record/C__Rb1234567…`), on
+ * each library's own host. Both print the record as `bibInfoLabel` /
+ * `bibInfoData` cells; a repeated field (a second ISBN, more contents) comes
+ * as a further row with an empty label. A WebPAC search that finds exactly
+ * one record shows it under the search URL, so the table, not the URL,
+ * decides there. Records without an ISBN point to the MARC display.
+ */
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { chaptersFromContentsNote } from '../contents-note';
+import { withoutRelatorTerm } from '../marc-table';
+import { firstText } from '../page';
+import { stripResponsibility, textOf } from '../text';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  rows: 'tr',
+  label: '.bibInfoLabel',
+  value: '.bibInfoData',
+  title: ['#bibTitle', '.bibTitle', 'h1'],
+} as const;
+
+const ENCORE_RECORD = /^\/iii\/encore\/record\/C__Rb(\d+)/;
+const WEBPAC_PATH = /^\/(?:record=b\d+|search~S\d*|search\/)/;
+
+/** Label (lower case, no colon) → values, blank-label rows continuing the previous label. */
+function bibFields(doc: Document): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  let current = '';
+  for (const row of doc.querySelectorAll(SELECTORS.rows)) {
+    const valueEl = row.querySelector(SELECTORS.value);
+    if (!valueEl) continue;
+    const label = textOf(row.querySelector(SELECTORS.label)).replace(/:$/, '').toLowerCase();
+    if (label) current = label;
+    if (!current) continue;
+    fields.set(current, [...(fields.get(current) ?? []), textOf(valueEl)]);
+  }
+  return fields;
+}
+
+/** The MARC display of the record: Encore's `marcData=Y` view or WebPAC's `marc~` page. */
+function marcLink(url: URL, doc: Document): string | undefined {
+  if (ENCORE_RECORD.test(url.pathname)) {
+    const marc = new URL(url.href);
+    marc.searchParams.set('marcData', 'Y');
+    return marc.href;
+  }
+  const bib = /record=(b\d+)/.exec(url.pathname)?.[1] ?? /\bb\d{7}\b/.exec(doc.querySelector('a[href*="marc~"]')?.getAttribute('href') ?? '')?.[0];
+  return bib ? new URL(`/search~S1?/.${bib}/.${bib}/1,1,1,B/marc~${bib}`, url).href : undefined;
+}
+
+export const sierra: SiteAdapter = {
+  id: 'sierra',
+  name: 'Sierra / Encore',
+  matches: [],
+  test: (url) => url.pathname.startsWith('/iii/encore/') || WEBPAC_PATH.test(url.pathname),
+  detect(doc: Document, url: URL): BookRef | null {
+    const fields = bibFields(doc);
+    // Encore search results and WebPAC result lists have no record table.
+    if (!ENCORE_RECORD.test(url.pathname) && !fields.has('title')) return null;
+    const isbns = (fields.get('isbn') ?? []).flatMap((text) => findIsbnCandidates(text).map((candidate) => candidate.isbn13));
+    return buildBookRef({
+      site: 'sierra',
+      signals: ['site:sierra'],
+      isbns,
+      title: stripResponsibility(fields.get('title')?.[0] ?? firstText(doc, SELECTORS.title)),
+      authors: (fields.get('author') ?? []).map(withoutRelatorTerm),
+      chapters: chaptersFromContentsNote((fields.get('contents') ?? []).join(' -- ')),
+      recordLink: isbns.length === 0 ? marcLink(url, doc) : undefined,
+    });
+  },
+};
+
+// Page types (each library's own host):
+//   WebPAC record  https://<webpac-host>/record=b2849382~S1
+//   Encore record  https://<encore-host>/iii/encore/record/C__Rb2849382__Scrawdads__P0,1__Orightresult__U__X7?lang=eng&suite=cobalt
+//   Encore MARC    https://<encore-host>/iii/encore/record/C__Rb2849382?marcData=Y
+//   WebPAC search  https://<webpac-host>/search~S1/?searchtype=X&searcharg=crawdads
