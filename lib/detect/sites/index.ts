@@ -4,6 +4,7 @@
  */
 import type { SiteAdapter } from '../types';
 import { amazon } from './amazon';
+import { aspen } from './aspen';
 import { babelio } from './babelio';
 import { barnesAndNoble } from './barnesandnoble';
 import { bedetheque } from './bedetheque';
@@ -21,12 +22,16 @@ import { koha } from './koha';
 import { librarything } from './librarything';
 import { openLibrary } from './openlibrary';
 import { overdrive } from './overdrive';
+import { polaris } from './polaris';
+import { primo } from './primo';
+import { sierra } from './sierra';
 import { spydus } from './spydus';
 import { vufind } from './vufind';
 import { worldcat } from './worldcat';
 
 export const SITE_ADAPTERS: SiteAdapter[] = [
   amazon,
+  aspen,
   babelio,
   barnesAndNoble,
   bedetheque,
@@ -44,6 +49,9 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   librarything,
   openLibrary,
   overdrive,
+  polaris,
+  primo,
+  sierra,
   spydus,
   vufind,
   worldcat,
