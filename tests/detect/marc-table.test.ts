@@ -25,6 +25,7 @@ describe('MARC table rows', () => {
   it('drops relator terms from name headings', () => {
     expect(withoutRelatorTerm('Westover, Tara, author.')).toBe('Westover, Tara');
     expect(withoutRelatorTerm('Gaiman, Neil, editor, author')).toBe('Gaiman, Neil');
+    expect(withoutRelatorTerm('Ishiguro, Kazuo, 1954- author.')).toBe('Ishiguro, Kazuo, 1954-');
     expect(withoutRelatorTerm('Author, Some')).toBe('Author, Some');
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * Evergreen, the open-source ILS run by library consortia on their own hosts.
+ * The public catalogue's record page (`/eg/opac/record/<id>`, same path in the
+ * TPAC and Bootstrap OPAC) prints ISBNs as `.rdetail_value[property=isbn]`
+ * under an "ISBN:" label and the 505 note as "Formatted Contents Note". A
+ * record without an ISBN points to its MARCXML through SuperCat.
+ */
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { chaptersFromContentsNote } from '../contents-note';
+import { valueAfterLabel } from '../labelled-value';
+import { withoutRelatorTerm } from '../marc-table';
+import { allTexts, firstText } from '../page';
+import { stripResponsibility } from '../text';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  isbns: [
+    '.rdetail_isbns .rdetail_value',
+    // Bootstrap OPAC and older TPAC skins without the list class.
+    '[property="isbn"]',
+  ],
+  title: ['#rdetail_title', 'h1[property="name"]', '.rdetail_header h1'],
+  authors: ['.rdetail_authors_div a', '#rdetail_author a', '[property="author"] [property="name"]', '[property="author"]'],
+} as const;
+
+const RECORD_PATH = /^\/eg2?\/(?:opac|[a-z-]+\/catalog)\/record\/(\d+)/i;
+
+export const evergreen: SiteAdapter = {
+  id: 'evergreen',
+  name: 'Evergreen',
+  matches: [],
+  test: (url) => /^\/eg2?\//.test(url.pathname),
+  detect(doc: Document, url: URL): BookRef | null {
+    const recordId = RECORD_PATH.exec(url.pathname)?.[1];
+    // Results, my-account and home pages.
+    if (!recordId) return null;
+    const isbns = allTexts(doc, SELECTORS.isbns).flatMap((text) => findIsbnCandidates(text).map((candidate) => candidate.isbn13));
+    return buildBookRef({
+      site: 'evergreen',
+      signals: ['site:evergreen'],
+      isbns,
+      title: stripResponsibility(firstText(doc, SELECTORS.title)),
+      authors: allTexts(doc, SELECTORS.authors).map(withoutRelatorTerm),
+      chapters: chaptersFromContentsNote(valueAfterLabel(doc, /^Formatted Contents Note:?$/i)),
+      recordLink: isbns.length === 0 ? new URL(`/opac/extras/supercat/retrieve/marcxml/record/${recordId}`, url).href : undefined,
+    });
+  },
+};
+
+// Page types (each consortium's own host):
+//   record   https://<evergreen-host>/eg/opac/record/4512877?locg=1
+//   results  https://<evergreen-host>/eg/opac/results?query=klara+and+the+sun&qtype=keyword
+//   MARCXML  https://<evergreen-host>/opac/extras/supercat/retrieve/marcxml/record/4512877

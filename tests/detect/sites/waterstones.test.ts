@@ -1,0 +1,25 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { waterstones } from '../../../lib/detect/sites/waterstones';
+import { itDetectsFixtures } from './adapter-cases';
+import { syntheticPage } from './synthetic-page';
+
+const BOOK = 'https://www.waterstones.com/book/normal-people/sally-rooney/9780571334650';
+
+describe('Waterstones adapter', () => {
+  itDetectsFixtures(waterstones, [
+    {
+      name: 'a book page with microdata; the hardback in "Other formats" is not reported',
+      file: 'waterstones/normal-people-paperback.html',
+      url: BOOK,
+      expected: { isbn13: ['9780571334650'], title: 'Normal People', authors: ['Sally Rooney'], format: 'print' },
+    },
+    { name: 'search results', file: 'waterstones/search-sally-rooney.html', url: 'https://www.waterstones.com/books/search/term/sally+rooney', expected: null },
+  ]);
+
+  it('falls back to the ISBN in the book path', () => {
+    const { doc, url } = syntheticPage('waterstones/normal-people-paperback.html', BOOK);
+    doc.querySelector('[itemprop="isbn"]')?.remove();
+    expect(waterstones.detect(doc, url)?.isbn13).toEqual(['9780571334650']);
+  });
+});
