@@ -9,11 +9,13 @@ import { babelio } from './babelio';
 import { barnesAndNoble } from './barnesandnoble';
 import { bedetheque } from './bedetheque';
 import { bibliotheca } from './bibliotheca';
+import { blackwells } from './blackwells';
 import { bol } from './bol';
 import { bookfinder } from './bookfinder';
 import { bookshop } from './bookshop';
 import { dnb } from './dnb';
 import { douban } from './douban';
+import { evergreen } from './evergreen';
 import { goodreads } from './goodreads';
 import { googleBooks } from './googlebooks';
 import { isfdb } from './isfdb';
@@ -27,6 +29,7 @@ import { primo } from './primo';
 import { sierra } from './sierra';
 import { spydus } from './spydus';
 import { vufind } from './vufind';
+import { waterstones } from './waterstones';
 import { worldcat } from './worldcat';
 
 export const SITE_ADAPTERS: SiteAdapter[] = [
@@ -36,11 +39,13 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   barnesAndNoble,
   bedetheque,
   bibliotheca,
+  blackwells,
   bol,
   bookfinder,
   bookshop,
   dnb,
   douban,
+  evergreen,
   goodreads,
   googleBooks,
   isfdb,
@@ -54,5 +59,6 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   sierra,
   spydus,
   vufind,
+  waterstones,
   worldcat,
 ];
