@@ -1,5 +1,5 @@
 /** Server configuration from the environment, checked once at start with clear errors. */
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits';
+import { DEFAULT_RATE_LIMITS, UNLIMITED_RATE_LIMITS, type RateLimits } from './limits';
 
 export type Config = {
   host: string;
@@ -78,6 +78,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminToken,
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     corsOrigins,
-    rateLimits: DEFAULT_RATE_LIMITS,
+    // Only for load measurements from one loopback address; never in production.
+    rateLimits: env.BENCH_UNLIMITED === '1' ? UNLIMITED_RATE_LIMITS : DEFAULT_RATE_LIMITS,
   };
 }

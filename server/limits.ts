@@ -50,3 +50,13 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   commentsPerIdentity: { limit: 6, windowMs: MINUTE_MS },
   registrationsPerIp: { limit: 10, windowMs: HOUR_MS },
 };
+
+const NO_LIMIT: RateLimitRule = { limit: Number.MAX_SAFE_INTEGER, windowMs: MINUTE_MS };
+/** For benchmarks and tests that must not meet a limit. */
+export const UNLIMITED_RATE_LIMITS: RateLimits = {
+  readsPerIp: NO_LIMIT,
+  writesPerIp: NO_LIMIT,
+  writesPerIdentity: NO_LIMIT,
+  commentsPerIdentity: NO_LIMIT,
+  registrationsPerIp: NO_LIMIT,
+};

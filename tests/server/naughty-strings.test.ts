@@ -35,7 +35,7 @@ describe.each(backends())('naughty strings in every text field (%s)', (backend) 
     expect(NAUGHTY.length).toBeGreaterThan(480);
   });
 
-  it('comment bodies', async () => {
+  it('comment bodies', { timeout: 120_000 }, async () => {
     const outcome = { stored: 0, refused: 0 };
     for (const [i, s] of NAUGHTY.entries()) {
       const reply = await postComment(server, 'we-think', secret, { body: s }, `blns-${i}`);
@@ -47,7 +47,7 @@ describe.each(backends())('naughty strings in every text field (%s)', (backend) 
     expect(outcome.stored).toBeGreaterThan(400);
   });
 
-  it('identity names, read back through /identities/me', async () => {
+  it('identity names, read back through /identities/me', { timeout: 120_000 }, async () => {
     const outcome = { stored: 0, refused: 0 };
     for (const [i, s] of NAUGHTY.entries()) {
       const reply = await call(server.api, 'POST', '/identities', { body: { name: s, email: uniqueEmail() } });
