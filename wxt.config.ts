@@ -1,5 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CANON_SNAPSHOT_FILE } from './lib/canon-snapshot/schema';
+import { buildCanonSnapshot } from './scripts/canon-snapshot';
 import { CONTENT_SCRIPT_MATCHES } from './lib/detect';
 
 // The canon server the extension talks to unless the reader picks another one
@@ -17,6 +19,13 @@ export default defineConfig({
       'import.meta.env.WXT_CANON_URL': JSON.stringify(canonUrl.origin),
     },
   }),
+  hooks: {
+    // The canon ships inside the extension so it works with no server; the
+    // background loads this file into IndexedDB on install, update and start.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: CANON_SNAPSHOT_FILE, contents: JSON.stringify(buildCanonSnapshot()) });
+    },
+  },
   zip: {
     // The sources zip Mozilla's reviewers rebuild from: the code and the
     // files the build needs, not saved third-party pages, test data or keys.

@@ -1,18 +1,37 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { messenger } from '../lib/messages/protocol';
-import { fail, ok } from '../lib/messages/result';
+import { dispatch } from '../lib/background/dispatch';
+import { MESSAGE_NAMES } from '../lib/background/handlers';
+import { dropTabReport } from '../lib/background/tab-reports';
+import { createBackground, loadShippedSnapshot, onWorkerStart } from '../lib/background/worker';
+import { CANON_SNAPSHOT_FILE } from '../lib/canon-snapshot/schema';
+import { messenger, type ProtocolMap } from '../lib/messages/protocol';
+import { OUTBOX_ALARM } from '../lib/outbox/sender';
 
 export default defineBackground({
   type: 'module',
   main() {
-    messenger.onMessage('reportPageBook', async ({ data, sender }) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return fail('forbidden-sender', 'Only a tab can report its page.');
-      // Session storage outlives the worker but not the browser, and content
-      // scripts cannot read it.
-      await browser.storage.session.set({ [`tab:${tabId}`]: { url: sender.tab?.url ?? sender.url, book: data } });
-      return ok(null);
+    // The snapshot is generated at build time, so WXT's typed list of public paths does not name it.
+    const snapshotUrl = (browser.runtime.getURL as (path: string) => string)(`/${CANON_SNAPSHOT_FILE}`);
+    const ready = createBackground({
+      fetch: (input, init) => fetch(input, init),
+      permissions: { contains: (origins) => browser.permissions.contains({ origins }) },
+      alarms: browser.alarms,
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
     });
+
+    // Listeners are registered synchronously so the events that wake the worker are not missed.
+    for (const name of MESSAGE_NAMES) {
+      messenger.onMessage(name, async ({ data, sender }) => (await dispatch(await ready, name, data, sender)) as ReturnType<ProtocolMap[typeof name]>);
+    }
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === OUTBOX_ALARM) void ready.then((ctx) => ctx.outbox.flush());
+    });
+    browser.runtime.onInstalled.addListener(() => void ready.then((ctx) => loadShippedSnapshot(ctx, snapshotUrl)));
+    browser.tabs.onRemoved.addListener((tabId) => void dropTabReport(tabId));
+    globalThis.addEventListener('online', () => void ready.then((ctx) => ctx.outbox.flush()));
+
+    void ready.then((ctx) => onWorkerStart(ctx, snapshotUrl));
   },
 });

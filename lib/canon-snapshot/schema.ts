@@ -56,3 +56,6 @@ export function snapshotEntry(book: CanonDataBook): CanonEntry {
     nomination: null,
   };
 }
+
+/** The packaged file's name, written by the build (wxt.config.ts) and read by the background. */
+export const CANON_SNAPSHOT_FILE = 'canon-snapshot.json';

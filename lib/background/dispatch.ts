@@ -1,0 +1,27 @@
+/**
+ * The one entry for every message: sender check, then payload check, then the
+ * handler. Never throws: every outcome is a `Result`, and a refused message
+ * touches neither storage nor the network.
+ */
+import * as v from 'valibot';
+import { classifySender } from '../messages/sender';
+import { fail, type Result } from '../messages/result';
+import type { BackgroundContext } from './context';
+import { handlers } from './handlers';
+
+export async function dispatch(ctx: BackgroundContext, name: string, data: unknown, sender: unknown): Promise<Result<unknown>> {
+  if (!Object.hasOwn(handlers, name)) return fail('unknown-message', 'No such message.');
+  const handler = handlers[name as keyof typeof handlers];
+  const caller = classifySender(sender, ctx.extensionId, ctx.extensionOrigin);
+  if (caller.kind !== handler.from) {
+    return fail('forbidden-sender', handler.from === 'extension-page' ? 'Only extension pages may send this.' : 'Only a page\'s content script may send this.');
+  }
+  const parsed = v.safeParse(handler.payload, data);
+  if (!parsed.success) return fail('invalid-payload', `Invalid message: ${parsed.issues[0]?.message ?? 'malformed'}`);
+  try {
+    return await handler.run(ctx, parsed.output as never, caller);
+  } catch (error) {
+    console.error(`Bookside: ${name} failed`, error);
+    return fail('internal', 'Something went wrong in the background.');
+  }
+}

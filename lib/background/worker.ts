@@ -1,0 +1,59 @@
+/**
+ * Building the background for one worker lifetime, and what runs at each
+ * start. Browsers stop the worker when idle and at will, so a start must
+ * rebuild everything from storage: release leases a killed worker left,
+ * reload the canon snapshot if this build ships a new one, re-create the
+ * retry alarm (alarms can vanish on browser restart) and flush the outbox.
+ */
+import { cacheDeletePrefix } from '../cache/cache';
+import { cacheKeys } from '../cache/keys';
+import type { FetchLike } from '../canon-client/http';
+import { loadCanonSnapshot } from '../canon-snapshot/store';
+import { openBooksideDb } from '../database/schema';
+import { createOutboxSender, type AlarmsPort } from '../outbox/sender';
+import { releaseLeases } from '../outbox/store';
+import { currentCanonServer } from '../settings/items';
+import type { BackgroundContext, PermissionsPort } from './context';
+
+export interface BackgroundPorts {
+  fetch: FetchLike;
+  permissions: PermissionsPort;
+  alarms: AlarmsPort;
+  extensionId: string;
+  extensionOrigin: string;
+  now?: () => number;
+  random?: () => number;
+}
+
+export async function createBackground(ports: BackgroundPorts): Promise<BackgroundContext> {
+  const db = await openBooksideDb();
+  const now = ports.now ?? Date.now;
+  const random = ports.random ?? Math.random;
+  const outbox = createOutboxSender({
+    db,
+    fetch: ports.fetch,
+    now,
+    random,
+    server: currentCanonServer,
+    alarms: ports.alarms,
+    async onDelivered(row) {
+      // The book's comment pages now miss this write; fetch them afresh next time.
+      if ('bookId' in row.intent) await cacheDeletePrefix(db, cacheKeys.commentsOfBook(await currentCanonServer(), row.intent.bookId));
+    },
+  });
+  return { db, fetch: ports.fetch, now, random, server: currentCanonServer, outbox, permissions: ports.permissions, extensionId: ports.extensionId, extensionOrigin: ports.extensionOrigin };
+}
+
+/** The snapshot file is a packaged asset (see wxt.config.ts); failures leave the loaded copy in place. */
+export async function loadShippedSnapshot(ctx: BackgroundContext, snapshotUrl: string): Promise<boolean> {
+  const response = await ctx.fetch(snapshotUrl);
+  if (!response.ok) return false;
+  return loadCanonSnapshot(ctx.db, await response.json());
+}
+
+export async function onWorkerStart(ctx: BackgroundContext, snapshotUrl: string): Promise<void> {
+  await releaseLeases(ctx.db);
+  await loadShippedSnapshot(ctx, snapshotUrl).catch((error: unknown) => console.error('Bookside: canon snapshot not loaded', error));
+  await ctx.outbox.reschedule();
+  await ctx.outbox.flush();
+}

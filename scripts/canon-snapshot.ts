@@ -1,0 +1,27 @@
+/**
+ * The canon snapshot packaged with the extension, built from the repo's canon
+ * data (server/seed/canon-books.json) by the WXT build hook in wxt.config.ts.
+ * Validated here so a broken data file fails the build, not the reader's browser.
+ * `tsx scripts/canon-snapshot.ts` prints it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as v from 'valibot';
+import { CanonDataBook, type CanonSnapshotFile } from '../lib/canon-snapshot/schema';
+
+const CANON_DATA = fileURLToPath(new URL('../server/seed/canon-books.json', import.meta.url));
+const SNAPSHOT_FIELDS = ['id', 'title', 'subtitle', 'authors', 'publisher', 'year', 'isbn13', 'isbn10', 'chapters'] as const;
+
+export function buildCanonSnapshot(path = CANON_DATA): CanonSnapshotFile {
+  const text = readFileSync(path, 'utf8');
+  const books = v.parse(v.array(CanonDataBook), JSON.parse(text));
+  // Only what the extension shows; the data file's source notes stay out of the package.
+  const trimmed = books.map((book) => Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, book[field]]))) as CanonDataBook[];
+  const version = createHash('sha256').update(JSON.stringify(trimmed)).digest('hex').slice(0, 16);
+  return { version, books: trimmed };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.stdout.write(`${JSON.stringify(buildCanonSnapshot(), null, 2)}\n`);
+}
