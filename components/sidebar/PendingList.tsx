@@ -1,0 +1,33 @@
+import type { PendingWrite } from '../backend';
+import { t } from '../i18n';
+import type { ActionOutcome } from '../shared/outcome';
+
+interface PendingListProps {
+  writes: PendingWrite[];
+  onRetry: (writeId: string) => Promise<ActionOutcome>;
+}
+
+/** The reader's own writes still in the outbox: waiting to be sent, or failed with a retry. */
+export function PendingList({ writes, onRetry }: PendingListProps) {
+  if (writes.length === 0) return null;
+  return (
+    <ul class="pending">
+      {writes.map((write) => (
+        <li key={write.id} class={`pending-${write.state}`}>
+          <span dir="auto">{write.summary}</span>{' '}
+          {write.state === 'waiting' ? (
+            <span class="badge">{t('outbox.waiting')}</span>
+          ) : (
+            <>
+              <span class="badge badge-failed">{t('outbox.failed')}</span>
+              {write.lastError && <span class="muted"> {write.lastError}</span>}{' '}
+              <button type="button" onClick={() => void onRetry(write.id)}>
+                {t('outbox.retry')}
+              </button>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
