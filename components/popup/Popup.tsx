@@ -1,0 +1,93 @@
+import '../shared/theme.css';
+import './popup.css';
+import type { CanonEntry } from '../../lib/canon/responses';
+import type { PopupBook } from '../backend';
+import { t } from '../i18n';
+import { LiveRegion } from '../shared/LiveRegion';
+import { PanelFrame } from '../shared/PanelFrame';
+import { RatingInput } from '../shared/RatingInput';
+import { TagEditor } from '../shared/TagEditor';
+import { readyValue } from '../shared/load';
+import type { PopupState } from './state';
+
+/** The toolbar popup: the tab's book, the reader's rating and tags, and ways to the sidebar and options. */
+export function Popup({ state }: { state: PopupState }) {
+  const theme = state.theme.value;
+  const identityLoad = state.identity.value;
+  return (
+    <div class="bookside popup" data-theme={theme === 'system' ? undefined : theme}>
+      <h1 class="brand">{t('popup.title')}</h1>
+      <PanelFrame
+        id="popup-book"
+        title={t('popup.bookHeading')}
+        load={state.book.value}
+        isEmpty={(book) => book === null}
+        emptyText={t('popup.noBook')}
+        onRetry={() => void state.loadBook()}
+      >
+        {(book) => book && <PopupBookView state={state} book={book} />}
+      </PanelFrame>
+      {identityLoad.status === 'ready' && identityLoad.value === null && (
+        <div class="notice">
+          <p>{t('popup.noIdentity')}</p>
+          <button type="button" onClick={state.openOptions}>
+            {t('form.openOptions')}
+          </button>
+        </div>
+      )}
+      <footer class="popup-actions">
+        <button type="button" onClick={state.openSidebar}>
+          {t('popup.openSidebar')}
+        </button>
+        <button type="button" class="link-button" onClick={state.openOptions}>
+          {t('popup.options')}
+        </button>
+      </footer>
+      <LiveRegion message={state.announcement} />
+    </div>
+  );
+}
+
+function PopupBookView({ state, book }: { state: PopupState; book: PopupBook }) {
+  const entry = book.lookup.inCanon ? book.lookup.entry : null;
+  return (
+    <>
+      <p class="book-title" dir="auto">
+        {entry?.title ?? book.ref.title ?? t('status.untitled')}
+      </p>
+      {(entry?.authors ?? book.ref.authors).length > 0 && <p dir="auto">{(entry?.authors ?? book.ref.authors).join(', ')}</p>}
+      <p class={`canon-badge ${entry ? 'in-canon' : 'not-in-canon'}`}>{entry ? t('status.inCanon') : t('status.notInCanon')}</p>
+      {book.stale && <p class="muted">{t('state.stale')}</p>}
+      {entry ? <MyPart state={state} book={book} entry={entry} /> : <p class="muted">{t('popup.nominateHint')}</p>}
+    </>
+  );
+}
+
+function MyPart({ state, book, entry }: { state: PopupState; book: PopupBook; entry: CanonEntry }) {
+  const mine = book.mine;
+  const identity = readyValue(state.identity.value);
+  return (
+    <>
+      <div class="field">
+        <RatingInput value={mine?.rating ?? null} label={t('popup.yourRating')} onChange={(v) => void state.rate(v)} />
+        {mine?.rating != null && (
+          <button type="button" class="link-button" onClick={() => void state.removeRating()}>
+            {t('popup.removeRating')}
+          </button>
+        )}
+      </div>
+      {mine && (mine.rating !== null || mine.tags.length > 0) && (
+        <p class="muted">{mine.provisional ? t('popup.provisional') : t('popup.confirmed')}</p>
+      )}
+      {identity && !identity.confirmed && <p class="muted">{t('identity.checkInbox', [identity.email])}</p>}
+      <h2>{t('tags.title')}</h2>
+      <TagEditor
+        id="popup-tags"
+        tags={mine?.tags ?? []}
+        suggestions={entry.tags.map((tag) => tag.tag)}
+        onAdd={state.addMyTag}
+        onRemove={state.removeMyTag}
+      />
+    </>
+  );
+}

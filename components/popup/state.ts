@@ -1,0 +1,104 @@
+/**
+ * The popup's state and actions: the current tab's book, the reader's rating
+ * and tags for it. Rating and tags show at once and are put back if the
+ * background refuses them.
+ */
+import { signal } from '@preact/signals';
+import type { MyBookState } from '../../lib/canon/responses';
+import type { Result } from '../../lib/messages/result';
+import { addTag } from '../../lib/reader-input';
+import type { ChangeTopic, PopupBackend, PopupBook, ReaderIdentity, Theme } from '../backend';
+import { t } from '../i18n';
+import { fromResult, LOADING, readyValue, type Load } from '../shared/load';
+import type { ActionOutcome } from '../shared/outcome';
+
+export function createPopupState(backend: PopupBackend) {
+  const book = signal<Load<PopupBook | null>>(LOADING);
+  const identity = signal<Load<ReaderIdentity | null>>(LOADING);
+  const theme = signal<Theme>('system');
+  const announcement = signal('');
+
+  async function loadBook(): Promise<void> {
+    book.value = fromResult(await backend.loadBook());
+  }
+
+  async function loadIdentity(): Promise<void> {
+    identity.value = fromResult(await backend.loadIdentity());
+  }
+
+  async function loadTheme(): Promise<void> {
+    const result = await backend.loadTheme();
+    if (result.ok) theme.value = result.value;
+  }
+
+  const reloaders: Partial<Record<ChangeTopic, () => Promise<void>>> = {
+    book: loadBook,
+    mine: loadBook,
+    identity: loadIdentity,
+    settings: loadTheme,
+  };
+
+  function start(): () => void {
+    const unsubscribe = backend.onChange((topic) => void reloaders[topic]?.());
+    void Promise.all([loadBook(), loadIdentity(), loadTheme()]);
+    return unsubscribe;
+  }
+
+  /** Shows `change` to the reader's own state at once; restores the old state if `write` fails. */
+  async function optimistic(change: Partial<MyBookState>, write: Promise<Result<null>>, doneText: string): Promise<ActionOutcome> {
+    const before = book.value;
+    const current = readyValue(before);
+    if (current?.lookup.inCanon) {
+      const mine: MyBookState = { bookId: current.lookup.entry.id, rating: null, tags: [], provisional: true, ...current.mine, ...change };
+      book.value = { status: 'ready', value: { ...current, mine } };
+    }
+    const result = await write;
+    if (!result.ok) {
+      book.value = before;
+      announcement.value = result.error.message;
+      return { ok: false, message: result.error.message, code: result.error.code };
+    }
+    announcement.value = doneText;
+    return { ok: true };
+  }
+
+  function myTags(): string[] {
+    return readyValue(book.value)?.mine?.tags ?? [];
+  }
+
+  function rate(value: number): Promise<ActionOutcome> {
+    return optimistic({ rating: value }, backend.setRating(value), t('rating.saved'));
+  }
+
+  function removeRating(): Promise<ActionOutcome> {
+    return optimistic({ rating: null }, backend.setRating(null), t('rating.removed'));
+  }
+
+  function addMyTag(raw: string): Promise<ActionOutcome> {
+    const checked = addTag(myTags(), raw);
+    if (!checked.ok) return Promise.resolve({ ok: false, refusal: checked.reason });
+    return optimistic({ tags: checked.value }, backend.setTags(checked.value), t('tags.saved'));
+  }
+
+  function removeMyTag(tag: string): Promise<ActionOutcome> {
+    const tags = myTags().filter((x) => x !== tag);
+    return optimistic({ tags }, backend.setTags(tags), t('tags.saved'));
+  }
+
+  return {
+    book,
+    identity,
+    theme,
+    announcement,
+    start,
+    loadBook,
+    rate,
+    removeRating,
+    addMyTag,
+    removeMyTag,
+    openSidebar: () => void backend.openSidebar(),
+    openOptions: () => void backend.openOptions(),
+  };
+}
+
+export type PopupState = ReturnType<typeof createPopupState>;
