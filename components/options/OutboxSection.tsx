@@ -1,0 +1,50 @@
+import { formatDateTime, t } from '../i18n';
+import { PanelFrame } from '../shared/PanelFrame';
+import type { OptionsState } from './state';
+
+/** Writes not yet accepted by the server: waiting ones, and failed ones to retry or discard. */
+export function OutboxSection({ state }: { state: OptionsState }) {
+  return (
+    <PanelFrame
+      id="outbox"
+      title={t('outbox.title')}
+      load={state.outbox.value}
+      isEmpty={(writes) => writes.length === 0}
+      emptyText={t('outbox.empty')}
+      onRetry={() => void state.reload.outbox()}
+    >
+      {(writes) => (
+        <ul class="pending">
+          {writes.map((write) => (
+            <li key={write.id} class={`pending-${write.state}`}>
+              <p>
+                <span dir="auto">{write.summary}</span>
+                {write.bookTitle && (
+                  <>
+                    {' · '}
+                    <bdi>{write.bookTitle}</bdi>
+                  </>
+                )}
+              </p>
+              <p class="muted">
+                <time dateTime={new Date(write.createdAt).toISOString()}>{formatDateTime(write.createdAt)}</time>{' '}
+                <span class={`badge ${write.state === 'failed' ? 'badge-failed' : ''}`}>
+                  {write.state === 'failed' ? t('outbox.failed') : t('outbox.waiting')}
+                </span>
+                {write.lastError && <span> {write.lastError}</span>}
+              </p>
+              <div class="row">
+                <button type="button" aria-label={t('outbox.retryItem', [write.summary])} onClick={() => void state.retryWrite(write.id)}>
+                  {t('outbox.retry')}
+                </button>
+                <button type="button" aria-label={t('outbox.discardItem', [write.summary])} onClick={() => void state.discardWrite(write.id)}>
+                  {t('outbox.discard')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </PanelFrame>
+  );
+}
