@@ -3,6 +3,7 @@
  * in this order; the first whose `test` accepts the page decides.
  */
 import type { SiteAdapter } from '../types';
+import { abebooks } from './abebooks';
 import { amazon } from './amazon';
 import { aspen } from './aspen';
 import { babelio } from './babelio';
@@ -25,14 +26,17 @@ import { librarything } from './librarything';
 import { openLibrary } from './openlibrary';
 import { overdrive } from './overdrive';
 import { polaris } from './polaris';
+import { powells } from './powells';
 import { primo } from './primo';
 import { sierra } from './sierra';
 import { spydus } from './spydus';
+import { thriftbooks } from './thriftbooks';
 import { vufind } from './vufind';
 import { waterstones } from './waterstones';
 import { worldcat } from './worldcat';
 
 export const SITE_ADAPTERS: SiteAdapter[] = [
+  abebooks,
   amazon,
   aspen,
   babelio,
@@ -55,9 +59,11 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   openLibrary,
   overdrive,
   polaris,
+  powells,
   primo,
   sierra,
   spydus,
+  thriftbooks,
   vufind,
   waterstones,
   worldcat,
