@@ -1,6 +1,7 @@
 /** From a reader's validated write to the canon request that carries it. */
 import { matchKey } from '../canon';
 import { canonRoutes } from '../canon-client/routes';
+import { normalizeIsbn } from '../isbn';
 import type { WriteIntent } from '../messages/payloads';
 import type { OutboxRow } from './row';
 
@@ -35,7 +36,7 @@ function post(path: string, body: object): OutboxRow['request'] {
 export function orderKeyFor(intent: WriteIntent): string {
   switch (intent.kind) {
     case 'nomination':
-      return `nomination:${intent.isbn ?? matchKey(intent.title)}`;
+      return `nomination:${(intent.isbn === undefined ? null : normalizeIsbn(intent.isbn)) ?? matchKey(intent.title)}`;
     case 'second':
       return `nomination:${intent.nominationId}`;
     default:
