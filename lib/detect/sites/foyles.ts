@@ -1,0 +1,46 @@
+/**
+ * Foyles. Book pages are `/book/<title-slug>/<author-slug>/<ISBN-13>`; the
+ * product information block labels "ISBN:". Search and category pages live
+ * under other paths.
+ */
+import { findIsbnCandidates } from '../../isbn';
+import { buildBookRef } from '../bookref';
+import { valueAfterLabel } from '../labelled-value';
+import { allTexts, firstText } from '../page';
+import { readJsonLdBook } from '../signals/jsonld-book';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  title: ['h1.product-title', 'h1'],
+  authors: ['.product-author a', 'a[href*="/author/"]'],
+  details: ['.product-information', '.product-details', 'main'],
+} as const;
+
+const BOOK_PATH = /^\/book\/[^/]+\/[^/]+\/(97[89]\d{10})\/?$/;
+
+export const foyles: SiteAdapter = {
+  id: 'foyles',
+  name: 'Foyles',
+  matches: ['*://*.foyles.co.uk/*'],
+  test: (url) => /(^|\.)foyles\.co\.uk$/.test(url.hostname),
+  detect(doc: Document, url: URL): BookRef | null {
+    const urlIsbn = BOOK_PATH.exec(url.pathname)?.[1];
+    // Search (`/search?term=`), categories, events.
+    if (!urlIsbn) return null;
+    const details = SELECTORS.details.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc;
+    const labelled = findIsbnCandidates(valueAfterLabel(details, /^ISBN(?:-?13)?:?$/i)).map((candidate) => candidate.isbn13);
+    const jsonld = readJsonLdBook(doc);
+    return buildBookRef({
+      site: 'foyles',
+      signals: ['site:foyles'],
+      isbns: [labelled, jsonld.isbns, findIsbnCandidates(urlIsbn).map((candidate) => candidate.isbn13)].find((list) => list.length > 0) ?? [],
+      title: firstText(doc, SELECTORS.title) || jsonld.title,
+      authors: allTexts(doc, SELECTORS.authors),
+      format: jsonld.format,
+    });
+  },
+};
+
+// Page types:
+//   book     https://www.foyles.co.uk/book/the-seven-husbands-of-evelyn-hugo/taylor-jenkins-reid/9781398515697
+//   search   https://www.foyles.co.uk/search?term=taylor+jenkins+reid
