@@ -9,16 +9,21 @@ import { aspen } from './aspen';
 import { babelio } from './babelio';
 import { barnesAndNoble } from './barnesandnoble';
 import { bedetheque } from './bedetheque';
+import { betterWorldBooks } from './betterworldbooks';
 import { bibliotheca } from './bibliotheca';
 import { blackwells } from './blackwells';
 import { bol } from './bol';
 import { bookfinder } from './bookfinder';
+import { booksAMillion } from './booksamillion';
 import { bookshop } from './bookshop';
+import { booktopia } from './booktopia';
 import { dnb } from './dnb';
 import { douban } from './douban';
 import { evergreen } from './evergreen';
+import { foyles } from './foyles';
 import { goodreads } from './goodreads';
 import { googleBooks } from './googlebooks';
+import { indigo } from './indigo';
 import { isfdb } from './isfdb';
 import { kobo } from './kobo';
 import { koha } from './koha';
@@ -42,16 +47,21 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   babelio,
   barnesAndNoble,
   bedetheque,
+  betterWorldBooks,
   bibliotheca,
   blackwells,
   bol,
   bookfinder,
+  booksAMillion,
   bookshop,
+  booktopia,
   dnb,
   douban,
   evergreen,
+  foyles,
   goodreads,
   googleBooks,
+  indigo,
   isfdb,
   kobo,
   koha,
