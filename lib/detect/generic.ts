@@ -3,7 +3,7 @@
  * share. Used for pages no adapter claims, and by adapters as a base.
  */
 import { buildBookRef } from './bookref';
-import { firstText } from './page';
+import { firstText, indexMetas } from './page';
 import { readCoins } from './signals/coins';
 import { readJsonLdBook } from './signals/jsonld-book';
 import { readCitation, readDublinCore, readOpenGraph } from './signals/meta';
@@ -15,7 +15,8 @@ import type { BookRef } from './types';
 
 /** Every generic reading, strongest first. */
 export function readGenericSignals(doc: Document, url: URL): SignalReading[] {
-  return [readJsonLdBook(doc), readMicrodataBook(doc), readOpenGraph(doc), readCitation(doc), readDublinCore(doc), readCoins(doc), readUnapi(doc, url), readUrlIsbn(url)];
+  const metas = indexMetas(doc);
+  return [readJsonLdBook(doc), readMicrodataBook(doc), readOpenGraph(metas), readCitation(metas), readDublinCore(metas), readCoins(doc), readUnapi(doc, url), readUrlIsbn(url)];
 }
 
 /**

@@ -24,6 +24,8 @@ export function parseJsonLoose(text: string): unknown {
     const repaired = text
       .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
       .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
+      // Raw newlines and tabs inside strings are the commonest breakage; matching them is the point.
+      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u001F]+/g, ' ')
       .replace(/,\s*([}\]])/g, '$1');
     try {

@@ -65,3 +65,25 @@ export function labelledValues(rows: Iterable<Element>, labelSelector: string): 
   }
   return values;
 }
+
+/** Every `<meta>` content by lower-cased property/name, in document order. */
+export type MetaIndex = Map<string, string[]>;
+
+/** One pass over the page's metas, for readers that look up many names (a full traversal each would add up). */
+export function indexMetas(doc: ParentNode): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const meta of doc.querySelectorAll('meta[content]')) {
+    const name = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? '').toLowerCase();
+    const content = cleanText(meta.getAttribute('content'));
+    if (!name || !content) continue;
+    const list = index.get(name);
+    if (list) list.push(content);
+    else index.set(name, [content]);
+  }
+  return index;
+}
+
+/** Every content of any of the names, in the order the names are given. */
+export function indexedContents(index: MetaIndex, ...names: string[]): string[] {
+  return names.flatMap((name) => index.get(name.toLowerCase()) ?? []);
+}

@@ -1,4 +1,4 @@
-import { isValidIsbn10, isValidIsbn13 } from './checksum';
+import { isValidIsbn13 } from './checksum';
 import { isbn10To13 } from './convert';
 
 /**

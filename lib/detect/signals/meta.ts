@@ -1,5 +1,5 @@
 import { normalizeIsbn } from '../../isbn';
-import { metaContent, metaContents } from '../page';
+import { indexedContents, type MetaIndex } from '../page';
 import { emptyReading, formatFromWord, type SignalReading } from './reading';
 
 const BOOK_OG_TYPES = new Set(['book', 'books.book']);
@@ -7,41 +7,41 @@ const BOOK_OG_TYPES = new Set(['book', 'books.book']);
 const DC_ISBN = /^(?:urn:isbn:|isbn[:\s]*)(.+)$/i;
 
 /** Open Graph `og:type` book / `books:isbn`. */
-export function readOpenGraph(doc: ParentNode): SignalReading {
-  const types = metaContents(doc, 'og:type').map((type) => type.toLowerCase());
+export function readOpenGraph(metas: MetaIndex): SignalReading {
+  const types = indexedContents(metas, 'og:type').map((type) => type.toLowerCase());
   const isBook = types.some((type) => BOOK_OG_TYPES.has(type));
-  const isbns = metaContents(doc, 'books:isbn', 'book:isbn');
-  const authors = metaContents(doc, 'books:author', 'book:author').filter((author) => !/^https?:/.test(author));
+  const isbns = indexedContents(metas, 'books:isbn', 'book:isbn');
+  const authors = indexedContents(metas, 'books:author', 'book:author').filter((author) => !/^https?:/.test(author));
   const reading = { ...emptyReading('og'), isBook, isbns, authors };
-  if (isBook) reading.title = metaContent(doc, 'og:title');
+  if (isBook) reading.title = indexedContents(metas, 'og:title')[0];
   return reading;
 }
 
 /** Highwire/Google Scholar `citation_*` tags. */
-export function readCitation(doc: ParentNode): SignalReading {
+export function readCitation(metas: MetaIndex): SignalReading {
   return {
     ...emptyReading('citation'),
-    isbns: metaContents(doc, 'citation_isbn'),
-    title: metaContent(doc, 'citation_title') || undefined,
-    authors: metaContents(doc, 'citation_author'),
+    isbns: indexedContents(metas, 'citation_isbn'),
+    title: indexedContents(metas, 'citation_title')[0],
+    authors: indexedContents(metas, 'citation_author'),
   };
 }
 
 /** Dublin Core (`DC.identifier` with an ISBN scheme) and PRISM (`prism.isbn`). */
-export function readDublinCore(doc: ParentNode): SignalReading {
-  const identifiers = metaContents(doc, 'dc.identifier', 'dcterms.identifier', 'dc.identifier.isbn');
+export function readDublinCore(metas: MetaIndex): SignalReading {
+  const identifiers = indexedContents(metas, 'dc.identifier', 'dcterms.identifier', 'dc.identifier.isbn');
   const isbns = identifiers.flatMap((id) => {
     const match = DC_ISBN.exec(id);
     if (match?.[1]) return [match[1]];
     return normalizeIsbn(id) ? [id] : [];
   });
-  isbns.push(...metaContents(doc, 'prism.isbn', 'prism.eisbn'));
-  const format = metaContents(doc, 'dc.format', 'dcterms.format').map(formatFromWord).find(Boolean);
+  isbns.push(...indexedContents(metas, 'prism.isbn', 'prism.eisbn'));
+  const format = indexedContents(metas, 'dc.format', 'dcterms.format').map(formatFromWord).find(Boolean);
   return {
     ...emptyReading('dc'),
     isbns,
-    title: metaContent(doc, 'DC.title') || metaContent(doc, 'dc.title') || metaContent(doc, 'DCTERMS.title') || undefined,
-    authors: metaContents(doc, 'dc.creator', 'dcterms.creator'),
+    title: indexedContents(metas, 'dc.title', 'dcterms.title')[0],
+    authors: indexedContents(metas, 'dc.creator', 'dcterms.creator'),
     ...(format ? { format } : {}),
   };
 }

@@ -4,10 +4,10 @@ import { emptyReading, type SignalReading } from './reading';
  * unAPI (`<link rel="unapi-server">` + one `abbr.unapi-id`): the record's
  * ISBNs live behind the link, so the page gets a `recordLink`, not an ISBN.
  */
-export function readUnapi(doc: ParentNode, base: URL): SignalReading {
+export function readUnapi(doc: Document, base: URL): SignalReading {
   const reading = emptyReading('unapi');
-  const server = doc.querySelector('link[rel="unapi-server"][href]')?.getAttribute('href');
-  const ids = doc.querySelectorAll('abbr.unapi-id[title]');
+  const server = (doc.head ?? doc).querySelector('link[rel="unapi-server"][href]')?.getAttribute('href');
+  const ids = [...doc.getElementsByClassName('unapi-id')].filter((abbr) => abbr.hasAttribute('title'));
   const id = ids.length === 1 ? ids[0]?.getAttribute('title') : null;
   if (!server || !id) return { ...reading, isList: ids.length > 1 };
   try {

@@ -5,27 +5,38 @@ import { cleanText, textOf } from '../text';
 import type { BookFormat, BookRef, SiteAdapter } from '../types';
 
 const SELECTORS = {
+  // Ids first, then scoped queries: these pages hold ~20,000 elements, and a
+  // document-wide selector list costs a full traversal each in Chromium.
   title: [
-    '#productTitle', // every product layout since ~2015
-    '#ebooksProductTitle', // Kindle layout before 2020
-    '#btAsinTitle', // pre-2014 layout
+    'productTitle', // every product layout since ~2015
+    'ebooksProductTitle', // Kindle layout before 2020
+    'btAsinTitle', // pre-2014 layout
   ],
-  asinInput: '#ASIN, input[name="ASIN"]', // the add-to-cart form; absent on some saved book pages
-  /** Label/value rows of the "Product details" block across layouts. */
-  detailRows: [
-    '#detailBullets_feature_div li', // 2020+ bullet list (`ISBN-13 ‏ : ‎ 978-…`)
-    '#detail_bullets_id li', // 2015–2020 bullets (`<b>ISBN-10 :</b> …`)
-    '#productDetailsTable li', // older table-wrapped bullets
-    '#prodDetails tr', // tech-spec table on some storefronts (`<th>ISBN-13</th><td>…`)
-  ].join(', '),
+  asinInputId: 'ASIN', // the add-to-cart form; absent on some saved book pages
+  asinInputFallback: 'input[name="ASIN"]',
+  /** Containers of the "Product details" label/value rows across layouts. */
+  detailContainers: [
+    'detailBullets_feature_div', // 2020+ bullet list (`ISBN-13 ‏ : ‎ 978-…`)
+    'detail_bullets_id', // 2015–2020 bullets (`<b>ISBN-10 :</b> …`)
+    'productDetailsTable', // older table-wrapped bullets
+    'prodDetails', // tech-spec table on some storefronts (`<th>ISBN-13</th><td>…`)
+  ],
+  detailRows: 'li, tr',
   /** The 2022+ attribute carousel, a fallback when the bullets are collapsed. */
-  carouselIsbn: ['#rpi-attribute-book_details-isbn13 .rpi-attribute-value', '#rpi-attribute-book_details-isbn10 .rpi-attribute-value'],
-  bylineAuthors: '#bylineInfo .author, #byline .author',
+  carouselIsbn: ['rpi-attribute-book_details-isbn13', 'rpi-attribute-book_details-isbn10'],
+  carouselValue: '.rpi-attribute-value',
+  bylineIds: ['bylineInfo', 'byline'],
+  bylineAuthor: '.author',
   authorName: ['a.contributorNameID', ':scope > a.a-link-normal', '.a-size-medium'], // fr 2020 layout wraps the name in a popover
   contribution: '.contribution, .a-color-secondary',
-  format: ['#productSubtitle', '#bylineInfo span:last-child', '#title .a-size-medium:not(#productTitle)'],
-  breadcrumb: '#wayfinding-breadcrumbs_container li, #wayfinding-breadcrumbs_feature_div li',
+  formatId: 'productSubtitle',
+  formatInByline: 'span:last-child',
+  breadcrumbIds: ['wayfinding-breadcrumbs_container', 'wayfinding-breadcrumbs_feature_div'],
 };
+
+function byIds(doc: Document, ids: readonly string[]): Element[] {
+  return ids.map((id) => doc.getElementById(id)).filter((el): el is HTMLElement => el !== null);
+}
 
 /** Amazon storefronts that sell books with ISBN detail rows. */
 const STOREFRONTS = ['com', 'co.uk', 'de', 'fr', 'es', 'it', 'ca', 'com.au', 'co.jp', 'in', 'nl', 'se', 'com.mx', 'com.br'];
@@ -41,17 +52,19 @@ const ASIN_IN_PATH = /\/(?:dp|gp\/product|gp\/aw\/d|exec\/obidos\/ASIN)\/([A-Z0-
 
 function detailIsbns(doc: Document): string[] {
   const byLabel: Record<string, string[]> = { '13': [], '10': [], '': [] };
-  for (const row of doc.querySelectorAll(SELECTORS.detailRows)) {
+  const rows = byIds(doc, SELECTORS.detailContainers).flatMap((container) => [...container.querySelectorAll(SELECTORS.detailRows)]);
+  for (const row of rows) {
     const match = ISBN_ROW.exec(textOf(row));
     if (match?.[2]) byLabel[match[1] ?? '']?.push(match[2]);
   }
-  const carousel = SELECTORS.carouselIsbn.map((selector) => textOf(doc.querySelector(selector))).filter(Boolean);
+  const carousel = byIds(doc, SELECTORS.carouselIsbn).map((el) => textOf(el.querySelector(SELECTORS.carouselValue))).filter(Boolean);
   // ISBN-13 first: the co.uk "ISBN-10" row sometimes holds the 13-digit form, which dedupes to the same book.
   return [...(byLabel['13'] ?? []), ...(byLabel['10'] ?? []), ...(byLabel[''] ?? []), ...carousel];
 }
 
 function bylineAuthors(doc: Document): string[] {
-  const entries = [...doc.querySelectorAll(SELECTORS.bylineAuthors)].map((el) => ({
+  const byline = byIds(doc, SELECTORS.bylineIds)[0];
+  const entries = [...(byline?.querySelectorAll(SELECTORS.bylineAuthor) ?? [])].map((el) => ({
     name: firstText(el, SELECTORS.authorName).replace(/\s*\(.*\)\s*$/, ''),
     role: textOf(el.querySelector(SELECTORS.contribution)),
   }));
@@ -60,23 +73,23 @@ function bylineAuthors(doc: Document): string[] {
 }
 
 function formatOf(doc: Document, dpClasses: string[]): BookFormat {
-  const label = firstText(doc, SELECTORS.format);
+  const label = textOf(doc.getElementById(SELECTORS.formatId)) || textOf(byIds(doc, SELECTORS.bylineIds)[0]?.querySelector(SELECTORS.formatInByline));
   if (dpClasses.includes('ebooks') || /kindle|ebook/i.test(label)) return 'ebook';
   if (dpClasses.includes('audible') || /audible|audio|hörbuch|livre audio/i.test(label)) return 'audio';
   return 'print';
 }
 
 function pageAsin(doc: Document, url: URL): string {
-  const input = doc.querySelector(SELECTORS.asinInput)?.getAttribute('value');
+  const input = (doc.getElementById(SELECTORS.asinInputId) ?? doc.querySelector(SELECTORS.asinInputFallback))?.getAttribute('value');
   return cleanText(input) || (ASIN_IN_PATH.exec(url.pathname)?.[1] ?? '');
 }
 
 function detect(doc: Document, url: URL): BookRef | null {
-  const title = firstText(doc, SELECTORS.title);
+  const title = byIds(doc, SELECTORS.title).map((el) => textOf(el)).find(Boolean);
   if (!title) return null; // search results, captcha, store pages
-  const dpClasses = (doc.querySelector('#dp')?.getAttribute('class') ?? '').split(/\s+/);
+  const dpClasses = (doc.getElementById('dp')?.getAttribute('class') ?? '').split(/\s+/);
   const isbns = detailIsbns(doc);
-  const firstCrumb = textOf(doc.querySelector(SELECTORS.breadcrumb));
+  const firstCrumb = textOf(byIds(doc, SELECTORS.breadcrumbIds)[0]?.querySelector('li'));
   const isBook = isbns.length > 0 || dpClasses.some((cls) => BOOK_DP_CLASSES.includes(cls)) || BOOK_CATEGORIES.test(firstCrumb);
   if (!isBook) return null; // a numeric ASIN on a non-book product is not an ISBN
   const asin = pageAsin(doc, url);

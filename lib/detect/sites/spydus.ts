@@ -43,8 +43,9 @@ export const spydus: SiteAdapter = {
   id: 'spydus',
   name: 'Spydus (Civica)',
   matches: ['*://*.spydus.co.uk/*', '*://*.spydus.com/*', '*://*.spydus.com.au/*'],
-  // Libraries also run Spydus on their own hosts; the CGI path gives it away.
-  test: (url, doc) => /\.spydus\./.test(url.hostname) || doc.querySelector('a[href*="/spydus.exe/"] , .fd-caption') !== null,
+  // Libraries also run Spydus on their own hosts: its full-details captions give it away.
+  // By class, not an attribute-substring selector: this test runs on every unclaimed page.
+  test: (url, doc) => /\.spydus\./.test(url.hostname) || (doc.getElementsByClassName('fd-caption').length > 0 && doc.querySelector('a[href*="/spydus.exe/"]') !== null),
   detect,
 };
 
