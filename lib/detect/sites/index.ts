@@ -20,6 +20,7 @@ import { booktopia } from './booktopia';
 import { dnb } from './dnb';
 import { douban } from './douban';
 import { evergreen } from './evergreen';
+import { fnac } from './fnac';
 import { foyles } from './foyles';
 import { goodreads } from './goodreads';
 import { googleBooks } from './googlebooks';
@@ -35,6 +36,8 @@ import { powells } from './powells';
 import { primo } from './primo';
 import { sierra } from './sierra';
 import { spydus } from './spydus';
+import { storygraph } from './storygraph';
+import { thalia } from './thalia';
 import { thriftbooks } from './thriftbooks';
 import { vufind } from './vufind';
 import { waterstones } from './waterstones';
@@ -58,6 +61,7 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   dnb,
   douban,
   evergreen,
+  fnac,
   foyles,
   goodreads,
   googleBooks,
@@ -73,6 +77,8 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   primo,
   sierra,
   spydus,
+  storygraph,
+  thalia,
   thriftbooks,
   vufind,
   waterstones,
