@@ -11,7 +11,7 @@
  */
 import type { FlagReason } from '../lib/canon/limits';
 import type { CommentPage, IdentityState, LookupAnswer, MyBookState } from '../lib/canon/responses';
-import type { BookRef } from '../lib/detect/types';
+import type { BookRef, Chapter } from '../lib/detect/types';
 import type { Result } from '../lib/messages/result';
 import type { WriteKind } from '../lib/outbox/row';
 
@@ -21,22 +21,13 @@ export const NO_IDENTITY = 'no-identity';
 /** Where a chapter list came from: the canon, the page's own record, or Open Library. */
 export type ChapterSource = 'canon' | 'page' | 'openlibrary';
 
-export interface ChapterLine {
-  /** 1 for a chapter, 2+ for sections under it. */
-  level: number;
-  label?: string;
-  title: string;
-  /** As printed ("xi", "23"). */
-  page?: string;
-}
-
 export interface ChapterList {
   source: ChapterSource;
-  chapters: ChapterLine[];
+  chapters: Chapter[];
 }
 
 /** Everything known about the book on the current tab. */
-export interface BookView {
+export interface SidebarBook {
   /** What the page itself says. */
   ref: BookRef;
   /** The canon's answer: the entry, or not in the canon with any nomination. */
@@ -90,9 +81,9 @@ export type Unsubscribe = () => void;
 
 export interface SidebarBackend {
   /** The book on this tab; null when the tab shows none. */
-  loadBook(): Promise<Result<BookView | null>>;
-  /** Newest first; `cursor` null for the first page. */
-  loadComments(cursor: string | null): Promise<Result<CommentPage & { stale: boolean }>>;
+  loadBook(): Promise<Result<SidebarBook | null>>;
+  /** Newest first, the reader's own waiting ones included; `cursor` null for the first page. */
+  loadComments(bookId: string, cursor: string | null): Promise<Result<CommentPage & { stale: boolean }>>;
   /** This reader's own rating and tags for the book; null before any. */
   loadMine(): Promise<Result<MyBookState | null>>;
   loadIdentity(): Promise<Result<ReaderIdentity | null>>;
@@ -100,18 +91,21 @@ export interface SidebarBackend {
   loadPending(): Promise<Result<PendingWrite[]>>;
   loadLayout(): Promise<Result<SidebarLayout>>;
   saveLayout(layout: Pick<SidebarLayout, 'open' | 'side'>): Promise<Result<null>>;
-  loadDraft(): Promise<Result<CommentDraft | null>>;
+  /** The unsent comment for a book, kept across page loads. */
+  loadDraft(bookId: string): Promise<Result<CommentDraft | null>>;
   /** `null` forgets the draft (after it is queued). */
-  saveDraft(draft: CommentDraft | null): Promise<Result<null>>;
+  saveDraft(bookId: string, draft: CommentDraft | null): Promise<Result<null>>;
   /** Queues the comment; answers with the outbox entry. */
-  postComment(draft: CommentDraft): Promise<Result<PendingWrite>>;
-  flagComment(commentId: string, reason: FlagReason): Promise<Result<null>>;
-  setTags(tags: string[]): Promise<Result<null>>;
-  addLink(url: string, title: string): Promise<Result<null>>;
-  nominate(reason: string): Promise<Result<null>>;
-  second(nominationId: string): Promise<Result<null>>;
+  postComment(bookId: string, draft: CommentDraft): Promise<Result<PendingWrite>>;
+  flagComment(bookId: string, commentId: string, reason: FlagReason): Promise<Result<unknown>>;
+  /** The reader's complete tag list for the book (replaces the previous one). */
+  setTags(bookId: string, tags: string[]): Promise<Result<unknown>>;
+  addLink(bookId: string, url: string, title: string): Promise<Result<unknown>>;
+  /** Nominates the page's book (ISBN, title, authors from `book`). */
+  nominate(book: BookRef, reason: string): Promise<Result<unknown>>;
+  second(nominationId: string): Promise<Result<unknown>>;
   resendConfirmation(): Promise<Result<null>>;
-  retryWrite(writeId: string): Promise<Result<null>>;
+  retryWrite(writeId: string): Promise<Result<unknown>>;
   openOptions(): Promise<Result<null>>;
   onChange(listener: ChangeListener): Unsubscribe;
 }
@@ -129,8 +123,8 @@ export interface PopupBackend {
   loadIdentity(): Promise<Result<ReaderIdentity | null>>;
   loadTheme(): Promise<Result<Theme>>;
   /** `null` removes the rating. */
-  setRating(value: number | null): Promise<Result<null>>;
-  setTags(tags: string[]): Promise<Result<null>>;
+  setRating(bookId: string, value: number | null): Promise<Result<unknown>>;
+  setTags(bookId: string, tags: string[]): Promise<Result<unknown>>;
   openSidebar(): Promise<Result<null>>;
   openOptions(): Promise<Result<null>>;
   onChange(listener: ChangeListener): Unsubscribe;
@@ -150,7 +144,7 @@ export interface ReaderSettings {
   sidebarSide: SidebarSide;
   sidebarStartsOpen: boolean;
   /** In the page beside the book, or in the browser's own side panel. */
-  sidebarPlace: 'page' | 'browser-panel';
+  sidebarPlace: 'page' | 'browser';
   theme: Theme;
 }
 

@@ -13,7 +13,7 @@ export function AppearanceSection({ state, settings }: { state: OptionsState; se
   const groups = [
     { key: 'sidebarSide', legend: t('appearance.side'), options: [{ value: 'left', label: t('appearance.left') }, { value: 'right', label: t('appearance.right') }] } satisfies Choice<'sidebarSide'>,
     { key: 'sidebarStartsOpen', legend: t('appearance.start'), options: [{ value: false, label: t('appearance.startCollapsed') }, { value: true, label: t('appearance.startOpen') }] } satisfies Choice<'sidebarStartsOpen'>,
-    { key: 'sidebarPlace', legend: t('appearance.place'), options: [{ value: 'page', label: t('appearance.inPage') }, { value: 'browser-panel', label: t('appearance.inBrowserPanel') }] } satisfies Choice<'sidebarPlace'>,
+    { key: 'sidebarPlace', legend: t('appearance.place'), options: [{ value: 'page', label: t('appearance.inPage') }, { value: 'browser', label: t('appearance.inBrowserPanel') }] } satisfies Choice<'sidebarPlace'>,
     { key: 'theme', legend: t('appearance.theme'), options: [{ value: 'system', label: t('appearance.system') }, { value: 'light', label: t('appearance.light') }, { value: 'dark', label: t('appearance.dark') }] } satisfies Choice<'theme'>,
   ];
   return (

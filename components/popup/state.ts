@@ -45,14 +45,14 @@ export function createPopupState(backend: PopupBackend) {
   }
 
   /** Shows `change` to the reader's own state at once; restores the old state if `write` fails. */
-  async function optimistic(change: Partial<MyBookState>, write: Promise<Result<null>>, doneText: string): Promise<ActionOutcome> {
+  async function optimistic(change: Partial<MyBookState>, write: (bookId: string) => Promise<Result<unknown>>, doneText: string): Promise<ActionOutcome> {
     const before = book.value;
     const current = readyValue(before);
-    if (current?.lookup.inCanon) {
-      const mine: MyBookState = { bookId: current.lookup.entry.id, rating: null, tags: [], provisional: true, ...current.mine, ...change };
-      book.value = { status: 'ready', value: { ...current, mine } };
-    }
-    const result = await write;
+    if (!current?.lookup.inCanon) return { ok: false };
+    const bookId = current.lookup.entry.id;
+    const mine: MyBookState = { bookId, rating: null, tags: [], provisional: true, ...current.mine, ...change };
+    book.value = { status: 'ready', value: { ...current, mine } };
+    const result = await write(bookId);
     if (!result.ok) {
       book.value = before;
       announcement.value = result.error.message;
@@ -67,22 +67,22 @@ export function createPopupState(backend: PopupBackend) {
   }
 
   function rate(value: number): Promise<ActionOutcome> {
-    return optimistic({ rating: value }, backend.setRating(value), t('rating.saved'));
+    return optimistic({ rating: value }, (id) => backend.setRating(id, value), t('rating.saved'));
   }
 
   function removeRating(): Promise<ActionOutcome> {
-    return optimistic({ rating: null }, backend.setRating(null), t('rating.removed'));
+    return optimistic({ rating: null }, (id) => backend.setRating(id, null), t('rating.removed'));
   }
 
   function addMyTag(raw: string): Promise<ActionOutcome> {
     const checked = addTag(myTags(), raw);
     if (!checked.ok) return Promise.resolve({ ok: false, refusal: checked.reason });
-    return optimistic({ tags: checked.value }, backend.setTags(checked.value), t('tags.saved'));
+    return optimistic({ tags: checked.value }, (id) => backend.setTags(id, checked.value), t('tags.saved'));
   }
 
   function removeMyTag(tag: string): Promise<ActionOutcome> {
     const tags = myTags().filter((x) => x !== tag);
-    return optimistic({ tags }, backend.setTags(tags), t('tags.saved'));
+    return optimistic({ tags }, (id) => backend.setTags(id, tags), t('tags.saved'));
   }
 
   return {

@@ -3,7 +3,7 @@ import './sidebar.css';
 import { t } from '../i18n';
 import { LiveRegion } from '../shared/LiveRegion';
 import { PanelFrame } from '../shared/PanelFrame';
-import type { BookView } from '../backend';
+import type { SidebarBook } from '../backend';
 import { ChaptersPanel } from './ChaptersPanel';
 import { CommentForm } from './CommentForm';
 import { CommentsPanel } from './CommentsPanel';
@@ -64,7 +64,7 @@ export function Sidebar({ state }: { state: SidebarState }) {
   );
 }
 
-function BookPanels({ state, view }: { state: SidebarState; view: BookView }) {
+function BookPanels({ state, view }: { state: SidebarState; view: SidebarBook }) {
   const { lookup } = view;
   return (
     <>

@@ -1,8 +1,8 @@
-import type { BookView } from '../backend';
+import type { SidebarBook } from '../backend';
 import { formatNumber, t } from '../i18n';
 
 /** Canon status and what is known about the edition: canon data first, the page's own otherwise. */
-export function StatusPanel({ view }: { view: BookView }) {
+export function StatusPanel({ view }: { view: SidebarBook }) {
   const { lookup, ref } = view;
   const entry = lookup.inCanon ? lookup.entry : null;
   const title = entry?.title ?? ref.title ?? t('status.untitled');

@@ -74,7 +74,7 @@ describe('CommentsPanel', () => {
   });
 
   it('loads more comments, newest first, and announces them', async () => {
-    const loadComments = vi.fn(async (cursor: string | null) =>
+    const loadComments = vi.fn(async (_bookId: string, cursor: string | null) =>
       cursor === null
         ? ok({ comments: [comment('c3', { authorName: 'Jeff Howard' })], nextCursor: 'page-2', stale: false })
         : ok({ comments: [comment('c2', { authorName: 'Qin Han' }), comment('c1')], nextCursor: null, stale: false }),
@@ -83,7 +83,7 @@ describe('CommentsPanel', () => {
     expect(screen.getByRole('status').textContent).toBe('1 comment loaded.');
     fireEvent.click(screen.getByRole('button', { name: 'Load more comments' }));
     await screen.findByText('Qin Han');
-    expect(loadComments).toHaveBeenLastCalledWith('page-2');
+    expect(loadComments).toHaveBeenLastCalledWith('book-we-think', 'page-2');
     const authors = [...container.querySelectorAll('.comment .author')].map((a) => a.textContent);
     expect(authors).toEqual(['Jeff Howard', 'Qin Han', 'Daniela Sangiorgi']);
     expect(screen.getByRole('status').textContent).toBe('2 more comments loaded.');
@@ -103,7 +103,7 @@ describe('CommentsPanel', () => {
     await expectNoAxeViolations(container);
     fireEvent.click(screen.getByRole('button', { name: 'Spam' }));
     await screen.findByText('Reported. Thank you.');
-    expect(backend.flagComment).toHaveBeenCalledWith('theirs', 'spam');
+    expect(backend.flagComment).toHaveBeenCalledWith('book-we-think', 'theirs', 'spam');
   });
 
   it('lists the reader\'s queued comments: waiting, and failed with a retry', async () => {
@@ -127,7 +127,7 @@ describe('CommentForm', () => {
     expect(box.value).toBe('Half-written thought');
     expect(screen.getByLabelText<HTMLInputElement>('Contains spoilers').checked).toBe(true);
     fireEvent.input(box, { target: { value: 'Half-written thought, finished.' } });
-    expect(backend.saveDraft).toHaveBeenLastCalledWith({ body: 'Half-written thought, finished.', spoiler: true });
+    expect(backend.saveDraft).toHaveBeenLastCalledWith('book-we-think', { body: 'Half-written thought, finished.', spoiler: true });
     await expectNoAxeViolations(container);
   });
 
@@ -137,7 +137,7 @@ describe('CommentForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Post comment' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The outbox is full.');
     expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('Worth reading.');
-    expect(backend.saveDraft).not.toHaveBeenCalledWith(null);
+    expect(backend.saveDraft).not.toHaveBeenCalledWith('book-we-think', null);
     expect(screen.getByRole('status').textContent).toBe('Your comment was not sent: The outbox is full. Your text is kept.');
   });
 
@@ -146,8 +146,8 @@ describe('CommentForm', () => {
     fireEvent.input(screen.getByLabelText('Your comment'), { target: { value: '  Worth reading.  ' } });
     fireEvent.click(screen.getByLabelText('Contains spoilers'));
     fireEvent.click(screen.getByRole('button', { name: 'Post comment' }));
-    await waitFor(() => expect(backend.postComment).toHaveBeenCalledWith({ body: 'Worth reading.', spoiler: true }));
-    await waitFor(() => expect(backend.saveDraft).toHaveBeenLastCalledWith(null));
+    await waitFor(() => expect(backend.postComment).toHaveBeenCalledWith('book-we-think', { body: 'Worth reading.', spoiler: true }));
+    await waitFor(() => expect(backend.saveDraft).toHaveBeenLastCalledWith('book-we-think', null));
     expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('');
     expect(state.pending.value.map((w) => w.id)).toEqual(['w1']);
     expect(screen.getByRole('status').textContent).toMatch(/Your comment will be sent/);

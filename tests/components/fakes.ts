@@ -4,7 +4,7 @@
  * test overrides it.
  */
 import { vi } from 'vitest';
-import type { BookView, ChangeListener, OptionsBackend, PendingWrite, PopupBackend, ReaderSettings, SidebarBackend } from '../../components/backend';
+import type { SidebarBook, ChangeListener, OptionsBackend, PendingWrite, PopupBackend, ReaderSettings, SidebarBackend } from '../../components/backend';
 import type { CanonEntry, Comment } from '../../lib/canon/responses';
 import type { BookRef } from '../../lib/detect/types';
 import { fail, ok } from '../../lib/messages/result';
@@ -52,7 +52,7 @@ export const WE_THINK_CHAPTERS = {
   ],
 };
 
-export function inCanonView(overrides: Partial<CanonEntry> = {}): BookView {
+export function inCanonView(overrides: Partial<CanonEntry> = {}): SidebarBook {
   return { ref: WE_THINK_REF, lookup: { inCanon: true, entry: weThinkEntry(overrides) }, chapters: WE_THINK_CHAPTERS, stale: false };
 }
 
@@ -86,7 +86,7 @@ export class ChangeHub {
 export function fakeSidebarBackend(overrides: Partial<SidebarBackend> = {}): SidebarBackend {
   const hub = new ChangeHub();
   return {
-    loadBook: vi.fn(async () => ok<BookView | null>(inCanonView())),
+    loadBook: vi.fn(async () => ok<SidebarBook | null>(inCanonView())),
     loadComments: vi.fn(async () => ok({ comments: [comment('c1')], nextCursor: null, stale: false })),
     loadMine: vi.fn(async () => ok({ bookId: 'book-we-think', rating: 4, tags: ['essays'], provisional: false })),
     loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: true })),

@@ -108,7 +108,7 @@ describe('Options', () => {
     expect(vi.mocked(backend.saveSettings).mock.calls.map((c) => c[0])).toEqual([
       { sidebarSide: 'left' },
       { sidebarStartsOpen: true },
-      { sidebarPlace: 'browser-panel' },
+      { sidebarPlace: 'browser' },
       { theme: 'dark' },
     ]);
     await waitFor(() => expect(container.querySelector('.options')?.getAttribute('data-theme')).toBe('dark'));

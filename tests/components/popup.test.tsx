@@ -95,7 +95,7 @@ describe('Popup', () => {
     const slider = screen.getByRole('slider', { name: 'Your rating' });
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
     expect(slider.getAttribute('aria-valuenow')).toBe('3.5');
-    await waitFor(() => expect(backend.setRating).toHaveBeenCalledWith(3.5));
+    await waitFor(() => expect(backend.setRating).toHaveBeenCalledWith('book-we-think', 3.5));
   });
 
   it('puts the old rating back when saving fails, and says why', async () => {

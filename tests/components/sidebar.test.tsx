@@ -19,7 +19,9 @@ async function createSidebar(overrides: Partial<SidebarBackend> = {}) {
   state.start();
   const view = render(<Sidebar state={state} />);
   await waitFor(() => expect(state.book.value.status).not.toBe('loading'));
-  await waitFor(() => expect(state.comments.value.load.status).not.toBe('loading'));
+  if (state.book.value.status === 'ready' && state.book.value.value?.lookup.inCanon) {
+    await waitFor(() => expect(state.comments.value.load.status).not.toBe('loading'));
+  }
   return { backend, state, ...view };
 }
 
@@ -95,7 +97,7 @@ describe('Sidebar', () => {
     fireEvent.input(screen.getByLabelText('Why does this book belong in the canon?'), { target: { value: 'Participation, not consumption.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Nominate' }));
     await screen.findByText('Thank you for nominating this book.');
-    expect(nominate).toHaveBeenCalledWith('Participation, not consumption.');
+    expect(nominate).toHaveBeenCalledWith(WE_THINK_REF, 'Participation, not consumption.');
   });
 
   it('offers to second an open nomination', async () => {
@@ -124,7 +126,7 @@ describe('Sidebar', () => {
     expect(backend.addLink).not.toHaveBeenCalled();
     fireEvent.input(screen.getByLabelText('Web address'), { target: { value: 'https://example.org/review' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add link' }));
-    await waitFor(() => expect(backend.addLink).toHaveBeenCalledWith('https://example.org/review', ''));
+    await waitFor(() => expect(backend.addLink).toHaveBeenCalledWith('book-we-think', 'https://example.org/review', ''));
   });
 
   it('lets the reader add and remove their own tags, with the book\'s tags as suggestions', async () => {
@@ -133,9 +135,9 @@ describe('Sidebar', () => {
     expect(suggestions).toEqual(['collaboration', 'web culture']);
     fireEvent.input(screen.getByLabelText('Add a tag'), { target: { value: '  Web   Culture ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
-    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith(['essays', 'web culture']));
+    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['essays', 'web culture']));
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag essays' }));
-    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith(['web culture']));
+    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['web culture']));
   });
 
   it('follows change notices from the background', async () => {
@@ -147,5 +149,23 @@ describe('Sidebar', () => {
     await screen.findByText('Jeff Howard');
     // The live region tells screen-reader users that comments arrived.
     expect(screen.getByRole('status').textContent).toBe('2 comments loaded.');
+  });
+
+  it('loads the new book\'s comments and draft when a single-page site moves to another book', async () => {
+    const loadBook = vi.fn(async () => ok(inCanonView()));
+    const loadDraft = vi.fn(async (bookId: string) => ok(bookId === 'book-other' ? { body: 'Draft for the other book', spoiler: false } : null));
+    const { backend } = await createSidebar({ loadBook, loadDraft });
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('');
+    loadBook.mockResolvedValueOnce(ok(inCanonView({ id: 'book-other', title: 'Here Comes Everybody' })));
+    vi.mocked(backend.onChange).mock.calls[0]?.[0]('book');
+    await screen.findByText('Here Comes Everybody');
+    await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('Draft for the other book'));
+    expect(backend.loadComments).toHaveBeenLastCalledWith('book-other', null);
+  });
+
+  it('says when the reader\'s own tags cannot be loaded', async () => {
+    await createSidebar({ loadMine: vi.fn(async () => fail<null>('offline', 'No network.')) });
+    expect(screen.queryByLabelText('Add a tag')).toBeNull();
+    expect(screen.getByText('Your tags can be changed once Bookside is back online.')).toBeTruthy();
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * Comments and the comment form for the sidebar's book: pages of comments,
+ * the draft (saved per book as it is typed, kept until the comment is
+ * queued) and posting. Part of the sidebar state; see ./state.
+ */
+import { signal } from '@preact/signals';
+import type { FlagReason } from '../../lib/canon/limits';
+import type { Comment } from '../../lib/canon/responses';
+import { checkComment } from '../../lib/reader-input';
+import type { CommentDraft, PendingWrite, SidebarBackend } from '../backend';
+import { t } from '../i18n';
+import { fromResult, LOADING, type Load } from '../shared/load';
+import type { ActionOutcome } from '../shared/outcome';
+
+export interface CommentsState {
+  load: Load<null>;
+  items: Comment[];
+  nextCursor: string | null;
+  loadingMore: boolean;
+  /** Served from the cache because the server could not be reached. */
+  stale: boolean;
+}
+
+const EMPTY_DRAFT: CommentDraft = { body: '', spoiler: false };
+const NOT_LOADED: CommentsState = { load: LOADING, items: [], nextCursor: null, loadingMore: false, stale: false };
+
+interface CommentsContext {
+  backend: SidebarBackend;
+  /** The canon id of the book shown, read when an action runs. */
+  bookId: () => string | null;
+  announce: (text: string) => void;
+  /** A comment went into the outbox. */
+  onQueued: (write: PendingWrite) => void;
+}
+
+export function createCommentsState({ backend, bookId, announce, onQueued }: CommentsContext) {
+  const comments = signal<CommentsState>(NOT_LOADED);
+  const draft = signal<CommentDraft>(EMPTY_DRAFT);
+  const posting = signal(false);
+
+  /** Loads the first page and the saved draft of the book now shown. */
+  async function openBook(): Promise<void> {
+    comments.value = NOT_LOADED;
+    draft.value = EMPTY_DRAFT;
+    const id = bookId();
+    if (id === null) return;
+    await Promise.all([loadComments(), loadDraft(id)]);
+  }
+
+  async function loadComments(): Promise<void> {
+    const id = bookId();
+    if (id === null) return;
+    const result = await backend.loadComments(id, null);
+    if (result.ok) {
+      const { comments: items, nextCursor, stale } = result.value;
+      comments.value = { load: { status: 'ready', value: null }, items, nextCursor, loadingMore: false, stale };
+      announce(t('sidebar.comments.loaded', items.length));
+    } else {
+      comments.value = { ...comments.value, load: fromResult(result) as Load<null>, loadingMore: false };
+    }
+  }
+
+  async function loadMoreComments(): Promise<void> {
+    const id = bookId();
+    const { nextCursor, loadingMore } = comments.value;
+    if (id === null || nextCursor === null || loadingMore) return;
+    comments.value = { ...comments.value, loadingMore: true };
+    const result = await backend.loadComments(id, nextCursor);
+    if (!result.ok) {
+      comments.value = { ...comments.value, loadingMore: false };
+      announce(result.error.message);
+      return;
+    }
+    // A comment posted meanwhile shifts the pages; show each comment once.
+    const known = new Set(comments.value.items.map((c) => c.id));
+    const added = result.value.comments.filter((c) => !known.has(c.id));
+    comments.value = { ...comments.value, items: [...comments.value.items, ...added], nextCursor: result.value.nextCursor, loadingMore: false };
+    announce(t('sidebar.comments.loadedMore', added.length));
+  }
+
+  async function loadDraft(id: string): Promise<void> {
+    const result = await backend.loadDraft(id);
+    // A draft typed before the saved one arrived wins: it is newer.
+    if (result.ok && result.value && draft.value.body === '') draft.value = result.value;
+  }
+
+  function editDraft(change: Partial<CommentDraft>): void {
+    const id = bookId();
+    draft.value = { ...draft.value, ...change };
+    if (id !== null) void backend.saveDraft(id, draft.value);
+  }
+
+  async function postComment(): Promise<ActionOutcome> {
+    const id = bookId();
+    const checked = checkComment(draft.value.body);
+    if (!checked.ok) return { ok: false, refusal: checked.reason };
+    if (id === null) return { ok: false };
+    posting.value = true;
+    const result = await backend.postComment(id, { body: checked.value, spoiler: draft.value.spoiler });
+    posting.value = false;
+    if (!result.ok) {
+      // The draft stays, in the form and in storage, until a post succeeds.
+      announce(t('sidebar.form.failed', [result.error.message]));
+      return { ok: false, message: result.error.message, code: result.error.code };
+    }
+    draft.value = EMPTY_DRAFT;
+    void backend.saveDraft(id, null);
+    onQueued(result.value);
+    announce(t('sidebar.form.queued'));
+    return { ok: true };
+  }
+
+  async function flagComment(commentId: string, reason: FlagReason): Promise<ActionOutcome> {
+    const id = bookId();
+    if (id === null) return { ok: false };
+    const result = await backend.flagComment(id, commentId, reason);
+    announce(result.ok ? t('sidebar.comments.flagged') : result.error.message);
+    return result.ok ? { ok: true } : { ok: false, message: result.error.message, code: result.error.code };
+  }
+
+  return { comments, draft, posting, openBook, loadComments, loadMoreComments, editDraft, postComment, flagComment };
+}
