@@ -44,8 +44,12 @@ export interface PendingWrite {
   kind: WriteKind;
   /** What the reader wrote ("★ 4", "tags: essays", the comment's first words). */
   summary: string;
-  /** Failed writes stay until the reader retries or discards them. */
-  state: 'waiting' | 'failed';
+  /**
+   * "waiting": will be sent (or is being sent); "waiting-for-identity": held
+   * until a commenter identity is registered; "failed": refused by the server,
+   * kept until the reader retries or discards it.
+   */
+  state: 'waiting' | 'waiting-for-identity' | 'failed';
   lastError: string | null;
   /** Epoch milliseconds. */
   createdAt: number;

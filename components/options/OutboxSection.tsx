@@ -1,5 +1,6 @@
 import { formatDateTime, t } from '../i18n';
 import { PanelFrame } from '../shared/PanelFrame';
+import { pendingStateText } from '../shared/pending-text';
 import type { OptionsState } from './state';
 
 /** Writes not yet accepted by the server: waiting ones, and failed ones to retry or discard. */
@@ -29,7 +30,7 @@ export function OutboxSection({ state }: { state: OptionsState }) {
               <p class="muted">
                 <time dateTime={new Date(write.createdAt).toISOString()}>{formatDateTime(write.createdAt)}</time>{' '}
                 <span class={`badge ${write.state === 'failed' ? 'badge-failed' : ''}`}>
-                  {write.state === 'failed' ? t('outbox.failed') : t('outbox.waiting')}
+                  {pendingStateText(write.state)}
                 </span>
                 {write.lastError && <span> {write.lastError}</span>}
               </p>

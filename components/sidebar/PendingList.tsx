@@ -1,5 +1,6 @@
 import type { PendingWrite } from '../backend';
 import { t } from '../i18n';
+import { pendingStateText } from '../shared/pending-text';
 import type { ActionOutcome } from '../shared/outcome';
 
 interface PendingListProps {
@@ -15,8 +16,8 @@ export function PendingList({ writes, onRetry }: PendingListProps) {
       {writes.map((write) => (
         <li key={write.id} class={`pending-${write.state}`}>
           <span dir="auto">{write.summary}</span>{' '}
-          {write.state === 'waiting' ? (
-            <span class="badge">{t('outbox.waiting')}</span>
+          {write.state !== 'failed' ? (
+            <span class="badge">{pendingStateText(write.state)}</span>
           ) : (
             <>
               <span class="badge badge-failed">{t('outbox.failed')}</span>

@@ -6,7 +6,7 @@ import { Options } from '../../components/options/Options';
 import { createOptionsState } from '../../components/options/state';
 import { ok } from '../../lib/messages/result';
 import { expectNoAxeViolations } from './axe';
-import { fakeOptionsBackend } from './fakes';
+import { fakeOptionsBackend, pendingComment } from './fakes';
 import { useLocale } from './locale';
 
 beforeAll(() => useLocale('en'));
@@ -122,6 +122,11 @@ describe('Options', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Discard “How far will We-Think spread?”' })[0]!);
     await waitFor(() => expect(screen.getAllByRole('button', { name: /^Discard/ })).toHaveLength(1));
     expect(backend.discardWrite).toHaveBeenCalledWith('w1');
+  });
+
+  it('marks writes held until an identity is registered', async () => {
+    await createOptions({ loadOutbox: vi.fn(async () => ok([{ ...pendingComment('w3', 'waiting'), state: 'waiting-for-identity' as const }])) });
+    expect(screen.getByText('Waiting for your name and e-mail address')).toBeTruthy();
   });
 
   it('says the outbox is empty when it is', async () => {
