@@ -1,0 +1,44 @@
+/**
+ * Vega Discover (Innovative), the Angular discovery layer on
+ * `<library>.<region>.iiivega.com`. A title's page is a "card" for a format
+ * group (`/search/card?id=<uuid>&entityType=FormatGroup`): all editions of
+ * one format together, so the ISBNs listed under its editions are several
+ * editions' and are not reported. The app renders after load; an early
+ * detection finds no heading and returns null.
+ */
+import { buildBookRef } from '../bookref';
+import { allTexts, firstText } from '../page';
+import { formatFromWord } from '../signals/reading';
+import type { BookRef, SiteAdapter } from '../types';
+
+const SELECTORS = {
+  title: ['app-entity-card h1', '.entity-card-title', 'h1'],
+  authors: ['app-entity-card a[href*="searchType=agent"]', 'a[href*="/search?"][href*="agent"]'],
+  format: ['.format-group-name', '.selected-format'],
+} as const;
+
+const CARD_PATH = /^\/search\/card\/?$/;
+
+export const vega: SiteAdapter = {
+  id: 'vega',
+  name: 'Vega Discover',
+  matches: ['*://*.iiivega.com/*'],
+  test: (url) => /\.iiivega\.com$/.test(url.hostname),
+  detect(doc: Document, url: URL): BookRef | null {
+    // Results (`/search?query=`), lists and the home page.
+    if (!CARD_PATH.test(url.pathname) || !url.searchParams.get('id')) return null;
+    const format = formatFromWord(firstText(doc, SELECTORS.format));
+    return buildBookRef({
+      site: 'vega',
+      signals: ['site:vega'],
+      isbns: [],
+      title: firstText(doc, SELECTORS.title),
+      authors: allTexts(doc, SELECTORS.authors),
+      format,
+    });
+  },
+};
+
+// Page types:
+//   card     https://<library>.na2.iiivega.com/search/card?id=4f6e2d1c-9b8a-5c7d-a3e1-0f2b4c6d8e9a&entityType=FormatGroup
+//   results  https://<library>.na2.iiivega.com/search?query=klara%20and%20the%20sun&searchType=everything&pageSize=10
