@@ -11,6 +11,7 @@ import { barnesAndNoble } from './barnesandnoble';
 import { bedetheque } from './bedetheque';
 import { betterWorldBooks } from './betterworldbooks';
 import { bibliotheca } from './bibliotheca';
+import { blacklight } from './blacklight';
 import { blackwells } from './blackwells';
 import { bol } from './bol';
 import { bookfinder } from './bookfinder';
@@ -35,10 +36,12 @@ import { polaris } from './polaris';
 import { powells } from './powells';
 import { primo } from './primo';
 import { sierra } from './sierra';
+import { sisis } from './sisis';
 import { spydus } from './spydus';
 import { storygraph } from './storygraph';
 import { thalia } from './thalia';
 import { thriftbooks } from './thriftbooks';
+import { vega } from './vega';
 import { vufind } from './vufind';
 import { waterstones } from './waterstones';
 import { worldcat } from './worldcat';
@@ -52,6 +55,7 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   bedetheque,
   betterWorldBooks,
   bibliotheca,
+  blacklight,
   blackwells,
   bol,
   bookfinder,
@@ -76,10 +80,12 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   powells,
   primo,
   sierra,
+  sisis,
   spydus,
   storygraph,
   thalia,
   thriftbooks,
+  vega,
   vufind,
   waterstones,
   worldcat,
