@@ -23,7 +23,8 @@ const SELECTORS = {
 } as const;
 
 const ENCORE_RECORD = /^\/iii\/encore\/record\/C__Rb(\d+)/;
-const WEBPAC_PATH = /^\/(?:record=b\d+|search~S\d*|search\/)/;
+/** WebPAC's own path shapes; plain `/search/` (WebPAC Pro) is too common elsewhere to claim without its markup. */
+const WEBPAC_PATH = /^\/(?:record=b\d+|search~S\d*)/;
 
 /** Label (lower case, no colon) → values, blank-label rows continuing the previous label. */
 function bibFields(doc: Document): Map<string, string[]> {
@@ -55,7 +56,10 @@ export const sierra: SiteAdapter = {
   id: 'sierra',
   name: 'Sierra / Encore',
   matches: [],
-  test: (url) => url.pathname.startsWith('/iii/encore/') || WEBPAC_PATH.test(url.pathname),
+  test: (url, doc) =>
+    url.pathname.startsWith('/iii/encore/') ||
+    WEBPAC_PATH.test(url.pathname) ||
+    (url.pathname.startsWith('/search/') && doc.querySelector(SELECTORS.label) !== null),
   detect(doc: Document, url: URL): BookRef | null {
     const fields = bibFields(doc);
     // Encore search results and WebPAC result lists have no record table.

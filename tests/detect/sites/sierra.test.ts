@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sierra } from '../../../lib/detect/sites/sierra';
 import { itDetectsFixtures } from './adapter-cases';
-import { syntheticPage } from './synthetic-page';
+import { blankDocument, syntheticPage } from './synthetic-page';
 
 const HOST = 'https://catalog.library.example';
 const ENCORE = `${HOST}/iii/encore/record/C__Rb2849382__Swestover__P0,1__Orightresult__U__X7?lang=eng&suite=cobalt`;
@@ -27,5 +27,13 @@ describe('Sierra / Encore adapter', () => {
     const encore = syntheticPage('sierra/encore-record-educated.html', ENCORE);
     encore.doc.querySelector('tr:last-child')?.remove();
     expect(sierra.detect(encore.doc, encore.url)?.recordLink).toContain('marcData=Y');
+  });
+});
+
+describe('Sierra / Encore page claims', () => {
+  it('claims a WebPAC Pro /search/ page only when it shows bibInfo cells', () => {
+    const record = syntheticPage('sierra/webpac-record-educated.html', `${HOST}/search/X?westover`);
+    expect(sierra.test(record.url, record.doc)).toBe(true);
+    expect(sierra.test(new URL('https://library.na2.iiivega.com/search/card?id=x'), blankDocument())).toBe(false);
   });
 });
