@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/detect';
+import { E2E_CANON_URL } from './canon';
 
 // Audits both built manifests (`npm run test:e2e` builds Chrome and Firefox
 // first) against the permissions Bookside has been reviewed for.
 const OUTPUT = path.resolve(import.meta.dirname, '../../.output');
-const REVIEWED_HOST_PERMISSIONS = ['http://127.0.0.1:8787/*', 'https://openlibrary.org/*'];
+// The canon server's origin (this suite's build points at E2E_CANON_URL) and Open Library.
+const REVIEWED_HOST_PERMISSIONS = [`${E2E_CANON_URL}/*`, 'https://openlibrary.org/*'];
 const BROAD_PATTERNS = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*'];
 
 interface Manifest {
