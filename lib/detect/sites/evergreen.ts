@@ -24,13 +24,14 @@ const SELECTORS = {
   authors: ['.rdetail_authors_div a', '#rdetail_author a', '[property="author"] [property="name"]', '[property="author"]'],
 } as const;
 
-const RECORD_PATH = /^\/eg2?\/(?:opac|[a-z-]+\/catalog)\/record\/(\d+)/i;
+const RECORD_PATH = /^\/eg\/opac\/record\/(\d+)/;
 
 export const evergreen: SiteAdapter = {
   id: 'evergreen',
   name: 'Evergreen',
   matches: [],
-  test: (url) => /^\/eg2?\//.test(url.pathname),
+  // The public catalogue lives under `/eg/opac/` on every Evergreen host.
+  test: (url) => url.pathname.startsWith('/eg/opac/'),
   detect(doc: Document, url: URL): BookRef | null {
     const recordId = RECORD_PATH.exec(url.pathname)?.[1];
     // Results, my-account and home pages.
