@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { FLAG_REASONS, type FlagReason } from '../../lib/canon/limits';
 import type { Comment } from '../../lib/canon/responses';
 import { formatDateTime, t } from '../i18n';
@@ -21,7 +21,15 @@ export function CommentItem({ comment, onFlag }: CommentItemProps) {
   const [revealed, setRevealed] = useState(!comment.spoiler);
   const [flagOpen, setFlagOpen] = useState(false);
   const [flagged, setFlagged] = useState(false);
+  const flagButton = useRef<HTMLButtonElement>(null);
   const bodyId = `comment-${comment.id}-body`;
+
+  // Escape closes the menu and puts focus back on the button that opened it.
+  function onMenuKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    setFlagOpen(false);
+    flagButton.current?.focus();
+  }
 
   async function flag(reason: FlagReason) {
     setFlagOpen(false);
@@ -50,12 +58,12 @@ export function CommentItem({ comment, onFlag }: CommentItemProps) {
           {flagged ? (
             <p class="muted">{t('comments.flagged')}</p>
           ) : (
-            <button type="button" class="link-button" aria-expanded={flagOpen} onClick={() => setFlagOpen(!flagOpen)}>
+            <button ref={flagButton} type="button" class="link-button" aria-expanded={flagOpen} onClick={() => setFlagOpen(!flagOpen)}>
               {t('comments.flag')}
             </button>
           )}
           {flagOpen && (
-            <ul class="flag-menu" aria-label={t('comments.flagReason')}>
+            <ul class="flag-menu" aria-label={t('comments.flagReason')} onKeyDown={onMenuKeyDown}>
               {FLAG_REASONS.map((reason) => (
                 <li key={reason}>
                   <button type="button" onClick={() => void flag(reason)}>

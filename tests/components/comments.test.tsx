@@ -106,6 +106,15 @@ describe('CommentsPanel', () => {
     expect(backend.flagComment).toHaveBeenCalledWith('book-we-think', 'theirs', 'spam');
   });
 
+  it('closes the flag menu with Escape and returns focus to its button', async () => {
+    await createCommentsPanel();
+    const report = screen.getByRole('button', { name: 'Report' });
+    fireEvent.click(report);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Offensive' }), { key: 'Escape' });
+    expect(screen.queryByRole('button', { name: 'Offensive' })).toBeNull();
+    expect(document.activeElement).toBe(report);
+  });
+
   it('lists the reader\'s queued comments: waiting, and failed with a retry', async () => {
     const { backend } = await createCommentsPanel({ loadPending: vi.fn(async () => ok([pendingComment('w1', 'waiting'), pendingComment('w2', 'failed')])) });
     expect(screen.getByText('Waiting to be sent')).toBeTruthy();
