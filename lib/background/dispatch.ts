@@ -4,8 +4,11 @@
  * touches neither storage nor the network.
  */
 import * as v from 'valibot';
+import { TOPICS_CHANGED_BY } from '../messages/change-feed';
+import type { MessageName } from '../messages/protocol';
 import { classifySender } from '../messages/sender';
 import { fail, type Result } from '../messages/result';
+import { announceChange } from './announce';
 import type { BackgroundContext } from './context';
 import { handlers } from './handlers';
 
@@ -19,7 +22,9 @@ export async function dispatch(ctx: BackgroundContext, name: string, data: unkno
   const parsed = v.safeParse(handler.payload, data);
   if (!parsed.success) return fail('invalid-payload', `Invalid message: ${parsed.issues[0]?.message ?? 'malformed'}`);
   try {
-    return await handler.run(ctx, parsed.output as never, caller);
+    const result = await handler.run(ctx, parsed.output as never, caller);
+    if (result.ok) await announceChange(TOPICS_CHANGED_BY[name as MessageName] ?? [], ctx.now()).catch(() => undefined);
+    return result;
   } catch (error) {
     console.error(`Bookside: ${name} failed`, error);
     return fail('internal', 'Something went wrong in the background.');

@@ -6,6 +6,7 @@
  * retry alarm (alarms can vanish on browser restart) and flush the outbox.
  */
 import { cacheDeletePrefix } from '../cache/cache';
+import { announceChange } from './announce';
 import { cacheKeys } from '../cache/keys';
 import type { FetchLike } from '../canon-client/http';
 import { loadCanonSnapshot } from '../canon-snapshot/store';
@@ -36,6 +37,10 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
     random,
     server: currentCanonServer,
     alarms: ports.alarms,
+    async onFlushed(report) {
+      // Open sidebars and the options page show delivered and failed writes.
+      if (report.delivered + report.failed > 0) await announceChange(['outbox', 'book', 'mine', 'comments'], now()).catch(() => undefined);
+    },
     async onDelivered(row) {
       // The book's comment pages now miss this write; fetch them afresh next time.
       if ('bookId' in row.intent) await cacheDeletePrefix(db, cacheKeys.commentsOfBook(await currentCanonServer(), row.intent.bookId));

@@ -9,7 +9,7 @@ import type { IdentityRecord } from '../identity/record';
 import type { OutboxRow } from '../outbox/row';
 
 export const DB_NAME = 'bookside';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface CacheRecord {
   /** `<kind>:<scope>:<key>`; see lib/cache/keys. */
@@ -31,6 +31,15 @@ export interface BooksideDbSchema extends DBSchema {
   /** The canon snapshot shipped with the extension. */
   canon: { key: string; value: CanonSnapshotBook; indexes: { isbn13: string; titleKey: string } };
   meta: { key: string; value: string | number };
+  /** Unsent comment drafts per book: the reader's words, kept until posted. */
+  drafts: { key: string; value: DraftRecord };
+}
+
+export interface DraftRecord {
+  bookId: string;
+  body: string;
+  spoiler: boolean;
+  savedAt: number;
 }
 
 export type BooksideDb = IDBPDatabase<BooksideDbSchema>;
@@ -46,6 +55,9 @@ export function openBooksideDb(): Promise<BooksideDb> {
         canon.createIndex('isbn13', 'isbn13', { multiEntry: true });
         canon.createIndex('titleKey', 'titleKey');
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('drafts', { keyPath: 'bookId' });
       }
     },
   });

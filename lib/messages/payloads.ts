@@ -94,6 +94,12 @@ export const SettingsPatch = v.strictObject({
   ),
   theme: v.optional(v.picklist(['system', 'light', 'dark'])),
 });
+export const DraftRequest = v.strictObject({ bookId: Id });
+export const SaveDraftRequest = v.strictObject({
+  bookId: Id,
+  // Bounded by the longest comment the server accepts, with room for what the form will refuse.
+  draft: v.nullable(v.strictObject({ body: v.pipe(v.string(), v.maxLength(LIMITS.commentMax * 2)), spoiler: v.boolean() })),
+});
 export const OutboxRowRequest = v.strictObject({ id: Id });
 export const OutboxRetryRequest = v.strictObject({ id: v.nullable(Id) });
 

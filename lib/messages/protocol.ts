@@ -2,7 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BookRef } from '../detect/types';
 import type { ExportFile, SettingsPatch } from './payloads';
 import type { Result } from './result';
-import type { BookView, CommentsView, IdentityView, PendingWrite, PublicBookView, SettingsView } from './views';
+import type { BookView, CommentDraft, CommentsView, IdentityView, PendingWrite, PublicBookView, SettingsView } from './views';
 
 /**
  * Every message between the extension's contexts, named from the caller's
@@ -49,6 +49,11 @@ export interface ProtocolMap {
   setServerAddress(request: { url: string | null }): Result<SettingsView>;
   /** Options, sidebar: site switches, "any site" (needs its optional host permission), sidebar side/state/placement, theme. */
   updateSettings(patch: SettingsPatch): Result<SettingsView>;
+
+  /** Sidebar: the unsent comment for a book, kept across pages and restarts. */
+  getDraft(request: { bookId: string }): Result<CommentDraft | null>;
+  /** Sidebar: keeps the draft as the reader types; `null` forgets it. */
+  saveDraft(request: { bookId: string; draft: CommentDraft | null }): Result<null>;
 
   listOutbox(): Result<PendingWrite[]>;
   /** Retry one write (by id) or all (`null`) now, failed ones included. */

@@ -73,3 +73,8 @@ export interface SettingsView {
   sidebar: { side: 'left' | 'right'; open: boolean; placement: 'page' | 'browser' };
   theme: 'system' | 'light' | 'dark';
 }
+
+export interface CommentDraft {
+  body: string;
+  spoiler: boolean;
+}

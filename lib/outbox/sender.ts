@@ -24,6 +24,8 @@ export interface OutboxSender {
 
 export interface SenderDeps extends OutboxDeps {
   alarms: AlarmsPort;
+  /** Told after each flush, e.g. to let open pages know writes were delivered. */
+  onFlushed?: (report: FlushReport) => Promise<void>;
   /** Runs `run` after `ms` while the worker lives; returns a cancel function. */
   setTimer?: (run: () => void, ms: number) => () => void;
 }
@@ -59,6 +61,7 @@ export function createOutboxSender(deps: SenderDeps): OutboxSender {
       report = await flushOutbox(deps);
     } while (again);
     await reschedule();
+    await deps.onFlushed?.(report);
     return report;
   }
 

@@ -37,6 +37,8 @@ const VALID: Record<string, unknown> = {
   exportData: undefined,
   importData: { format: 'bookside-export', version: 1, exportedAt: '2025-01-01T00:00:00Z', server: 'http://127.0.0.1:8787', identity: null, settings: {}, writes: [] },
   clearCache: undefined,
+  getDraft: { bookId: 'we-think' },
+  saveDraft: { bookId: 'we-think', draft: { body: 'Half a thought', spoiler: false } },
 };
 
 let h: Harness;
@@ -50,6 +52,7 @@ async function nothingWritten() {
   expect(await db.count('outbox')).toBe(0);
   expect(await db.count('identities')).toBe(0);
   expect(await db.count('cache')).toBe(0);
+  expect(await db.count('drafts')).toBe(0);
   expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   expect(h.fetchCalls).toEqual([]);

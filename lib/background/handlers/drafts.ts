@@ -1,0 +1,16 @@
+/** Comment drafts live in the background's IndexedDB, out of reach of content scripts. */
+import { DraftRequest, SaveDraftRequest } from '../../messages/payloads';
+import { ok } from '../../messages/result';
+import { handler } from './define';
+
+export const draftHandlers = {
+  getDraft: handler('extension-page', DraftRequest, async (ctx, { bookId }) => {
+    const record = await ctx.db.get('drafts', bookId);
+    return ok(record ? { body: record.body, spoiler: record.spoiler } : null);
+  }),
+  saveDraft: handler('extension-page', SaveDraftRequest, async (ctx, { bookId, draft }) => {
+    if (draft === null || draft.body.trim() === '') await ctx.db.delete('drafts', bookId);
+    else await ctx.db.put('drafts', { bookId, body: draft.body, spoiler: draft.spoiler, savedAt: ctx.now() });
+    return ok(null);
+  }),
+};
