@@ -50,6 +50,8 @@ export interface LaunchOptions {
   /** Reuse a profile (a browser restart); a fresh one is made otherwise. */
   userDataDir?: string;
   extensionDir?: string;
+  /** Start with the network emulated as down (`navigator.onLine` false), as after a restart while offline. */
+  offline?: boolean;
 }
 
 /** Starts Chromium with the built extension loaded in a fresh (or given) profile. */
@@ -61,6 +63,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: true,
     args: [...CLOSED_NETWORK_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
     ignoreDefaultArgs: ['--disable-extensions'],
+    offline: options.offline ?? false,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WORKER_WAIT_MS }));
   const extensionId = new URL(worker.url()).host;

@@ -19,7 +19,7 @@ export interface OutboxRig {
   /** An options page: the extension page messages are sent from. */
   page: Page;
   /** Closes the browser (keeping its profile) and launches it again on the same profile. */
-  restartBrowser(): Promise<void>;
+  restartBrowser(options?: { offline?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,9 +31,9 @@ export async function startOutboxRig(launch: LaunchOptions = {}): Promise<Outbox
     proxy,
     browser: await launchWithExtension(launch),
     page: null as unknown as Page,
-    async restartBrowser() {
+    async restartBrowser(options = {}) {
       await rig.browser.close({ keepProfile: true });
-      rig.browser = await launchWithExtension({ ...launch, userDataDir: rig.browser.userDataDir });
+      rig.browser = await launchWithExtension({ ...launch, ...options, userDataDir: rig.browser.userDataDir });
       rig.page = await rig.browser.openExtensionPage('options.html');
     },
     async close() {
@@ -71,6 +71,18 @@ export interface StoredComment {
 export async function storedComments(canon: CanonServerHandle): Promise<StoredComment[]> {
   const rows = await canon.server.deps.db.selectFrom('comments').select(['body', 'book_id', 'created_at']).orderBy('created_at').execute();
   return rows.map((row) => ({ body: row.body, bookId: row.book_id, createdAt: Number(row.created_at) }));
+}
+
+/** The rating stored for `bookId` (one reader per test), in stars. */
+export async function storedRating(canon: CanonServerHandle, bookId: string): Promise<number | null> {
+  const row = await canon.server.deps.db.selectFrom('ratings').select('half_stars').where('book_id', '=', bookId).executeTakeFirst();
+  return row === undefined ? null : row.half_stars / 2;
+}
+
+/** The tags stored for `bookId` (one reader per test), sorted. */
+export async function storedTags(canon: CanonServerHandle, bookId: string): Promise<string[]> {
+  const rows = await canon.server.deps.db.selectFrom('tags').select('tag').where('book_id', '=', bookId).orderBy('tag').execute();
+  return rows.map((row) => row.tag);
 }
 
 /** Bodies that occur more than once: each submission has a distinct body, so any is a duplicate. */
