@@ -19,7 +19,7 @@ const BACKGROUND_ONLY_GLOBALS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/**', 'tests/fixtures/**', 'tests/e2e/.artifacts/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/**', 'test-results/**', 'tests/fixtures/**', 'tests/e2e/.artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -37,7 +37,8 @@ export default defineConfig({
     name: 'Bookside',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // scripting: the opt-in any-site script is registered at run time.
+    permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [`${canonUrl.origin}/*`, 'https://openlibrary.org/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Only the sidebar page may be framed, and only into the pages Bookside

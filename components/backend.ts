@@ -10,6 +10,7 @@
  * shown as a general error with the message's text.
  */
 import type { FlagReason } from '../lib/canon/limits';
+import type { ChangeTopic } from '../lib/messages/change-feed';
 import type { CommentPage, IdentityState, LookupAnswer, MyBookState } from '../lib/canon/responses';
 import type { BookRef, Chapter } from '../lib/detect/types';
 import type { Result } from '../lib/messages/result';
@@ -78,7 +79,7 @@ export interface CommentDraft {
 }
 
 /** Which part of a surface to load again after the background says something changed. */
-export type ChangeTopic = 'book' | 'comments' | 'mine' | 'outbox' | 'identity' | 'settings';
+export type { ChangeTopic } from '../lib/messages/change-feed';
 export type ChangeListener = (topic: ChangeTopic) => void;
 /** Stops listening. */
 export type Unsubscribe = () => void;

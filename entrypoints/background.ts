@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { syncAnySiteScript } from '../lib/background/any-site-script';
 import { dispatch } from '../lib/background/dispatch';
 import { MESSAGE_NAMES } from '../lib/background/handlers';
 import { dropTabReport } from '../lib/background/tab-reports';
@@ -7,6 +8,7 @@ import { createBackground, loadShippedSnapshot, onWorkerStart } from '../lib/bac
 import { CANON_SNAPSHOT_FILE } from '../lib/canon-snapshot/schema';
 import { messenger, type ProtocolMap } from '../lib/messages/protocol';
 import { OUTBOX_ALARM } from '../lib/outbox/sender';
+import { ANY_SITE_KEY } from '../lib/settings/keys';
 
 export default defineBackground({
   type: 'module',
@@ -32,6 +34,12 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => void dropTabReport(tabId));
     globalThis.addEventListener('online', () => void ready.then((ctx) => ctx.outbox.flush()));
 
+    browser.permissions.onRemoved.addListener(() => void syncAnySiteScript());
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && ANY_SITE_KEY in changes) void syncAnySiteScript();
+    });
+
     void ready.then((ctx) => onWorkerStart(ctx, snapshotUrl));
+    void syncAnySiteScript().catch((error: unknown) => console.error('Bookside: any-site script not synced', error));
   },
 });

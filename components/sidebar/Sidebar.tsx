@@ -17,9 +17,10 @@ import { TagsPanel } from './TagsPanel';
 /**
  * The sidebar: a small tab while collapsed, the panels when open. The frame
  * around it (in the page or the browser's side panel) sizes itself from the
- * saved layout.
+ * saved layout. In the browser's side panel (`inPage` false) the browser
+ * owns opening, closing and the side, so those controls are left out.
  */
-export function Sidebar({ state }: { state: SidebarState }) {
+export function Sidebar({ state, inPage = true }: { state: SidebarState; inPage?: boolean }) {
   const layout = state.layout.value;
   if (layout === null) return null;
   const theme = layout.theme === 'system' ? undefined : layout.theme;
@@ -40,12 +41,16 @@ export function Sidebar({ state }: { state: SidebarState }) {
     <div class={`bookside sidebar side-${layout.side}`} data-theme={theme}>
       <header class="sidebar-header">
         <h1 class="brand">{t('sidebar.brand')}</h1>
-        <button type="button" onClick={() => state.setLayout({ side: otherSide })}>
-          {otherSide === 'left' ? t('sidebar.moveLeft') : t('sidebar.moveRight')}
-        </button>
-        <button type="button" aria-expanded="true" aria-controls="sidebar-main" onClick={() => state.setLayout({ open: false })}>
-          {t('sidebar.collapse')}
-        </button>
+        {inPage && (
+          <>
+            <button type="button" onClick={() => state.setLayout({ side: otherSide })}>
+              {otherSide === 'left' ? t('sidebar.moveLeft') : t('sidebar.moveRight')}
+            </button>
+            <button type="button" aria-expanded="true" aria-controls="sidebar-main" onClick={() => state.setLayout({ open: false })}>
+              {t('sidebar.collapse')}
+            </button>
+          </>
+        )}
       </header>
       <main id="sidebar-main">
         <PanelFrame

@@ -1,3 +1,8 @@
 import { render } from 'preact';
+import { Options } from '../../components/options/Options';
+import { createOptionsState } from '../../components/options/state';
+import { createOptionsBackend } from './backend';
 
-render(<main><h1>Bookside</h1></main>, document.getElementById('app')!);
+const state = createOptionsState(createOptionsBackend());
+state.start();
+render(<Options state={state} />, document.getElementById('app')!);

@@ -1,3 +1,8 @@
 import { render } from 'preact';
+import { Popup } from '../../components/popup/Popup';
+import { createPopupState } from '../../components/popup/state';
+import { createPopupBackend } from './backend';
 
-render(<main><h1>Bookside</h1></main>, document.getElementById('app')!);
+const state = createPopupState(await createPopupBackend());
+state.start();
+render(<Popup state={state} />, document.getElementById('app')!);

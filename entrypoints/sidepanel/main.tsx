@@ -1,3 +1,8 @@
 import { render } from 'preact';
+import { Sidebar } from '../../components/sidebar/Sidebar';
+import { createSidebarState } from '../../components/sidebar/state';
+import { createSidebarBackend, isInPage } from './backend';
 
-render(<main><h1>Bookside</h1></main>, document.getElementById('app')!);
+const state = createSidebarState(await createSidebarBackend());
+state.start();
+render(<Sidebar state={state} inPage={isInPage()} />, document.getElementById('app')!);

@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectBookWith } from '../detect/detect-with';
 import type { BookRef, SiteAdapter } from '../detect/types';
+import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../settings/keys';
 import { sendToBackground } from './channel';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import { parseSidebarLayout, type SidebarLayout } from './sidebar-layout';
@@ -15,35 +16,47 @@ import { parseSidebarLayout, type SidebarLayout } from './sidebar-layout';
 export const MUTATION_DEBOUNCE_MS = 400;
 /** …but only for this long after each navigation, so a busy page costs nothing later. */
 export const MUTATION_WATCH_MS = 15_000;
-/** Storage key of the in-page sidebar's layout (not private: position and open state). */
-export const SIDEBAR_LAYOUT_KEY = 'sidebarLayout';
 
 export interface PageAgentDeps {
   sidebarUrl: string;
   readLayout(): Promise<SidebarLayout>;
-  /** Calls back whenever the reader opens, closes or moves the sidebar (in any tab). */
+  /** Sites the reader switched off in options, by adapter id. */
+  readSiteSwitches(): Promise<Record<string, boolean>>;
+  /** Calls back whenever the reader opens, closes, moves or re-places the sidebar (in any tab). */
   watchLayout(onChange: (layout: SidebarLayout) => void, signal: AbortSignal): void;
   report(book: BookRef | null): Promise<unknown>;
 }
 
-export function runPageAgent(ctx: ContentScriptContext, adapters: readonly SiteAdapter[], deps: PageAgentDeps = browserDeps()): void {
+export async function runPageAgent(ctx: ContentScriptContext, adapters: readonly SiteAdapter[], deps: PageAgentDeps = browserDeps()): Promise<void> {
+  const switches = await deps.readSiteSwitches();
+  if (adapters.length > 0 && adapters.every((adapter) => switches[adapter.id] === false)) return;
+
+  let layout = await deps.readLayout();
+  let book: BookRef | null = null;
   let frame: SidebarFrame | undefined;
   let lastKey: string | undefined;
   let watchUntil = 0;
   let debounce: number | undefined;
 
-  const check = async () => {
-    const book = detectBookWith(adapters, document, location.href);
-    const key = book ? bookKey(book) : '';
-    if (key === lastKey) return;
-    lastKey = key;
-    await deps.report(book).catch(() => undefined);
-    if (!book) {
+  /** A frame exactly when there is a book and the reader keeps the sidebar in pages. */
+  const syncFrame = () => {
+    if (book && layout.placement === 'page' && ctx.isValid) {
+      if (frame) frame.setLayout(layout);
+      else frame = mountSidebarFrame(document, deps.sidebarUrl, layout);
+    } else {
       frame?.remove();
       frame = undefined;
-    } else if (!frame && ctx.isValid) {
-      frame = mountSidebarFrame(document, deps.sidebarUrl, await deps.readLayout());
     }
+  };
+
+  const check = async () => {
+    const found = detectBookWith(adapters, document, location.href);
+    const key = found ? bookKey(found) : '';
+    if (key === lastKey) return;
+    lastKey = key;
+    book = found;
+    await deps.report(found).catch(() => undefined);
+    syncFrame();
   };
 
   const observer = new MutationObserver(() => {
@@ -58,7 +71,10 @@ export function runPageAgent(ctx: ContentScriptContext, adapters: readonly SiteA
 
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.addEventListener(window, 'wxt:locationchange', watch);
-  deps.watchLayout((layout) => frame?.setLayout(layout), ctx.signal);
+  deps.watchLayout((next) => {
+    layout = next;
+    syncFrame();
+  }, ctx.signal);
   ctx.onInvalidated(() => {
     observer.disconnect();
     frame?.remove();
@@ -73,12 +89,17 @@ function bookKey(book: BookRef): string {
 
 function browserDeps(): PageAgentDeps {
   const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+  const readLocal = async (key: string): Promise<unknown> => (await api.storage.local.get(key))[key];
   return {
     sidebarUrl: `${api.runtime.getURL('/sidepanel.html')}?in-page=1`,
-    readLayout: async () => parseSidebarLayout((await api.storage.local.get(SIDEBAR_LAYOUT_KEY))[SIDEBAR_LAYOUT_KEY]),
+    readLayout: async () => parseSidebarLayout(await readLocal(SIDEBAR_SETTING_KEY)),
+    readSiteSwitches: async () => {
+      const stored = await readLocal(SITE_SWITCHES_KEY);
+      return typeof stored === 'object' && stored !== null ? (stored as Record<string, boolean>) : {};
+    },
     watchLayout: (onChange, signal) => {
       const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-        if (area === 'local' && SIDEBAR_LAYOUT_KEY in changes) onChange(parseSidebarLayout(changes[SIDEBAR_LAYOUT_KEY]?.newValue));
+        if (area === 'local' && SIDEBAR_SETTING_KEY in changes) onChange(parseSidebarLayout(changes[SIDEBAR_SETTING_KEY]?.newValue));
       };
       api.storage.onChanged.addListener(listener);
       signal.addEventListener('abort', () => api.storage.onChanged.removeListener(listener), { once: true });

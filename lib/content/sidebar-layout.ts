@@ -1,10 +1,12 @@
-/** Where the in-page sidebar sits and whether it is open; kept per browser in `storage.local`. */
+/** Where the in-page sidebar sits and whether it is open, as saved in the reader's settings. */
 export interface SidebarLayout {
   open: boolean;
   side: 'left' | 'right';
+  /** "browser": the reader keeps the sidebar in the browser's own side panel, not in pages. */
+  placement: 'page' | 'browser';
 }
 
-export const DEFAULT_SIDEBAR_LAYOUT: SidebarLayout = { open: false, side: 'right' };
+export const DEFAULT_SIDEBAR_LAYOUT: SidebarLayout = { open: false, side: 'right', placement: 'page' };
 
 /** Width of the open sidebar, and of the collapsed tab that opens it. */
 export const SIDEBAR_WIDTH_PX = 360;
@@ -17,5 +19,6 @@ export function parseSidebarLayout(value: unknown): SidebarLayout {
   return {
     open: typeof stored.open === 'boolean' ? stored.open : DEFAULT_SIDEBAR_LAYOUT.open,
     side: stored.side === 'left' || stored.side === 'right' ? stored.side : DEFAULT_SIDEBAR_LAYOUT.side,
+    placement: stored.placement === 'browser' ? 'browser' : 'page',
   };
 }
