@@ -42,8 +42,13 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
       if (report.delivered + report.failed > 0) await announceChange(['outbox', 'book', 'mine', 'comments'], now()).catch(() => undefined);
     },
     async onDelivered(row) {
-      // The book's comment pages now miss this write; fetch them afresh next time.
-      if ('bookId' in row.intent) await cacheDeletePrefix(db, cacheKeys.commentsOfBook(await currentCanonServer(), row.intent.bookId));
+      const server = await currentCanonServer();
+      // The book's comment pages and its canon answer (rating summary, tags,
+      // links, comment count, nomination) now miss this write. Canon answers
+      // are keyed by ISBN, not by entry, so they all go: a delivery is rare,
+      // and the next lookups refill them.
+      await cacheDeletePrefix(db, cacheKeys.canonOfServer(server));
+      if ('bookId' in row.intent) await cacheDeletePrefix(db, cacheKeys.commentsOfBook(server, row.intent.bookId));
     },
   });
   return { db, fetch: ports.fetch, now, random, server: currentCanonServer, outbox, permissions: ports.permissions, extensionId: ports.extensionId, extensionOrigin: ports.extensionOrigin };

@@ -6,6 +6,8 @@
 import { matchKey } from '../canon';
 
 export const cacheKeys = {
+  /** Every cached canon answer from one server, for invalidation after a delivered write. */
+  canonOfServer: (server: string) => `canon:${server}:`,
   canonByIsbn: (server: string, isbn13: string) => `canon:${server}:isbn:${isbn13}`,
   canonByTitle: (server: string, title: string, author: string) => `canon:${server}:title:${matchKey(title)}|${matchKey(author)}`,
   /** All cached comment pages of one book, for invalidation after a post. */

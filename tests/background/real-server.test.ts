@@ -76,8 +76,10 @@ describe('the background against the real canon server over HTTP', () => {
     await send('setRating', { bookId: 'we-think', value: 4.5 });
     await send('setTags', { bookId: 'we-think', tags: ['Innovation', 'web'] });
     await h.ctx.outbox.flush();
-    const view = await send<BookView>('getTabBook', { tabId: 7, refresh: true }, senders.sidebarFrame);
+    // No refresh asked: delivery itself dropped the cached canon answer, so the summary is current.
+    const view = await send<BookView>('getTabBook', { tabId: 7 }, senders.sidebarFrame);
     expect(view.mine).toMatchObject({ rating: 4.5, tags: ['innovation', 'web'], provisional: false });
+    expect(view.canon?.answer).toMatchObject({ inCanon: true, entry: { rating: { average: 4.5, count: 1 } } });
     expect(view.pending).toEqual([]);
   });
 
