@@ -43,6 +43,8 @@ export interface CanonProxy {
   holdNext(match: RequestMatch, stage: 'request' | 'response'): HeldRequest;
   /** The next `times` matching requests get `misbehaviour` instead of reaching the server. */
   misbehave(match: RequestMatch, misbehaviour: Misbehaviour, times?: number): void;
+  /** Drops misbehaviour rules not used up yet. */
+  behave(): void;
   /** Offline: connections are refused (the listener closes and open connections are cut). */
   setOffline(offline: boolean): Promise<void>;
   close(): Promise<void>;
@@ -158,6 +160,9 @@ export async function startCanonProxy(listenUrl: string, upstreamUrl: string): P
     },
     misbehave(match, misbehaviour, times = 1) {
       misbehaviours.push({ match, misbehaviour, remaining: times });
+    },
+    behave() {
+      misbehaviours.splice(0);
     },
     async setOffline(offline) {
       if (offline === !server.listening) return;
