@@ -39,7 +39,9 @@ export async function createSidebarBackend(): Promise<SidebarBackend> {
       return view.ok ? ok(view.value?.mine ?? null) : view;
     },
     async loadIdentity() {
-      const reply = await callBackground('getIdentity');
+      let reply = await callBackground('getIdentity');
+      // The reader may just have followed the e-mail link: while unconfirmed, ask the server each time the sidebar loads.
+      if (reply.ok && reply.value !== null && !reply.value.confirmed) reply = await callBackground('getIdentity', { recheck: true });
       return reply.ok ? ok(toReaderIdentity(reply.value)) : reply;
     },
     async loadPending() {

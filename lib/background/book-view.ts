@@ -10,6 +10,7 @@ import type { OutboxRow } from '../outbox/row';
 import { listOutbox } from '../outbox/store';
 import { badgeFor, showBadge } from '../badge/badge';
 import type { BackgroundContext } from './context';
+import { mineWithPending } from './mine-with-pending';
 import { readTabReport } from './tab-reports';
 
 export async function publicBookView(ctx: BackgroundContext, book: BookRef, refresh: boolean): Promise<PublicBookView> {
@@ -37,7 +38,8 @@ export async function tabBookView(ctx: BackgroundContext, tabId: number, refresh
     ...view,
     tabId,
     url: report.url,
-    mine: entry === null ? null : await myBookState(ctx, entry.id),
+    // Outbox rows are in send order, so the latest pending write wins.
+    mine: entry === null ? null : mineWithPending(await myBookState(ctx, entry.id), entry.id, rows),
     pending: rows.map((row) => pendingView(row, identity !== null)),
     identity: { registered: identity !== null, confirmed: identity?.confirmed ?? false },
   };

@@ -1,6 +1,9 @@
 /** Registering, re-checking, resending and forgetting this browser's commenter identity. */
 import { Accepted, IdentityState, RegisteredIdentity, type RegisterIdentityBody } from '../canon';
+import { announceChange } from '../background/announce';
 import { IDENTITY_RECHECK_MS } from '../background/limits';
+import { cacheDeletePrefix } from '../cache/cache';
+import { cacheKeys } from '../cache/keys';
 import type { BackgroundContext } from '../background/context';
 import { canonRequest } from '../canon-client/http';
 import { failureOf } from '../canon-client/reader';
@@ -39,6 +42,18 @@ export async function registerIdentity(deps: Deps, body: RegisterIdentityBody): 
   return ok(identityView(record));
 }
 
+/**
+ * Following the e-mail link published this reader's waiting comments and made
+ * their ratings and tags count: cached comment pages and canon answers are now
+ * out of date, and open pages should show the change.
+ */
+async function onConfirmed(deps: Deps, server: string): Promise<void> {
+  await cacheDeletePrefix(deps.db, cacheKeys.canonOfServer(server));
+  await cacheDeletePrefix(deps.db, cacheKeys.commentsOfServer(server));
+  await announceChange(['identity', 'book', 'comments', 'mine'], deps.now()).catch(() => undefined);
+  void deps.outbox.flush();
+}
+
 /** The identity, asking the server about confirmation when it is due (or `recheck`). */
 export async function currentIdentity(deps: Deps, recheck: boolean): Promise<Result<IdentityView | null>> {
   const server = await deps.server();
@@ -51,7 +66,7 @@ export async function currentIdentity(deps: Deps, recheck: boolean): Promise<Res
   let next: IdentityRecord | null = record;
   if (response.kind === 'ok') {
     next = await updateIdentity(deps.db, server, (r) => ({ ...r, confirmed: response.value.confirmed, confirmedAt: response.value.confirmedAt, checkedAt: now, rejected: false }));
-    if (response.value.confirmed && !record.confirmed) void deps.outbox.flush();
+    if (response.value.confirmed && !record.confirmed) await onConfirmed(deps, server);
   } else if (response.kind === 'http' && response.status === 401) {
     next = await updateIdentity(deps.db, server, (r) => ({ ...r, rejected: true, checkedAt: now }));
   }
