@@ -11,7 +11,7 @@ export function RatingPanel({ rating }: { rating: RatingSummary }) {
         <p class="muted">{t('rating.noneYet')}</p>
       ) : (
         <p class="rating-average">
-          {t('rating.average', [formatRating(rating.average), formatNumber(rating.count)])}
+          {t('rating.average', rating.count, [formatRating(rating.average), formatNumber(rating.count)])}
         </p>
       )}
       {rating.count > 0 && (

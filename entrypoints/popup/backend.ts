@@ -8,9 +8,20 @@ import { callBackground } from '../../lib/messages/call';
 import { ok } from '../../lib/messages/result';
 import type { SettingsView } from '../../lib/messages/views';
 
-export async function createPopupBackend(): Promise<PopupBackend> {
+/**
+ * The tab the popup is about: the active tab, or `?tab=<id>` when the popup
+ * page is opened on its own (in a window or a tab of its own, where the
+ * active tab would be the popup itself).
+ */
+async function targetTabId(): Promise<number | null> {
+  const given = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(given) && given > 0) return given;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const tabId = tab?.id ?? null;
+  return tab?.id ?? null;
+}
+
+export async function createPopupBackend(): Promise<PopupBackend> {
+  const tabId = await targetTabId();
   // Read now: opening the browser's side panel must not wait for anything after the click.
   const settings = await callBackground('getSettings');
   const placement: SettingsView['sidebar']['placement'] = settings.ok ? settings.value.sidebar.placement : 'page';

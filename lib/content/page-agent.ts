@@ -41,7 +41,7 @@ export async function runPageAgent(ctx: ContentScriptContext, adapters: readonly
   /** A frame exactly when there is a book and the reader keeps the sidebar in pages. */
   const syncFrame = () => {
     if (book && layout.placement === 'page' && ctx.isValid) {
-      if (frame) frame.setLayout(layout);
+      if (frame?.isAttached()) frame.setLayout(layout);
       else frame = mountSidebarFrame(document, deps.sidebarUrl, layout);
     } else {
       frame?.remove();
@@ -52,7 +52,11 @@ export async function runPageAgent(ctx: ContentScriptContext, adapters: readonly
   const check = async () => {
     const found = detectBookWith(adapters, document, location.href);
     const key = found ? bookKey(found) : '';
-    if (key === lastKey) return;
+    if (key === lastKey) {
+      // Same book, but the page may have re-rendered the sidebar away.
+      if (frame && !frame.isAttached()) syncFrame();
+      return;
+    }
     lastKey = key;
     book = found;
     await deps.report(found).catch(() => undefined);

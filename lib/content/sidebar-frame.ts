@@ -14,6 +14,8 @@ const Z_INDEX = '2147483646';
 
 export interface SidebarFrame {
   setLayout(layout: SidebarLayout): void;
+  /** False once the page removed the host (single-page sites re-render the whole body). */
+  isAttached(): boolean;
   remove(): void;
 }
 
@@ -41,6 +43,7 @@ export function mountSidebarFrame(doc: Document, sidebarUrl: string, layout: Sid
 
   return {
     setLayout: apply,
+    isAttached: () => host.isConnected,
     remove: () => host.remove(),
   };
 }

@@ -64,7 +64,7 @@ function isLoopback(url: URL): boolean {
 export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<import('playwright-core').Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('sidepanel.html'));
+    const frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('sidepanel.html'));
     if (frame) {
       await frame.waitForLoadState('domcontentloaded');
       return frame;
@@ -80,4 +80,17 @@ export function pageViewOfSidebar(page: Page): Promise<{ hosts: number; shadowRo
     const hosts = document.querySelectorAll('bookside-sidebar');
     return { hosts: hosts.length, shadowRootVisible: [...hosts].some((host) => host.shadowRoot !== null) };
   });
+}
+
+/** The id of the tab showing `url`, as the background recorded it from the content script's report. */
+export async function reportedTabId(worker: import('playwright-core').Worker, url: string): Promise<number> {
+  return worker.evaluate(async (pageUrl) => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const stored: Record<string, { url?: string }> = await chrome.storage.session.get(null);
+      const key = Object.keys(stored).find((k) => k.startsWith('tab:') && stored[k]?.url === pageUrl);
+      if (key) return Number(key.slice('tab:'.length));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no tab report for ${pageUrl}`);
+  }, url);
 }
