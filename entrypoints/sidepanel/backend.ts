@@ -23,7 +23,14 @@ async function activeTabId(): Promise<number | null> {
 
 export async function createSidebarBackend(): Promise<SidebarBackend> {
   let tabId = await activeTabId();
-  const tabBook = async () => (tabId === null ? ok(null) : callBackground('getTabBook', { tabId }));
+  // The book, the reader's own state and the pending writes all come from one
+  // view; panels asking at the same moment share one request.
+  let inFlight: ReturnType<typeof callBackground<'getTabBook'>> | null = null;
+  const tabBook = async () => {
+    if (tabId === null) return ok(null);
+    inFlight ??= callBackground('getTabBook', { tabId }).finally(() => (inFlight = null));
+    return inFlight;
+  };
 
   return {
     async loadBook() {

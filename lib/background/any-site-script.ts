@@ -21,7 +21,7 @@ export async function syncAnySiteScript(): Promise<void> {
         id: ANY_SITE_SCRIPT_ID,
         js: [ANY_SITE_SCRIPT_FILE],
         matches: ANY_SITE_ORIGINS,
-        runAt: 'document_idle',
+        runAt: 'document_end',
         persistAcrossSessions: true,
       },
     ]);

@@ -59,8 +59,11 @@ export async function runPageAgent(ctx: ContentScriptContext, adapters: readonly
     }
     lastKey = key;
     book = found;
-    await deps.report(found).catch(() => undefined);
+    // Reported first, framed at once: the sidebar asks the background for this
+    // report only after its page has loaded, and follows it if it lands later.
+    const reported = deps.report(found).catch(() => undefined);
     syncFrame();
+    await reported;
   };
 
   const observer = new MutationObserver(() => {
