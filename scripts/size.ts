@@ -1,20 +1,14 @@
 // Prints the raw and gzip size of every script in the built extension, each
-// content script on its own line: figures to watch, not assertions.
+// content script on its own line, then what one page receives and what the
+// sidebar page loads: figures to watch, not assertions.
 // Usage: npm run size [-- chrome-mv3|firefox-mv3]
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { ANY_SITE_SCRIPT_FILE, builtScripts, sidebarBundle, siteScripts, total } from './bundle-sizes';
+import { summarize } from './figures';
 
 const target = process.argv[2] ?? 'chrome-mv3';
 const outDir = path.resolve(import.meta.dirname, '../.output', target);
-
-async function* scriptsUnder(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* scriptsUnder(full);
-    else if (/\.(js|mjs|css)$/.test(entry.name)) yield full;
-  }
-}
 
 try {
   await stat(outDir);
@@ -23,15 +17,16 @@ try {
   process.exit(1);
 }
 
-const rows: { file: string; raw: number; gzip: number }[] = [];
-for await (const file of scriptsUnder(outDir)) {
-  const bytes = await readFile(file);
-  rows.push({ file: path.relative(outDir, file), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
-}
-rows.sort((a, b) => a.file.localeCompare(b.file));
+const rows = await builtScripts(outDir);
 const width = Math.max(...rows.map((r) => r.file.length));
 console.log(`${target}: raw and gzip bytes of every built script`);
 for (const row of rows) {
   const kind = row.file.startsWith('content-scripts/') ? '  (content script, injected into pages)' : '';
   console.log(`${row.file.padEnd(width)}  ${String(row.raw).padStart(8)} raw  ${String(row.gzip).padStart(7)} gzip${kind}`);
 }
+const injected = summarize(siteScripts(rows).map((row) => row.gzip));
+console.log(`\ninjected into a supported site's page (its one script, book page or not): median ${injected.median} B gzip, largest ${injected.max} B gzip, over ${injected.runs} site scripts`);
+const anySite = rows.find((row) => row.file === ANY_SITE_SCRIPT_FILE);
+if (anySite) console.log(`injected into every other page once "any site" is turned on: ${anySite.gzip} B gzip`);
+const sidebar = total(await sidebarBundle(outDir));
+console.log(`sidebar page (scripts and styles sidepanel.html loads): ${sidebar.raw} B raw, ${sidebar.gzip} B gzip`);
