@@ -17,8 +17,8 @@ export function Options({ state }: { state: OptionsState }) {
   const theme = settings.status === 'ready' && settings.value.theme !== 'system' ? settings.value.theme : undefined;
   return (
     <div class="bookside options" data-theme={theme}>
-      <h1>{t('options.title')}</h1>
       <main>
+        <h1>{t('options.title')}</h1>
         <IdentitySection state={state} />
         <PanelFrame id="settings" title={t('options.settings')} load={settings} onRetry={() => void state.reload.settings()}>
           {(value) => (

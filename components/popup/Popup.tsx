@@ -16,33 +16,35 @@ export function Popup({ state }: { state: PopupState }) {
   const identityLoad = state.identity.value;
   return (
     <div class="bookside popup" data-theme={theme === 'system' ? undefined : theme}>
-      <h1 class="brand">{t('popup.title')}</h1>
-      <PanelFrame
-        id="popup-book"
-        title={t('popup.bookHeading')}
-        load={state.book.value}
-        isEmpty={(book) => book === null}
-        emptyText={t('popup.noBook')}
-        onRetry={() => void state.loadBook()}
-      >
-        {(book) => book && <PopupBookView state={state} book={book} />}
-      </PanelFrame>
-      {identityLoad.status === 'ready' && identityLoad.value === null && (
-        <div class="notice">
-          <p>{t('popup.noIdentity')}</p>
-          <button type="button" onClick={state.openOptions}>
-            {t('form.openOptions')}
+      <main>
+        <h1 class="brand">{t('popup.title')}</h1>
+        <PanelFrame
+          id="popup-book"
+          title={t('popup.bookHeading')}
+          load={state.book.value}
+          isEmpty={(book) => book === null}
+          emptyText={t('popup.noBook')}
+          onRetry={() => void state.loadBook()}
+        >
+          {(book) => book && <PopupBookView state={state} book={book} />}
+        </PanelFrame>
+        {identityLoad.status === 'ready' && identityLoad.value === null && (
+          <div class="notice">
+            <p>{t('popup.noIdentity')}</p>
+            <button type="button" onClick={state.openOptions}>
+              {t('form.openOptions')}
+            </button>
+          </div>
+        )}
+        <footer class="popup-actions">
+          <button type="button" onClick={state.openSidebar}>
+            {t('popup.openSidebar')}
           </button>
-        </div>
-      )}
-      <footer class="popup-actions">
-        <button type="button" onClick={state.openSidebar}>
-          {t('popup.openSidebar')}
-        </button>
-        <button type="button" class="link-button" onClick={state.openOptions}>
-          {t('popup.options')}
-        </button>
-      </footer>
+          <button type="button" class="link-button" onClick={state.openOptions}>
+            {t('popup.options')}
+          </button>
+        </footer>
+      </main>
       <LiveRegion message={state.announcement} />
     </div>
   );
