@@ -3,6 +3,7 @@
  * the cache, falling back to the embedded snapshot when the server cannot be
  * reached and nothing is cached. "Not in the canon" is cached too.
  */
+import { announceChange } from '../background/announce';
 import { LookupAnswer } from '../canon';
 import { CACHE_FRESH_MS } from '../background/limits';
 import type { BackgroundContext } from '../background/context';
@@ -42,13 +43,19 @@ async function lookupOne(deps: Deps, query: Query, refresh: boolean): Promise<Ca
   const key = 'isbn13' in query ? cacheKeys.canonByIsbn(server, query.isbn13) : cacheKeys.canonByTitle(server, query.title, query.author);
   const cached = await cacheGet<LookupAnswer>(deps.db, key, deps.now());
   if (cached !== undefined && !refresh) {
-    if (!cached.fresh) void fetchAndStore(deps, server, key, query).catch(() => undefined);
+    // Stale: shown now, refreshed behind it; open pages hear when the fresh answer is in.
+    if (!cached.fresh) void revalidate(deps, server, key, query);
     return { answer: cached.value, origin: 'server', fetchedAt: cached.fetchedAt, stale: !cached.fresh };
   }
   const fetched = await fetchAndStore(deps, server, key, query);
   if (fetched !== null) return { answer: fetched, origin: 'server', fetchedAt: deps.now(), stale: false };
   if (cached !== undefined) return { answer: cached.value, origin: 'server', fetchedAt: cached.fetchedAt, stale: true };
   return { answer: await snapshotLookup(deps.db, query), origin: 'snapshot', fetchedAt: deps.now(), stale: false };
+}
+
+async function revalidate(deps: Deps, server: string, key: string, query: Query): Promise<void> {
+  const fresh = await fetchAndStore(deps, server, key, query).catch(() => null);
+  if (fresh !== null) await announceChange(['book'], deps.now()).catch(() => undefined);
 }
 
 async function fetchAndStore(deps: Deps, server: string, key: string, query: Query): Promise<LookupAnswer | null> {

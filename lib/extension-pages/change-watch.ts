@@ -6,14 +6,32 @@
 import { browser } from 'wxt/browser';
 import { CHANGE_FEED_KEY, parseChangeNotice, type ChangeTopic } from '../messages/change-feed';
 
+/**
+ * Notices arriving within this window are handled once: a burst of writes
+ * (an import, a flush of many queued rows) would otherwise make an open page
+ * reload its lists once per write.
+ */
+export const CHANGE_COALESCE_MS = 150;
+
 export function watchChanges(onTopic: (topic: ChangeTopic) => void, watchedTab?: () => number | null): () => void {
+  const pending = new Set<ChangeTopic>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deliver = () => {
+    timer = undefined;
+    const topics = [...pending];
+    pending.clear();
+    for (const topic of topics) onTopic(topic);
+  };
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'session') return;
-    const notice = parseChangeNotice(changes[CHANGE_FEED_KEY]?.newValue);
-    for (const topic of new Set(notice?.topics ?? [])) onTopic(topic);
+    for (const topic of parseChangeNotice(changes[CHANGE_FEED_KEY]?.newValue)?.topics ?? []) pending.add(topic);
     const tabId = watchedTab?.();
-    if (tabId !== null && tabId !== undefined && `tab:${tabId}` in changes) onTopic('book');
+    if (tabId !== null && tabId !== undefined && `tab:${tabId}` in changes) pending.add('book');
+    if (pending.size > 0) timer ??= setTimeout(deliver, CHANGE_COALESCE_MS);
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return () => {
+    browser.storage.onChanged.removeListener(listener);
+    if (timer !== undefined) clearTimeout(timer);
+  };
 }
