@@ -1,7 +1,6 @@
-import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { FixtureServer } from './pages';
+import { FixtureServer, tabReportFor } from './pages';
 
 describe('the built extension in Chromium', () => {
   let browser: ExtensionBrowser;
@@ -34,21 +33,8 @@ describe('the built extension in Chromium', () => {
     ['goodreads/strange-planet.html', 'https://www.goodreads.com/book/show/44890112-strange-planet', '9780062970701'],
   ])('runs the content script on saved page %s served as its real address', async (file, url, isbn13) => {
     const page = await pages.open(file, url);
-    const report = await reportFor(await browser.serviceWorker(), page.url());
+    const report = await tabReportFor(await browser.serviceWorker(), page.url());
     expect(report.book).toMatchObject({ isbn13: [isbn13] });
     await page.close();
   });
 });
-
-/** Waits until the background has stored what the content script reported for `url`. */
-async function reportFor(worker: Worker, url: string): Promise<{ url: string; book: unknown }> {
-  return worker.evaluate(async (pageUrl) => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const stored: Record<string, { url: string; book: unknown }> = await chrome.storage.session.get(null);
-      const report = Object.values(stored).find((entry) => entry.url === pageUrl);
-      if (report) return report;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no report for ${pageUrl}`);
-  }, url);
-}

@@ -82,15 +82,20 @@ export function pageViewOfSidebar(page: Page): Promise<{ hosts: number; shadowRo
   });
 }
 
-/** The id of the tab showing `url`, as the background recorded it from the content script's report. */
-export async function reportedTabId(worker: import('playwright-core').Worker, url: string): Promise<number> {
+/** What the background recorded from the content script's report for the tab showing `url`, once it has. */
+export async function tabReportFor(worker: import('playwright-core').Worker, url: string): Promise<{ tabId: number; book: unknown }> {
   return worker.evaluate(async (pageUrl) => {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const stored: Record<string, { url?: string }> = await chrome.storage.session.get(null);
+      const stored: Record<string, { url?: string; book?: unknown }> = await chrome.storage.session.get(null);
       const key = Object.keys(stored).find((k) => k.startsWith('tab:') && stored[k]?.url === pageUrl);
-      if (key) return Number(key.slice('tab:'.length));
+      if (key) return { tabId: Number(key.slice('tab:'.length)), book: stored[key]?.book ?? null };
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`no tab report for ${pageUrl}`);
   }, url);
+}
+
+/** The id of the tab showing `url`, as the background recorded it from the content script's report. */
+export async function reportedTabId(worker: import('playwright-core').Worker, url: string): Promise<number> {
+  return (await tabReportFor(worker, url)).tabId;
 }
