@@ -47,12 +47,11 @@ export const aspen: SiteAdapter = {
   id: 'aspen',
   name: 'Aspen Discovery / Pika',
   matches: [],
-  // Grouped-work URLs are Aspen's and Pika's own; their other pages link to them.
-  test: (url, doc) => GROUPED_WORK.test(url.pathname) || doc.querySelector('a[href*="/GroupedWork/"]') !== null,
+  // Grouped-work URLs are Aspen's and Pika's own; their record pages link to them. The link
+  // search walks the whole page, so it runs only on record-shaped paths (this test runs on every page).
+  test: (url, doc) => GROUPED_WORK.test(url.pathname) || (RECORD.test(url.pathname) && doc.querySelector('a[href*="/GroupedWork/"]') !== null),
   detect(doc: Document, url: URL): BookRef | null {
     const isGroupedWork = GROUPED_WORK.test(url.pathname);
-    // Search results, lists and account pages.
-    if (!isGroupedWork && !RECORD.test(url.pathname)) return null;
     return buildBookRef({
       site: 'aspen',
       signals: ['site:aspen'],

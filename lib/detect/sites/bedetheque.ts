@@ -6,7 +6,7 @@ import type { BookRef, SiteAdapter } from '../types';
 
 const SELECTORS = {
   /** Album details: `<li><label>EAN/ISBN : </label>2-84055-742-8</li>` */
-  infoLabels: '.infos li label, ul.infos-albums li label, li label',
+  infoLabels: 'li label', // `.infos li label`, `ul.infos-albums li label` and older lists alike
   /** Credits: `<a title="Voir la fiche de …">Corbeyran, Éric</a> <span class="metier">(Scénario)</span>` */
   roles: 'span.metier',
 };

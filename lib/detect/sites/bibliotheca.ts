@@ -29,7 +29,8 @@ export const bibliotheca: SiteAdapter = {
   name: 'BIBLIOTHECA Web-OPAC',
   // Hosted by each library under its own name: recognised by markup, not host.
   matches: [],
-  test: (_url, doc) => doc.querySelector('.detail_titel') !== null && doc.querySelector('td.detail_feld') !== null,
+  // By class first: a cached collection, not a selector walk, on every page this platform test sees.
+  test: (_url, doc) => doc.getElementsByClassName('detail_titel').length > 0 && doc.querySelector('td.detail_feld') !== null,
   detect,
 };
 

@@ -1,14 +1,13 @@
 import { findIsbnCandidates } from '../../isbn';
 import { buildBookRef } from '../bookref';
 import { allTexts, firstText } from '../page';
-import { textOf } from '../text';
 import type { BookRef, SiteAdapter } from '../types';
 
 const SELECTORS = {
   title: ['h1.title.product-field', '.title-widget h1'],
   authors: ['.contributor-list .visible-contributors a.contributor-name', '.authors a.contributor-name'],
   /** "Book ID: 9789021462691" (no ISBN label) in the eBook details list; older pages say "ISBN:". */
-  detailItems: '.bookitem-secondary-metadata li, .BookItemDetailSecondaryMetadataWidget li',
+  detailItems: ['.bookitem-secondary-metadata li', '.BookItemDetailSecondaryMetadataWidget li'], // tried in turn: a selector list is Chromium's slow querySelectorAll path
 };
 
 /** Product pages only: `/<country>/<lang>/ebook/<slug>` or `/audiobook/<slug>`. */
@@ -16,7 +15,7 @@ const PRODUCT_PATH = /^\/[a-z]{2}\/[a-z]{2}\/(ebook|audiobook)\/[^/]+/;
 
 function detect(doc: Document, url: URL): BookRef | null {
   const kind = PRODUCT_PATH.exec(url.pathname)?.[1];
-  const idItem = [...doc.querySelectorAll(SELECTORS.detailItems)].map((li) => textOf(li)).find((text) => /^(Book ID|ISBN|EAN)\b/i.test(text)) ?? '';
+  const idItem = allTexts(doc, SELECTORS.detailItems).find((text) => /^(Book ID|ISBN|EAN)\b/i.test(text)) ?? '';
   return buildBookRef({
     site: 'kobo',
     signals: ['site:kobo'],

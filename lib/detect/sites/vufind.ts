@@ -1,10 +1,9 @@
 import { findIsbnCandidates } from '../../isbn';
 import { buildBookRef } from '../bookref';
-import { allTexts, firstText, labelledValues } from '../page';
+import { allTexts, firstText, labelledValues, metaContent } from '../page';
 import type { BookRef, SiteAdapter } from '../types';
 
 const SELECTORS = {
-  generator: 'meta[name="Generator" i][content^="VuFind" i]',
   /** Record view headings carry RDFa `property="name"` (h1 in VuFind 4+, h3 in bootstrap3 themes of 2–3). */
   title: ['h1[property="name"]', 'h2[property="name"]', 'h3[property="name"]'],
   authors: ['[property="author"] a', '[property="creator"] a'],
@@ -30,7 +29,7 @@ export const vufind: SiteAdapter = {
   name: 'VuFind',
   // Discovery layer run by hundreds of libraries on their own hosts: recognised by its generator tag.
   matches: [],
-  test: (_url, doc) => doc.querySelector(SELECTORS.generator) !== null,
+  test: (_url, doc) => /^VuFind/i.test(metaContent(doc, 'generator')),
   detect,
 };
 

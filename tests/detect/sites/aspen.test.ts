@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { detectBookWith } from '../../../lib/detect/detect-with';
 import { aspen } from '../../../lib/detect/sites/aspen';
 import { itDetectsFixtures } from './adapter-cases';
 import { blankDocument, syntheticPage } from './synthetic-page';
@@ -20,8 +21,13 @@ describe('Aspen Discovery / Pika adapter', () => {
       url: `${HOST}/Record/a1987654`,
       expected: { isbn13: ['9780062316097'], title: 'Sapiens : a brief history of humankind', authors: ['Yuval N. Harari'] },
     },
-    { name: 'search results', file: 'aspen/search-andy-weir.html', url: `${HOST}/Search/Results?lookfor=andy+weir`, expected: null },
   ]);
+
+  it('leaves search results unclaimed, and the generic signals find no book there', () => {
+    const { doc, url } = syntheticPage('aspen/search-andy-weir.html', `${HOST}/Search/Results?lookfor=andy+weir`);
+    expect(aspen.test(url, doc)).toBe(false);
+    expect(detectBookWith([aspen], doc, url)).toBeNull();
+  });
 
   it('reads the contents panel as nested chapters', () => {
     const { doc, url } = syntheticPage('aspen/record-sapiens-marc.html', `${HOST}/Record/a1987654`);
