@@ -10,6 +10,7 @@ import { babelio } from './babelio';
 import { barnesAndNoble } from './barnesandnoble';
 import { bedetheque } from './bedetheque';
 import { betterWorldBooks } from './betterworldbooks';
+import { bibliocommons } from './bibliocommons';
 import { bibliotheca } from './bibliotheca';
 import { blacklight } from './blacklight';
 import { blackwells } from './blackwells';
@@ -54,6 +55,7 @@ export const SITE_ADAPTERS: SiteAdapter[] = [
   barnesAndNoble,
   bedetheque,
   betterWorldBooks,
+  bibliocommons,
   bibliotheca,
   blacklight,
   blackwells,
