@@ -45,7 +45,7 @@ export function typesOf(node: JsonObject): string[] {
 
 /** A property as a list (schema.org allows one value or many). */
 export function valuesOf(node: JsonObject, key: string): unknown[] {
-  if (!Object.prototype.hasOwnProperty.call(node, key)) return [];
+  if (!Object.hasOwn(node, key)) return [];
   const value = node[key];
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];

@@ -13,7 +13,8 @@ export function textOf(node: Node | null | undefined): string {
 
 /** Life dates and roles catalogues append to names: `, 1958-`, `(Author)`, `[Verfasser]`. */
 const NAME_DATES = /,?\s*\(?\b(?:\d{3,4}\??|ca\.\s*\d{3,4})\s*-\s*(?:\d{3,4}\??)?\)?\.?$/;
-const NAME_ROLE = /\s*[([](?:author|auteur|autor|verfasser|verfasserin|writer|editor|hrsg\.?|[a-zäöüéè. ]{2,20})[)\]]\s*$/i;
+// One bracketed word or two covers author, Verfasserin, Hrsg. and the rest: no list of roles needed.
+const NAME_ROLE = /\s*[([][a-zäöüéè. ]{2,20}[)\]]\s*$/i;
 
 /**
  * A person's name in "First Last" order: catalogue forms such as

@@ -1,6 +1,6 @@
 import { isValidIsbn10, isValidIsbn13 } from './checksum';
 import { isbn10To13 } from './convert';
-import { INVISIBLE_MARKS } from './normalize';
+import { compactIsbn, INVISIBLE_MARKS } from './normalize';
 
 export interface IsbnCandidate {
   /** Canonical ISBN-13. */
@@ -19,7 +19,6 @@ export interface IsbnCandidate {
 const LABEL_WINDOW = 24;
 const DIGIT_RUN = /(?<![\dA-Za-z])(?:97[89][\s\-\u2010-\u2015\u2212]?)?\d(?:[\s\-\u2010-\u2015\u2212]?\d){8}[\s\-\u2010-\u2015\u2212]?[\dXx](?![\dA-Za-z])/g;
 const LABEL = /(ISBN(?:[-\s]?1[03])?|EAN(?:[-\s]?13)?|GTIN(?:[-\s]?13)?)[^\dA-Za-z]{0,6}$/i;
-const SEPARATORS = /[\s\-\u2010-\u2015\u2212]/g;
 
 /**
  * Every valid ISBN written in the text, in order, with the label that
@@ -31,7 +30,7 @@ export function findIsbnCandidates(text: string): IsbnCandidate[] {
   const found: IsbnCandidate[] = [];
   for (const match of clean.matchAll(DIGIT_RUN)) {
     const raw = match[0];
-    const compact = raw.replace(SEPARATORS, '').toUpperCase();
+    const compact = compactIsbn(raw);
     let isbn13: string | null = null;
     let form: 10 | 13 = 13;
     if (compact.length === 13 && isValidIsbn13(compact)) isbn13 = compact;
