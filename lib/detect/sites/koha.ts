@@ -43,7 +43,8 @@ export const koha: SiteAdapter = {
   id: 'koha',
   name: 'Koha',
   matches: [],
-  test: (url, doc) => url.pathname.includes('/cgi-bin/koha/') || /^Koha\b/.test(metaContent(doc, 'generator')),
+  // The generator meta is read from <head> only: this test runs on every page of the any-site script.
+  test: (url, doc) => url.pathname.includes('/cgi-bin/koha/') || /^Koha\b/.test(metaContent(doc.head ?? doc, 'generator')),
   detect(doc: Document, url: URL): BookRef | null {
     // Search results, lists, the cart and account pages are not one record.
     if (!DETAIL_PAGE.test(url.pathname) && !DETAIL_BODY_IDS.has(doc.body?.id.toLowerCase() ?? '')) return null;

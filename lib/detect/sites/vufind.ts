@@ -29,7 +29,8 @@ export const vufind: SiteAdapter = {
   name: 'VuFind',
   // Discovery layer run by hundreds of libraries on their own hosts: recognised by its generator tag.
   matches: [],
-  test: (_url, doc) => /^VuFind/i.test(metaContent(doc, 'generator')),
+  // Read from <head> only: this test runs on every page of the any-site script.
+  test: (_url, doc) => /^VuFind/i.test(metaContent(doc.head ?? doc, 'generator')),
   detect,
 };
 
