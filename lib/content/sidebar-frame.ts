@@ -11,6 +11,8 @@ export const SIDEBAR_HOST_TAG = 'bookside-sidebar';
 
 // Above any page overlay; the host page's own modals use far less.
 const Z_INDEX = '2147483646';
+/** A page that keeps navigating the sidebar away loses it after this many fresh frames. */
+const MAX_FRAME_REPLACEMENTS = 3;
 
 export interface SidebarFrame {
   setLayout(layout: SidebarLayout): void;
@@ -23,10 +25,28 @@ export function mountSidebarFrame(doc: Document, sidebarUrl: string, layout: Sid
   const host = doc.createElement(SIDEBAR_HOST_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  const frame = doc.createElement('iframe');
-  frame.src = sidebarUrl;
-  frame.title = 'Bookside';
-  root.append(style, frame);
+  root.append(style);
+
+  // The sidebar page never navigates itself (its links open new tabs), but
+  // the page can navigate any child frame through `window.frames`, even one
+  // in a closed shadow root, e.g. to a lookalike comment form. A second load
+  // means that happened: the frame is replaced by a fresh one.
+  let replacements = 0;
+  const frameSidebar = () => {
+    const frame = doc.createElement('iframe');
+    frame.src = sidebarUrl;
+    frame.title = 'Bookside';
+    let loads = 0;
+    frame.addEventListener('load', () => {
+      loads += 1;
+      if (loads === 1) return;
+      frame.remove();
+      if (++replacements <= MAX_FRAME_REPLACEMENTS) frameSidebar();
+      else host.remove();
+    });
+    root.append(frame);
+  };
+  frameSidebar();
 
   // Layout goes in :host rules with !important: inside a shadow tree those
   // beat the page's own !important rules on the host element.

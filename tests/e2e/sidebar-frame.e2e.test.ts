@@ -28,4 +28,28 @@ describe('the sidebar framed into real pages', () => {
     expect(page.frames().filter((f) => f.url().startsWith('chrome-extension://'))).toHaveLength(0);
     await page.close();
   });
+
+  it('keeps the sidebar frame out of the page’s reach, and replaces it if it is ever navigated away', async () => {
+    pages.serveHtml('https://evil.test/lookalike', '<!doctype html><title>Bookside</title><form><input name="email"></form>');
+    const page = await pages.open('amazon/de-siddhartha.html', 'https://www.amazon.de/Siddhartha-indische-Dichtung-Hermann-Hesse/dp/3518366823');
+    const original = await sidebarFrame(page);
+    // The page navigates every child window it can reach, e.g. to a lookalike comment form.
+    await page.evaluate(() => {
+      for (let i = 0; i < window.frames.length; i++) window.frames[i]!.location.href = 'https://evil.test/lookalike';
+    });
+    // The attack works on the page's own frames…
+    await expect.poll(() => page.frames().filter((f) => f.url().startsWith('https://evil.test/')).length).toBeGreaterThan(0);
+    // …but a frame in a closed shadow root is not among `window.frames`: the sidebar was out of reach.
+    expect(original.isDetached()).toBe(false);
+    expect(new URL(original.url()).pathname).toBe('/sidepanel.html');
+
+    // Should a browser let it happen anyway, the content script swaps in a fresh sidebar.
+    await original.goto('https://evil.test/lookalike').catch(() => undefined);
+    await expect.poll(() => page.frames().some((f) => !f.isDetached() && f !== original && f.url().includes('/sidepanel.html'))).toBe(true);
+    for (const frame of page.frames().filter((f) => !f.isDetached() && f.url().startsWith('https://evil.test/'))) {
+      const inBooksideHost = await (await frame.frameElement()).evaluate((element) => element.getRootNode() instanceof ShadowRoot);
+      expect(inBooksideHost).toBe(false);
+    }
+    await page.close();
+  });
 });
