@@ -22,8 +22,6 @@ export class FakeCanonWrites {
   networkDown = false;
   faults: Fault[] = [];
   commits: Commit[] = [];
-  /** Successful answers that reached the client, per key. */
-  acks = new Map<string, number>();
   /** Requests that arrived without an identity. */
   anonymous = 0;
   private answered = new Map<string, number>();
@@ -61,7 +59,6 @@ export class FakeCanonWrites {
       return new Promise<Response>(() => {});
     }
     if (fault?.kind === 'lost') throw new TypeError('Failed to fetch');
-    this.acks.set(key, (this.acks.get(key) ?? 0) + 1);
     return json(201, { id: key });
   };
 }
