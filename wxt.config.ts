@@ -46,7 +46,7 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['sidepanel.html'],
-        matches: CONTENT_SCRIPT_MATCHES.map(originPattern),
+        matches: [...new Set(CONTENT_SCRIPT_MATCHES.map(originPattern))],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],

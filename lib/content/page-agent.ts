@@ -4,11 +4,11 @@
  * script's context, so an extension update or a navigation leaves nothing
  * behind.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectBookWith } from '../detect/detect-with';
 import type { BookRef, SiteAdapter } from '../detect/types';
 import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../settings/keys';
 import { sendToBackground } from './channel';
+import type { PageContext } from './page-context';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import { parseSidebarLayout, type SidebarLayout } from './sidebar-layout';
 
@@ -27,7 +27,7 @@ export interface PageAgentDeps {
   report(book: BookRef | null): Promise<unknown>;
 }
 
-export async function runPageAgent(ctx: ContentScriptContext, adapters: readonly SiteAdapter[], deps: PageAgentDeps = browserDeps()): Promise<void> {
+export async function runPageAgent(ctx: PageContext, adapters: readonly SiteAdapter[], deps: PageAgentDeps = browserDeps()): Promise<void> {
   const switches = await deps.readSiteSwitches();
   if (adapters.length > 0 && adapters.every((adapter) => switches[adapter.id] === false)) return;
 
@@ -36,7 +36,6 @@ export async function runPageAgent(ctx: ContentScriptContext, adapters: readonly
   let frame: SidebarFrame | undefined;
   let lastKey: string | undefined;
   let watchUntil = 0;
-  let debounce: number | undefined;
 
   /** A frame exactly when there is a book and the reader keeps the sidebar in pages. */
   const syncFrame = () => {
@@ -66,10 +65,15 @@ export async function runPageAgent(ctx: ContentScriptContext, adapters: readonly
     await reported;
   };
 
+  let debouncing = false;
   const observer = new MutationObserver(() => {
-    if (Date.now() > watchUntil) return;
-    if (debounce !== undefined) clearTimeout(debounce);
-    debounce = ctx.setTimeout(() => void check(), MUTATION_DEBOUNCE_MS);
+    if (Date.now() > watchUntil || debouncing) return;
+    // At most one check per debounce period while the page keeps changing.
+    debouncing = true;
+    ctx.setTimeout(() => {
+      debouncing = false;
+      void check();
+    }, MUTATION_DEBOUNCE_MS);
   });
   const watch = () => {
     watchUntil = Date.now() + MUTATION_WATCH_MS;
@@ -77,7 +81,7 @@ export async function runPageAgent(ctx: ContentScriptContext, adapters: readonly
   };
 
   observer.observe(document.documentElement, { childList: true, subtree: true });
-  ctx.addEventListener(window, 'wxt:locationchange', watch);
+  ctx.onLocationChange(watch);
   deps.watchLayout((next) => {
     layout = next;
     syncFrame();
