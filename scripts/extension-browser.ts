@@ -99,10 +99,13 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     },
     async stopServiceWorker() {
       const session = await controlSession();
-      for (const targetId of await workerTargetIds(session)) await session.send('Target.closeTarget', { targetId });
       const deadline = Date.now() + WORKER_WAIT_MS;
-      while ((await workerTargetIds(session)).length > 0) {
+      // Closed again while it keeps coming back: an open extension page may
+      // send one more message (its reload after a change notice) that wakes
+      // the worker just after it was stopped.
+      for (let targets = await workerTargetIds(session); targets.length > 0; targets = await workerTargetIds(session)) {
         if (Date.now() > deadline) throw new Error('the service worker did not stop');
+        for (const targetId of targets) await session.send('Target.closeTarget', { targetId }).catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
