@@ -55,7 +55,8 @@ function benchServer(backend: 'sqlite' | 'postgres', env: NodeJS.ProcessEnv = {}
 function postgresServer(): { figures: ServerFigures | null; note: string } {
   if (process.env.DATABASE_URL) return { figures: benchServer('postgres'), note: 'the PostgreSQL server named by DATABASE_URL' };
   if (!existsSync('/usr/lib/postgresql')) return { figures: null, note: 'not measured: no PostgreSQL on this machine and no DATABASE_URL' };
-  const env = { PG_TEST_PORT: '55477', PG_TEST_DIR: path.join(TMP, 'pg') };
+  // Not under TMP: that directory is private to this user, and the cluster runs as `postgres`.
+  const env = { PG_TEST_PORT: '55477', PG_TEST_DIR: `${TMP}-pg` };
   const url = execFileSync('scripts/pg-test-cluster.sh', ['start'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
   try {
     return { figures: benchServer('postgres', { DATABASE_URL: url }), note: 'a throw-away PostgreSQL cluster on loopback (fsync off)' };

@@ -19,19 +19,18 @@ export const MUTATION_WATCH_MS = 15_000;
 
 export interface PageAgentDeps {
   sidebarUrl: string;
-  readLayout(): Promise<SidebarLayout>;
-  /** Sites the reader switched off in options, by adapter id. */
-  readSiteSwitches(): Promise<Record<string, boolean>>;
+  /** The sidebar's layout and the sites the reader switched off (by adapter id), in one storage read. */
+  readSettings(): Promise<{ layout: SidebarLayout; siteSwitches: Record<string, boolean> }>;
   /** Calls back whenever the reader opens, closes, moves or re-places the sidebar (in any tab). */
   watchLayout(onChange: (layout: SidebarLayout) => void, signal: AbortSignal): void;
   report(book: BookRef | null): Promise<unknown>;
 }
 
 export async function runPageAgent(ctx: PageContext, adapters: readonly SiteAdapter[], deps: PageAgentDeps = browserDeps()): Promise<void> {
-  const switches = await deps.readSiteSwitches();
-  if (adapters.length > 0 && adapters.every((adapter) => switches[adapter.id] === false)) return;
+  const settings = await deps.readSettings();
+  if (adapters.length > 0 && adapters.every((adapter) => settings.siteSwitches[adapter.id] === false)) return;
 
-  let layout = await deps.readLayout();
+  let layout = settings.layout;
   let book: BookRef | null = null;
   let frame: SidebarFrame | undefined;
   let lastKey: string | undefined;
@@ -100,13 +99,15 @@ function bookKey(book: BookRef): string {
 
 function browserDeps(): PageAgentDeps {
   const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
-  const readLocal = async (key: string): Promise<unknown> => (await api.storage.local.get(key))[key];
   return {
     sidebarUrl: `${api.runtime.getURL('/sidepanel.html')}?in-page=1`,
-    readLayout: async () => parseSidebarLayout(await readLocal(SIDEBAR_SETTING_KEY)),
-    readSiteSwitches: async () => {
-      const stored = await readLocal(SITE_SWITCHES_KEY);
-      return typeof stored === 'object' && stored !== null ? (stored as Record<string, boolean>) : {};
+    readSettings: async () => {
+      const stored = await api.storage.local.get([SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY]);
+      const switches = stored[SITE_SWITCHES_KEY];
+      return {
+        layout: parseSidebarLayout(stored[SIDEBAR_SETTING_KEY]),
+        siteSwitches: typeof switches === 'object' && switches !== null ? (switches as Record<string, boolean>) : {},
+      };
     },
     watchLayout: (onChange, signal) => {
       const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
