@@ -59,9 +59,12 @@ export function createOutboxSender(deps: SenderDeps): OutboxSender {
     do {
       again = false;
       report = await flushOutbox(deps);
+      // Inside the loop: a flush asked for while this awaits sets `again`.
+      await deps.onFlushed?.(report);
     } while (again);
+    // Last, with nothing awaited after it: the timer it sets for a row due
+    // now must find this flush finished, or its call would be joined and lost.
     await reschedule();
-    await deps.onFlushed?.(report);
     return report;
   }
 
