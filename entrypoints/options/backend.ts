@@ -4,6 +4,7 @@ import type { OptionsBackend, ReaderSettings } from '../../components/backend';
 import { toPendingWrite, toReaderIdentity } from '../../components/view-mapping';
 import { SITE_ADAPTERS } from '../../lib/detect/sites';
 import { watchChanges } from '../../lib/extension-pages/change-watch';
+import { loadIdentityForPage } from '../../lib/extension-pages/identity';
 import { callBackground } from '../../lib/messages/call';
 import type { SettingsPatch } from '../../lib/messages/payloads';
 import { fail, ok, type Result } from '../../lib/messages/result';
@@ -45,7 +46,7 @@ async function request(origins: string[]): Promise<Result<boolean>> {
 export function createOptionsBackend(): OptionsBackend {
   return {
     async loadIdentity() {
-      const reply = await callBackground('getIdentity', { recheck: true });
+      const reply = await loadIdentityForPage();
       return reply.ok ? ok(toReaderIdentity(reply.value)) : reply;
     },
     async register(name, email) {

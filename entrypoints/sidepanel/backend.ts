@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { SidebarBackend } from '../../components/backend';
 import { toPendingWrite, toReaderIdentity, toSidebarBook } from '../../components/view-mapping';
 import { watchChanges } from '../../lib/extension-pages/change-watch';
+import { loadIdentityForPage } from '../../lib/extension-pages/identity';
 import { callBackground } from '../../lib/messages/call';
 import { openOptionsPage } from '../../lib/extension-pages/open-surfaces';
 import { ok } from '../../lib/messages/result';
@@ -46,9 +47,7 @@ export async function createSidebarBackend(): Promise<SidebarBackend> {
       return view.ok ? ok(view.value?.mine ?? null) : view;
     },
     async loadIdentity() {
-      let reply = await callBackground('getIdentity');
-      // The reader may just have followed the e-mail link: while unconfirmed, ask the server each time the sidebar loads.
-      if (reply.ok && reply.value !== null && !reply.value.confirmed) reply = await callBackground('getIdentity', { recheck: true });
+      const reply = await loadIdentityForPage();
       return reply.ok ? ok(toReaderIdentity(reply.value)) : reply;
     },
     async loadPending() {

@@ -45,6 +45,7 @@ describe('the sidebar framed into real pages', () => {
 
     // Should a browser let it happen anyway, the content script swaps in a fresh sidebar.
     await original.goto('https://evil.test/lookalike').catch(() => undefined);
+    await expect.poll(() => original.isDetached()).toBe(true);
     await expect.poll(() => page.frames().some((f) => !f.isDetached() && f !== original && f.url().includes('/sidepanel.html'))).toBe(true);
     for (const frame of page.frames().filter((f) => !f.isDetached() && f.url().startsWith('https://evil.test/'))) {
       const inBooksideHost = await (await frame.frameElement()).evaluate((element) => element.getRootNode() instanceof ShadowRoot);

@@ -1,0 +1,15 @@
+/**
+ * The commenter identity as an extension page shows it. While it is not
+ * confirmed yet the server is asked again each time a page loads it (the
+ * reader may just have followed the e-mailed link); a confirmed identity is
+ * answered from the background's record without a request.
+ */
+import { callBackground } from '../messages/call';
+import type { Result } from '../messages/result';
+import type { IdentityView } from '../messages/views';
+
+export async function loadIdentityForPage(): Promise<Result<IdentityView | null>> {
+  const reply = await callBackground('getIdentity');
+  if (reply.ok && reply.value !== null && !reply.value.confirmed) return callBackground('getIdentity', { recheck: true });
+  return reply;
+}
