@@ -48,7 +48,7 @@ async function lookupOne(deps: Deps, query: Query, refresh: boolean): Promise<Ca
     return { answer: cached.value, origin: 'server', fetchedAt: cached.fetchedAt, stale: !cached.fresh };
   }
   const fetched = await fetchAndStore(deps, server, key, query);
-  if (fetched !== null) return { answer: fetched, origin: 'server', fetchedAt: deps.now(), stale: false };
+  if (fetched !== null) return { answer: fetched.answer, origin: 'server', fetchedAt: fetched.fetchedAt, stale: false };
   if (cached !== undefined) return { answer: cached.value, origin: 'server', fetchedAt: cached.fetchedAt, stale: true };
   return { answer: await snapshotLookup(deps.db, query), origin: 'snapshot', fetchedAt: deps.now(), stale: false };
 }
@@ -58,11 +58,13 @@ async function revalidate(deps: Deps, server: string, key: string, query: Query)
   if (fresh !== null) await announceChange(['book'], deps.now()).catch(() => undefined);
 }
 
-async function fetchAndStore(deps: Deps, server: string, key: string, query: Query): Promise<LookupAnswer | null> {
+/** The answer and the time it was stored under, so callers report the same `fetchedAt` the cache keeps. */
+async function fetchAndStore(deps: Deps, server: string, key: string, query: Query): Promise<{ answer: LookupAnswer; fetchedAt: number } | null> {
   const path = 'isbn13' in query ? canonRoutes.lookupByIsbn(query.isbn13) : canonRoutes.lookupByTitle(query.title, query.author);
   const response = await canonRequest(deps.fetch, server, { method: 'GET', path }, LookupAnswer);
   if (response.kind !== 'ok') return null;
   const freshMs = response.value.inCanon ? CACHE_FRESH_MS.canonHit : CACHE_FRESH_MS.canonMiss;
-  await cachePut(deps.db, key, response.value, { kind: 'canon', freshMs, now: deps.now() });
-  return response.value;
+  const fetchedAt = deps.now();
+  await cachePut(deps.db, key, response.value, { kind: 'canon', freshMs, now: fetchedAt });
+  return { answer: response.value, fetchedAt };
 }
