@@ -12,15 +12,17 @@ export const INVISIBLE_MARKS = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 /** `ISBN-13:`, `ISBN 10`, `ISBN:`, `ISBN13` … at the start of the text. */
 const PREFIX = /^\s*(?:ISBN|EAN|GTIN)(?:[-\s]*1[03])?\s*[:：]?\s*/i;
+/** The same without the 10/13: for `ISBN 10 345…`, whose "10" may be the ISBN's own first digits. */
+const PREFIX_WORD_ONLY = /^\s*(?:ISBN|EAN|GTIN)\s*[:：]?\s*/i;
 
 /**
  * The compact form of one written ISBN: digits and a final uppercase `X`,
  * with prefix, separators and invisible marks removed. No validation.
  */
-export function compactIsbn(text: string): string {
+export function compactIsbn(text: string, prefix: RegExp = PREFIX): string {
   return text
     .replace(INVISIBLE_MARKS, '')
-    .replace(PREFIX, '')
+    .replace(prefix, '')
     .replace(SEPARATORS, '')
     .toUpperCase();
 }
@@ -30,7 +32,11 @@ export function compactIsbn(text: string): string {
  * when the text is not exactly one valid ISBN-10 or ISBN-13.
  */
 export function normalizeIsbn(text: string): string | null {
-  const compact = compactIsbn(text);
+  // "ISBN 10…" is a label or the ISBN's own digits; the check digit tells which.
+  return canonicalIsbn(compactIsbn(text)) ?? canonicalIsbn(compactIsbn(text, PREFIX_WORD_ONLY));
+}
+
+function canonicalIsbn(compact: string): string | null {
   if (compact.length === 13) return isValidIsbn13(compact) ? compact : null;
   if (compact.length === 10) return isbn10To13(compact);
   return null;

@@ -41,6 +41,13 @@ describe('ISBN normalisation', () => {
     }));
   });
 
+  it('reads the "10" or "13" after ISBN as the ISBN’s own digits when the label reading is not a valid ISBN', () => {
+    // 1034567896 begins with "10", as the label "ISBN 10" does.
+    expect(normalizeIsbn('ISBN 10-34567896')).toBe('9781034567899');
+    expect(normalizeIsbn('ISBN 10 1034567896')).toBe('9781034567899');
+    expect(normalizeIsbn('ISBN-10: 1-86197-837-5')).toBe('9781861978370');
+  });
+
   it('round-trips ISBN-10 → 978-ISBN-13 → ISBN-10', () => {
     fc.assert(fc.property(isbn10, (isbn) => {
       const thirteen = isbn10To13(isbn);
