@@ -8,6 +8,7 @@ import { detectBookWith } from '../detect/detect-with';
 import type { BookRef, SiteAdapter } from '../detect/types';
 import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../settings/keys';
 import { sendToBackground } from './channel';
+import { extensionApi } from './extension-api';
 import type { PageContext } from './page-context';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import { parseSidebarLayout, type SidebarLayout } from './sidebar-layout';
@@ -98,7 +99,7 @@ function bookKey(book: BookRef): string {
 }
 
 function browserDeps(): PageAgentDeps {
-  const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+  const api = extensionApi() ?? chrome;
   return {
     sidebarUrl: `${api.runtime.getURL('/sidepanel.html')}?in-page=1`,
     readSettings: async () => {

@@ -9,6 +9,8 @@
  * script is about to act.
  */
 
+import { extensionApi } from './extension-api';
+
 /** How often the address is compared where the Navigation API is missing (Firefox before 147). */
 export const LOCATION_POLL_MS = 1_000;
 
@@ -61,6 +63,5 @@ export function createPageContext(hasRuntime: () => boolean = runtimeAlive): Pag
 }
 
 function runtimeAlive(): boolean {
-  const scope = globalThis as { browser?: { runtime?: { id?: string } }; chrome?: { runtime?: { id?: string } } };
-  return Boolean((scope.browser?.runtime ?? scope.chrome?.runtime)?.id);
+  return Boolean(extensionApi()?.runtime?.id);
 }

@@ -3,7 +3,7 @@
  * Synchronous and DOM-only (no Node APIs, no heavy imports): it is bundled
  * into the script injected into every matched page.
  */
-import { detectGeneric } from './generic';
+import { detectBookWith } from './detect-with';
 import { SITE_ADAPTERS } from './sites';
 import type { BookRef } from './types';
 
@@ -15,15 +15,7 @@ export type { BookFormat, BookRef, Chapter, SiteAdapter } from './types';
  * Never throws: an internal error yields null.
  */
 export function detectBook(doc: Document, url: string | URL): BookRef | null {
-  try {
-    const pageUrl = typeof url === 'string' ? new URL(url) : url;
-    for (const adapter of SITE_ADAPTERS) {
-      if (adapter.test(pageUrl, doc)) return adapter.detect(doc, pageUrl);
-    }
-    return detectGeneric(doc, pageUrl);
-  } catch {
-    return null;
-  }
+  return detectBookWith(SITE_ADAPTERS, doc, url);
 }
 
 /** Match patterns for the content script: every adapter's, deduplicated. */
