@@ -19,7 +19,17 @@ const BACKGROUND_ONLY_GLOBALS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/**', 'test-results/**', 'tests/fixtures/**', 'tests/e2e/.artifacts/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'tests/fixtures/**',
+      'tests/e2e/.artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,6 +40,8 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
+      // A body that wraps onto its own line gets braces, so the formatter's line breaks never hide a statement.
+      curly: ['error', 'multi-line'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-restricted-paths': [
         'error',
@@ -38,17 +50,26 @@ export default tseslint.config(
             { target: './lib', from: './components', message: 'lib/ never imports UI.' },
             { target: './lib', from: './entrypoints', message: 'lib/ never imports entry points.' },
             { target: './lib', from: './server', message: 'lib/ never imports the server.' },
-            { target: './components', from: './entrypoints', message: 'Dependencies point entrypoints → components → lib.' },
+            {
+              target: './components',
+              from: './entrypoints',
+              message: 'Dependencies point entrypoints → components → lib.',
+            },
             { target: './components', from: './server', message: 'Components never import the server.' },
             {
               target: './server',
               from: './lib',
               except: ['./canon', './isbn'],
-              message: 'The server shares only the API contract (lib/canon) and ISBN rules (lib/isbn) with the extension.',
+              message:
+                'The server shares only the API contract (lib/canon) and ISBN rules (lib/isbn) with the extension.',
             },
             { target: './server', from: './components', message: 'The server never imports UI.' },
             { target: './server', from: './entrypoints', message: 'The server never imports entry points.' },
-            { target: ['./lib', './components', './entrypoints', './server', './scripts'], from: './tests', message: 'Nothing imports tests/.' },
+            {
+              target: ['./lib', './components', './entrypoints', './server', './scripts'],
+              from: './tests',
+              message: 'Nothing imports tests/.',
+            },
           ],
         },
       ],
@@ -64,7 +85,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['preact', 'preact/*', '@preact/*'], message: 'lib/ has no Preact imports; UI lives in components/.' }] },
+        {
+          patterns: [
+            {
+              group: ['preact', 'preact/*', '@preact/*'],
+              message: 'lib/ has no Preact imports; UI lives in components/.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -11,7 +11,9 @@ const chromiumArgs: string[] = [];
 if (process.getuid?.() === 0) chromiumArgs.push('--no-sandbox');
 // With no display (a server, a container), run the development browser
 // headless so `npm start` still builds, loads and reloads the extension.
-if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) chromiumArgs.push('--headless=new');
+if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  chromiumArgs.push('--headless=new');
+}
 
 export default defineWebExtConfig({
   ...(chromium ? { binaries: { chrome: chromium } } : {}),

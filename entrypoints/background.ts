@@ -25,7 +25,11 @@ export default defineBackground({
 
     // Listeners are registered synchronously so the events that wake the worker are not missed.
     for (const name of MESSAGE_NAMES) {
-      messenger.onMessage(name, async ({ data, sender }) => (await dispatch(await ready, name, data, sender)) as ReturnType<ProtocolMap[typeof name]>);
+      messenger.onMessage(
+        name,
+        async ({ data, sender }) =>
+          (await dispatch(await ready, name, data, sender)) as ReturnType<ProtocolMap[typeof name]>,
+      );
     }
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === OUTBOX_ALARM) void ready.then((ctx) => ctx.outbox.flush());

@@ -28,7 +28,8 @@ function nativeBrowserInContentScripts(nativeBrowser: string): Plugin {
     configResolved(config) {
       // WXT builds each content script alone, as an IIFE library.
       const entry = config.build.lib ? config.build.lib.entry : undefined;
-      isContentScriptBuild = typeof entry === 'string' && /content-scripts?[/\\]|\.content\.|site-content-scripts/.test(entry);
+      isContentScriptBuild =
+        typeof entry === 'string' && /content-scripts?[/\\]|\.content\.|site-content-scripts/.test(entry);
     },
     resolveId(source) {
       if (isContentScriptBuild && source === POLYFILLED_BROWSER) return nativeBrowser;

@@ -35,7 +35,9 @@ export default defineWxtModule({
     await mkdir(generatedDir, { recursive: true });
     const adapters = await siteAdapters(path.join(root, SITES_DIR));
     const entries = [
-      ...adapters.filter(({ adapter }) => adapter.matches.length > 0).map((module) => ({ name: module.adapter.id, modules: [module] })),
+      ...adapters
+        .filter(({ adapter }) => adapter.matches.length > 0)
+        .map((module) => ({ name: module.adapter.id, modules: [module] })),
       { name: ANY_SITE_SCRIPT, modules: adapters.filter(({ adapter }) => adapter.matches.length === 0) },
     ];
     for (const entry of entries) {
@@ -55,7 +57,11 @@ export default defineWxtModule({
         ...(manifest.content_scripts ?? []),
         ...adapters
           .filter(({ adapter }) => adapter.matches.length > 0)
-          .map(({ adapter }) => ({ matches: adapter.matches, js: [`${SCRIPTS_DIR}/${adapter.id}.js`], run_at: 'document_end' as const })),
+          .map(({ adapter }) => ({
+            matches: adapter.matches,
+            js: [`${SCRIPTS_DIR}/${adapter.id}.js`],
+            run_at: 'document_end' as const,
+          })),
       ];
     });
   },
@@ -81,7 +87,12 @@ async function siteAdapters(dir: string): Promise<AdapterModule[]> {
 }
 
 function isAdapter(value: unknown): value is SiteAdapter {
-  return typeof value === 'object' && value !== null && typeof (value as SiteAdapter).detect === 'function' && Array.isArray((value as SiteAdapter).matches);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as SiteAdapter).detect === 'function' &&
+    Array.isArray((value as SiteAdapter).matches)
+  );
 }
 
 function entrySource(modules: AdapterModule[]): string {

@@ -8,8 +8,22 @@ import { fixtureAdapterId, fixtureHtml, fixtureUrl, loadManifest } from './fixtu
 import { judge } from './fixture-compare';
 import { parsePage } from './saved-page';
 
-interface Tally { bookRight: number; bookWrong: number; bookMissed: number; wrongIsbn: number; nonBookRight: number; nonBookWrong: number }
-const empty = (): Tally => ({ bookRight: 0, bookWrong: 0, bookMissed: 0, wrongIsbn: 0, nonBookRight: 0, nonBookWrong: 0 });
+interface Tally {
+  bookRight: number;
+  bookWrong: number;
+  bookMissed: number;
+  wrongIsbn: number;
+  nonBookRight: number;
+  nonBookWrong: number;
+}
+const empty = (): Tally => ({
+  bookRight: 0,
+  bookWrong: 0,
+  bookMissed: 0,
+  wrongIsbn: 0,
+  nonBookRight: 0,
+  nonBookWrong: 0,
+});
 
 const verbose = process.argv.includes('--verbose');
 const bySite = new Map<string, Tally>();
@@ -29,11 +43,21 @@ for (const entry of loadManifest()) {
     else t[verdict.ok ? 'bookRight' : 'bookWrong']++;
     if (verdict.wrongIsbn) t.wrongIsbn++;
   }
-  if (verbose || !verdict.ok) console.error(`${verdict.ok ? 'ok  ' : 'FAIL'} ${entry.file}${entry.synthetic ? ' (synthetic)' : ''} ${verdict.problems.join('; ')}`);
+  if (verbose || !verdict.ok) {
+    console.error(
+      `${verdict.ok ? 'ok  ' : 'FAIL'} ${entry.file}${entry.synthetic ? ' (synthetic)' : ''} ${verdict.problems.join('; ')}`,
+    );
+  }
 }
 
 const row = (name: string, t: Tally) =>
-  [name.slice(0, 44).padEnd(44), t.bookRight, t.bookWrong, t.bookMissed, t.wrongIsbn, t.nonBookRight, t.nonBookWrong].map((cell, i) => (i === 0 ? cell : String(cell).padStart(7))).join(' ');
-console.log(['site'.padEnd(44), 'book ok', 'wrong', 'missed', 'badISBN', 'neg ok', 'neg FP'].map((h, i) => (i === 0 ? h : h.padStart(7))).join(' '));
+  [name.slice(0, 44).padEnd(44), t.bookRight, t.bookWrong, t.bookMissed, t.wrongIsbn, t.nonBookRight, t.nonBookWrong]
+    .map((cell, i) => (i === 0 ? cell : String(cell).padStart(7)))
+    .join(' ');
+console.log(
+  ['site'.padEnd(44), 'book ok', 'wrong', 'missed', 'badISBN', 'neg ok', 'neg FP']
+    .map((h, i) => (i === 0 ? h : h.padStart(7)))
+    .join(' '),
+);
 for (const [site, tally] of [...bySite].sort(([a], [b]) => a.localeCompare(b))) console.log(row(site, tally));
 console.log(row('TOTAL', total));

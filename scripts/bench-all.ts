@@ -24,7 +24,12 @@ const TMP = mkdtempSync(path.join(tmpdir(), 'bookside-bench-'));
 
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
   console.log(`\n== ${label}`);
-  const result = spawnSync(command, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status})`);
@@ -48,18 +53,34 @@ interface ServerFigures {
 
 function benchServer(backend: 'sqlite' | 'postgres', env: NodeJS.ProcessEnv = {}): ServerFigures {
   const json = path.join(TMP, `server-${backend}.json`);
-  run(`canon server, ${backend}`, path.join(BIN, 'tsx'), ['scripts/bench-server.ts', '--backend', backend, '--json', json], env);
+  run(
+    `canon server, ${backend}`,
+    path.join(BIN, 'tsx'),
+    ['scripts/bench-server.ts', '--backend', backend, '--json', json],
+    env,
+  );
   return readJson<ServerFigures>(json);
 }
 
 function postgresServer(): { figures: ServerFigures | null; note: string } {
-  if (process.env.DATABASE_URL) return { figures: benchServer('postgres'), note: 'the PostgreSQL server named by DATABASE_URL' };
-  if (!existsSync('/usr/lib/postgresql')) return { figures: null, note: 'not measured: no PostgreSQL on this machine and no DATABASE_URL' };
+  if (process.env.DATABASE_URL) {
+    return { figures: benchServer('postgres'), note: 'the PostgreSQL server named by DATABASE_URL' };
+  }
+  if (!existsSync('/usr/lib/postgresql')) {
+    return { figures: null, note: 'not measured: no PostgreSQL on this machine and no DATABASE_URL' };
+  }
   // Not under TMP: that directory is private to this user, and the cluster runs as `postgres`.
   const env = { PG_TEST_PORT: '55477', PG_TEST_DIR: `${TMP}-pg` };
-  const url = execFileSync('scripts/pg-test-cluster.sh', ['start'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+  const url = execFileSync('scripts/pg-test-cluster.sh', ['start'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  }).trim();
   try {
-    return { figures: benchServer('postgres', { DATABASE_URL: url }), note: 'a throw-away PostgreSQL cluster on loopback (fsync off)' };
+    return {
+      figures: benchServer('postgres', { DATABASE_URL: url }),
+      note: 'a throw-away PostgreSQL cluster on loopback (fsync off)',
+    };
   } finally {
     execFileSync('scripts/pg-test-cluster.sh', ['stop'], { cwd: ROOT, env: { ...process.env, ...env } });
   }
@@ -70,7 +91,9 @@ const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0
 
 async function main(): Promise<void> {
   const startLoad = loadavg()[0]!;
-  run('build (Chrome, for the canon server the in-browser benchmarks start)', path.join(BIN, 'wxt'), ['build'], { WXT_CANON_URL: E2E_CANON_URL });
+  run('build (Chrome, for the canon server the in-browser benchmarks start)', path.join(BIN, 'wxt'), ['build'], {
+    WXT_CANON_URL: E2E_CANON_URL,
+  });
   const outDir = path.join(ROOT, '.output/chrome-mv3');
   const scripts = await builtScripts(outDir);
   const injected: Summary = summarize(siteScripts(scripts).map((s) => s.gzip));
@@ -79,7 +102,11 @@ async function main(): Promise<void> {
   const sidebar = total(await sidebarBundle(outDir));
 
   const detectOut = run('detection', path.join(BIN, 'tsx'), ['scripts/bench-detect.ts', '--only', 'chromium']);
-  const [, pages, worstP95, medianP95, over] = match(detectOut, /pages: (\d+); worst p95 ([\d.]+) ms; median of p95s ([\d.]+) ms; pages over 1 ms: (\d+)/, 'the detection figures');
+  const [, pages, worstP95, medianP95, over] = match(
+    detectOut,
+    /pages: (\d+); worst p95 ([\d.]+) ms; median of p95s ([\d.]+) ms; pages over 1 ms: (\d+)/,
+    'the detection figures',
+  );
 
   const sidebarJson = path.join(TMP, 'sidebar.json');
   run('sidebar', path.join(BIN, 'tsx'), ['scripts/bench-sidebar.ts', '--json', sidebarJson]);
@@ -89,19 +116,65 @@ async function main(): Promise<void> {
   const postgres = postgresServer();
 
   const outboxOut = run('outbox drain', path.join(BIN, 'tsx'), ['scripts/bench-outbox.ts']);
-  const [, drainAll, drainEmpty] = match(outboxOut, /the server had all \d+ in ([\d.]+) s .*?outbox empty at ([\d.]+) s/, 'the outbox figures');
+  const [, drainAll, drainEmpty] = match(
+    outboxOut,
+    /the server had all \d+ in ([\d.]+) s .*?outbox empty at ([\d.]+) s/,
+    'the outbox figures',
+  );
 
   const rows: [string, string, string, string][] = [
-    ['Injected into a supported site’s page (book or not), gzip', `median ${kb(injected.median)}, largest ${kb(injected.max)} (Amazon ${kb(amazon?.gzip ?? 0)}) over ${injected.runs} site scripts`, '≤ 6 KB', '59 KB annotator on every page'],
+    [
+      'Injected into a supported site’s page (book or not), gzip',
+      `median ${kb(injected.median)}, largest ${kb(injected.max)} (Amazon ${kb(amazon?.gzip ?? 0)}) over ${injected.runs} site scripts`,
+      '≤ 6 KB',
+      '59 KB annotator on every page',
+    ],
     ['Injected on other pages with *any site* on, gzip', anySite ? kb(anySite.gzip) : '—', '≤ 6 KB', '59 KB'],
     ['Sidebar bundle (scripts and styles of sidepanel.html), gzip', kb(sidebar.gzip), '≤ 30 KB', '250 KB sidebar app'],
-    ['`detectBook` p95 per page in Chromium', `median of p95s ${medianP95} ms, worst ${worstP95} ms, ${over} of ${pages} pages over 1 ms`, '≤ 1 ms', '—'],
-    ['DOMContentLoaded → sidebar showing the book, warm cache', `median ${ms(sidebarTimes.warm.median)}, p95 ${ms(sidebarTimes.warm.p95)} (${sidebarTimes.warm.runs} runs)`, '≤ 100 ms', '—'],
-    ['DOMContentLoaded → sidebar showing the book, cold cache', `median ${ms(sidebarTimes.cold.median)}, p95 ${ms(sidebarTimes.cold.p95)} (${sidebarTimes.cold.runs} runs)`, '—', '—'],
-    ['Canon server lookups, SQLite', `${sqlite.lookup.requestsPerSecond} req/s, p50 ${sqlite.lookup.p50} ms, p99 ${sqlite.lookup.p99} ms`, '≥ 5,000 req/s, p99 ≤ 10 ms', '—'],
-    ['Canon server lookups, PostgreSQL', postgres.figures ? `${postgres.figures.lookup.requestsPerSecond} req/s, p50 ${postgres.figures.lookup.p50} ms, p99 ${postgres.figures.lookup.p99} ms` : postgres.note, '—', '—'],
-    ['Comment posts (fresh idempotency key each), SQLite', `${sqlite.commentPost.requestsPerSecond} req/s, p99 ${sqlite.commentPost.p99} ms`, '—', '—'],
-    ['Outbox drain, 1,000 queued comments', `server has all in ${drainAll} s; outbox empty at ${drainEmpty} s`, '—', '—'],
+    [
+      '`detectBook` p95 per page in Chromium',
+      `median of p95s ${medianP95} ms, worst ${worstP95} ms, ${over} of ${pages} pages over 1 ms`,
+      '≤ 1 ms',
+      '—',
+    ],
+    [
+      'DOMContentLoaded → sidebar showing the book, warm cache',
+      `median ${ms(sidebarTimes.warm.median)}, p95 ${ms(sidebarTimes.warm.p95)} (${sidebarTimes.warm.runs} runs)`,
+      '≤ 100 ms',
+      '—',
+    ],
+    [
+      'DOMContentLoaded → sidebar showing the book, cold cache',
+      `median ${ms(sidebarTimes.cold.median)}, p95 ${ms(sidebarTimes.cold.p95)} (${sidebarTimes.cold.runs} runs)`,
+      '—',
+      '—',
+    ],
+    [
+      'Canon server lookups, SQLite',
+      `${sqlite.lookup.requestsPerSecond} req/s, p50 ${sqlite.lookup.p50} ms, p99 ${sqlite.lookup.p99} ms`,
+      '≥ 5,000 req/s, p99 ≤ 10 ms',
+      '—',
+    ],
+    [
+      'Canon server lookups, PostgreSQL',
+      postgres.figures
+        ? `${postgres.figures.lookup.requestsPerSecond} req/s, p50 ${postgres.figures.lookup.p50} ms, p99 ${postgres.figures.lookup.p99} ms`
+        : postgres.note,
+      '—',
+      '—',
+    ],
+    [
+      'Comment posts (fresh idempotency key each), SQLite',
+      `${sqlite.commentPost.requestsPerSecond} req/s, p99 ${sqlite.commentPost.p99} ms`,
+      '—',
+      '—',
+    ],
+    [
+      'Outbox drain, 1,000 queued comments',
+      `server has all in ${drainAll} s; outbox empty at ${drainEmpty} s`,
+      '—',
+      '—',
+    ],
   ];
 
   const cpu = cpus();

@@ -14,12 +14,24 @@ import { parsePage } from './saved-page';
 const SAMPLES = 30;
 /** Repetitions per sample in Chromium: enough that a sample spans many timer ticks. */
 const CHROMIUM_BATCH = 20;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const TARGET_P95_MS = 1;
 /** Untimed runs first, so samples measure compiled code rather than the first parse of the bundle. */
 const WARM_UP_RUNS = 5;
 
-interface Timing { file: string; median: number; p95: number }
+interface Timing {
+  file: string;
+  median: number;
+  p95: number;
+}
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -49,7 +61,16 @@ async function benchHappyDom(entries: FixtureEntry[]): Promise<Timing[]> {
 }
 
 async function bundleDetector(): Promise<string> {
-  const result = await build({ entryPoints: ['lib/detect/index.ts'], bundle: true, format: 'iife', globalName: 'booksideDetect', minify: true, write: false, platform: 'browser', target: 'chrome120' });
+  const result = await build({
+    entryPoints: ['lib/detect/index.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: 'booksideDetect',
+    minify: true,
+    write: false,
+    platform: 'browser',
+    target: 'chrome120',
+  });
   return result.outputFiles[0]?.text ?? '';
 }
 
@@ -66,7 +87,9 @@ async function benchChromium(entries: FixtureEntry[], bundle: string): Promise<T
       await page.evaluate(`${bundle};globalThis.booksideDetect = booksideDetect;`);
       const samples = await page.evaluate(
         ({ url, samples, batch, warmUp }) => {
-          const detect = (globalThis as unknown as { booksideDetect: { detectBook: (doc: Document, url: string) => unknown } }).booksideDetect.detectBook;
+          const detect = (
+            globalThis as unknown as { booksideDetect: { detectBook: (doc: Document, url: string) => unknown } }
+          ).booksideDetect.detectBook;
           for (let i = 0; i < warmUp; i++) detect(document, url);
           const out: number[] = [];
           for (let i = 0; i < samples; i++) {
@@ -90,15 +113,28 @@ async function benchChromium(entries: FixtureEntry[], bundle: string): Promise<T
 function print(title: string, timings: Timing[]): void {
   console.log(`\n${title}`);
   console.log(`${'page'.padEnd(64)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(10)}`);
-  for (const t of timings) console.log(`${t.file.slice(0, 64).padEnd(64)} ${t.median.toFixed(3).padStart(10)} ${t.p95.toFixed(3).padStart(10)}`);
+  for (const t of timings) {
+    console.log(
+      `${t.file.slice(0, 64).padEnd(64)} ${t.median.toFixed(3).padStart(10)} ${t.p95.toFixed(3).padStart(10)}`,
+    );
+  }
   const p95s = timings.map((t) => t.p95).sort((a, b) => a - b);
   const over = timings.filter((t) => t.p95 > TARGET_P95_MS).length;
-  console.log(`pages: ${timings.length}; worst p95 ${p95s.at(-1)?.toFixed(3)} ms; median of p95s ${quantile(p95s, 0.5).toFixed(3)} ms; pages over ${TARGET_P95_MS} ms: ${over}`);
+  console.log(
+    `pages: ${timings.length}; worst p95 ${p95s.at(-1)?.toFixed(3)} ms; median of p95s ${quantile(p95s, 0.5).toFixed(3)} ms; pages over ${TARGET_P95_MS} ms: ${over}`,
+  );
 }
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const entries = loadManifest();
 const bundle = await bundleDetector();
-console.log(`detection bundle (IIFE, minified): ${(bundle.length / 1024).toFixed(1)} KiB, ${(Buffer.byteLength(bundle) / 1024).toFixed(1)} KiB as bytes`);
+console.log(
+  `detection bundle (IIFE, minified): ${(bundle.length / 1024).toFixed(1)} KiB, ${(Buffer.byteLength(bundle) / 1024).toFixed(1)} KiB as bytes`,
+);
 if (only !== 'chromium') print('happy-dom (Node), detectBook per page', await benchHappyDom(entries));
-if (only !== 'happy-dom') print(`Chromium headless, detectBook per page (${SAMPLES} samples × ${CHROMIUM_BATCH} runs)`, await benchChromium(entries, bundle));
+if (only !== 'happy-dom') {
+  print(
+    `Chromium headless, detectBook per page (${SAMPLES} samples × ${CHROMIUM_BATCH} runs)`,
+    await benchChromium(entries, bundle),
+  );
+}

@@ -55,9 +55,13 @@ interface RunFigures {
 }
 
 async function assertE2eBuild(): Promise<void> {
-  const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
+  const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    host_permissions?: string[];
+  };
   if (!(manifest.host_permissions ?? []).includes(`${CANON_URL}/*`)) {
-    throw new Error(`${EXTENSION_DIR} was not built for ${CANON_URL}; run: WXT_CANON_URL=${CANON_URL} npm exec -- wxt build`);
+    throw new Error(
+      `${EXTENSION_DIR} was not built for ${CANON_URL}; run: WXT_CANON_URL=${CANON_URL} npm exec -- wxt build`,
+    );
   }
 }
 
@@ -98,21 +102,38 @@ async function run(index: number): Promise<RunFigures> {
   const server = await startCanon(dir);
   const browser = await launchWithExtension();
   try {
-    const books = (await server.deps.db.selectFrom('books').select('id').orderBy('id').limit(BOOKS).execute()).map((row) => row.id);
+    const books = (await server.deps.db.selectFrom('books').select('id').orderBy('id').limit(BOOKS).execute()).map(
+      (row) => row.id,
+    );
     if (books.length < BOOKS) throw new Error(`the seeded canon has only ${books.length} books`);
     const page = await browser.openExtensionPage('options.html');
 
     const enqueueStart = performance.now();
     for (let i = 0; i < WRITES; i++) {
-      valueOf(await sendAsExtensionPage(page, 'postComment', { bookId: books[i % BOOKS]!, body: `Bench ${index}/${i} ${randomUUID()}` }));
+      valueOf(
+        await sendAsExtensionPage(page, 'postComment', {
+          bookId: books[i % BOOKS]!,
+          body: `Bench ${index}/${i} ${randomUUID()}`,
+        }),
+      );
     }
     const enqueueMs = performance.now() - enqueueStart;
     if ((await outboxSize(page)) !== WRITES) throw new Error('the outbox does not hold every queued write');
 
     valueOf(await sendAsExtensionPage(page, 'registerIdentity', { name: 'Bench', email: 'bench@example.org' }));
     const started = performance.now();
-    const serverHasAllMs = await until('the server storing every comment', async () => (await countComments(server)).stored >= WRITES, DB_POLL_MS, started);
-    const outboxEmptyMs = await until('the outbox emptying', async () => (await outboxSize(page)) === 0, OUTBOX_POLL_MS, started);
+    const serverHasAllMs = await until(
+      'the server storing every comment',
+      async () => (await countComments(server)).stored >= WRITES,
+      DB_POLL_MS,
+      started,
+    );
+    const outboxEmptyMs = await until(
+      'the outbox emptying',
+      async () => (await outboxSize(page)) === 0,
+      OUTBOX_POLL_MS,
+      started,
+    );
     return { enqueueMs, serverHasAllMs, outboxEmptyMs, ...(await countComments(server)) };
   } finally {
     await browser.close();

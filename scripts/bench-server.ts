@@ -26,7 +26,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 8797);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-const { values: args } = parseArgs({ options: { backend: { type: 'string', default: 'sqlite' }, json: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { backend: { type: 'string', default: 'sqlite' }, json: { type: 'string' } },
+});
 const BACKEND = args.backend === 'postgres' ? 'postgres' : 'sqlite';
 
 interface RunFigures {
@@ -72,31 +74,54 @@ function report(label: string, result: autocannon.Result): RunFigures {
     `${label}: ${Math.round(requests.average)} req/s, latency p50 ${latency.p50} ms, p90 ${latency.p90} ms, p99 ${latency.p99} ms, max ${latency.max} ms; ` +
       `${result['2xx']} 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
   );
-  return { requestsPerSecond: Math.round(requests.average), p50: latency.p50, p99: latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    requestsPerSecond: Math.round(requests.average),
+    p50: latency.p50,
+    p99: latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'canon-bench-'));
   const postgres = BACKEND === 'postgres' ? await freshPostgres() : null;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'canon.sqlite'), MAIL_DIR: join(dir, 'mail'), DATABASE_URL: postgres?.url ?? '', SMTP_URL: '', BENCH_UNLIMITED: '1' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      SQLITE_PATH: join(dir, 'canon.sqlite'),
+      MAIL_DIR: join(dir, 'mail'),
+      DATABASE_URL: postgres?.url ?? '',
+      SMTP_URL: '',
+      BENCH_UNLIMITED: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     await waitForServer();
     const isbns = readSeedBooks().flatMap((b) => [...b.isbn13, ...b.isbn10]);
-    console.log(`canon server bench: Node ${process.version}, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${BACKEND === 'postgres' ? 'PostgreSQL' : 'SQLite'}, loopback`);
+    console.log(
+      `canon server bench: Node ${process.version}, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${BACKEND === 'postgres' ? 'PostgreSQL' : 'SQLite'}, loopback`,
+    );
 
     let i = 0;
     const lookups = await autocannon({
       url: BASE,
       connections: CONNECTIONS,
       duration: DURATION_S,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/books?isbn=${isbns[i++ % isbns.length]}` }) }],
+      requests: [
+        { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/books?isbn=${isbns[i++ % isbns.length]}` }) },
+      ],
     });
     const lookupFigures = report('lookup by ISBN', lookups);
 
-    const register = await fetch(`${BASE}/api/v1/identities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Bench', email: 'bench@example.org' }) });
+    const register = await fetch(`${BASE}/api/v1/identities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Bench', email: 'bench@example.org' }),
+    });
     const { secret } = (await register.json()) as { secret: string };
     const posts = await autocannon({
       url: BASE,
@@ -108,14 +133,23 @@ async function main(): Promise<void> {
           path: '/api/v1/books/we-think/comments',
           setupRequest: (req) => ({
             ...req,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}`, 'idempotency-key': randomUUID() },
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${secret}`,
+              'idempotency-key': randomUUID(),
+            },
             body: JSON.stringify({ body: `Benchmark comment ${randomUUID()}` }),
           }),
         },
       ],
     });
     const postFigures = report('comment post', posts);
-    if (args.json) writeFileSync(args.json, JSON.stringify({ backend: BACKEND, lookup: lookupFigures, commentPost: postFigures }, null, 2));
+    if (args.json) {
+      writeFileSync(
+        args.json,
+        JSON.stringify({ backend: BACKEND, lookup: lookupFigures, commentPost: postFigures }, null, 2),
+      );
+    }
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -33,12 +33,20 @@ const CANON_URL = process.env.BENCH_CANON_URL ?? 'http://127.0.0.1:18787';
 const BOOK_SHOWN_MARK = 'bookside:book-shown';
 const MARK_WAIT_MS = 20_000;
 
-const { values: args } = parseArgs({ options: { cold: { type: 'string', default: '5' }, warm: { type: 'string', default: '20' }, json: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    cold: { type: 'string', default: '5' },
+    warm: { type: 'string', default: '20' },
+    json: { type: 'string' },
+  },
+});
 
 async function servePage(context: BrowserContext, html: string): Promise<void> {
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.split('#')[0] === WE_THINK.url) return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+    if (url.split('#')[0] === WE_THINK.url) {
+      return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+    }
     // The saved page's CDN assets are not on this machine; fail them fast. The
     // sidebar's own files (chrome-extension://) and the canon server load as usual.
     const external = /^https?:/.test(url) && !url.startsWith('http://127.0.0.1');
@@ -79,11 +87,24 @@ async function visit(page: Page): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { host_permissions?: string[] };
-  if (!(manifest.host_permissions ?? []).includes(`${CANON_URL}/*`)) throw new Error(`${EXTENSION_DIR} was not built for ${CANON_URL}`);
+  const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    host_permissions?: string[];
+  };
+  if (!(manifest.host_permissions ?? []).includes(`${CANON_URL}/*`)) {
+    throw new Error(`${EXTENSION_DIR} was not built for ${CANON_URL}`);
+  }
   const dir = await mkdtemp(path.join(tmpdir(), 'bookside-bench-sidebar-'));
   const server = await startServer({
-    config: { ...loadConfig({}), port: Number(new URL(CANON_URL).port), publicUrl: CANON_URL, databaseUrl: null, sqlitePath: path.join(dir, 'canon.sqlite'), mailDir: path.join(dir, 'mail'), smtpUrl: null, rateLimits: UNLIMITED_RATE_LIMITS },
+    config: {
+      ...loadConfig({}),
+      port: Number(new URL(CANON_URL).port),
+      publicUrl: CANON_URL,
+      databaseUrl: null,
+      sqlitePath: path.join(dir, 'canon.sqlite'),
+      mailDir: path.join(dir, 'mail'),
+      smtpUrl: null,
+      rateLimits: UNLIMITED_RATE_LIMITS,
+    },
     log: () => {},
   });
   const html = await weThinkOnAmazon();
@@ -110,9 +131,15 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   const figures = { cold: summarize(cold), warm: summarize(warm) };
-  console.log(`sidebar bench: DOMContentLoaded → sidebar showing the book; headless Chromium, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`);
-  console.log(`cold (fresh profile, ${cold.length} runs): median ${figures.cold.median.toFixed(0)} ms, p95 ${figures.cold.p95.toFixed(0)} ms`);
-  console.log(`warm (cached, ${warm.length} runs): median ${figures.warm.median.toFixed(0)} ms, p95 ${figures.warm.p95.toFixed(0)} ms`);
+  console.log(
+    `sidebar bench: DOMContentLoaded → sidebar showing the book; headless Chromium, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
+  );
+  console.log(
+    `cold (fresh profile, ${cold.length} runs): median ${figures.cold.median.toFixed(0)} ms, p95 ${figures.cold.p95.toFixed(0)} ms`,
+  );
+  console.log(
+    `warm (cached, ${warm.length} runs): median ${figures.warm.median.toFixed(0)} ms, p95 ${figures.warm.p95.toFixed(0)} ms`,
+  );
   if (args.json) await writeFile(args.json, JSON.stringify(figures, null, 2));
 }
 

@@ -45,5 +45,9 @@ export async function sidebarBundle(outDir: string): Promise<FileSize[]> {
 }
 
 export function total(sizes: FileSize[]): FileSize {
-  return sizes.reduce((sum, size) => ({ file: 'total', raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }), { file: 'total', raw: 0, gzip: 0 });
+  return sizes.reduce((sum, size) => ({ file: 'total', raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }), {
+    file: 'total',
+    raw: 0,
+    gzip: 0,
+  });
 }

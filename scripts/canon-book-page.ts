@@ -22,6 +22,9 @@ export async function weThinkOnAmazon(): Promise<string> {
     .replaceAll('978-1849757096', '978-1861978370')
     .replaceAll('9781849757096', '9781861978370')
     .replaceAll('1849757097', '1861978375')
-    .replaceAll('Vegetable Perfection: 100 delicious recipes for roots, bulbs, shoots and stems', 'We-Think: Mass innovation, not mass production')
+    .replaceAll(
+      'Vegetable Perfection: 100 delicious recipes for roots, bulbs, shoots and stems',
+      'We-Think: Mass innovation, not mass production',
+    )
     .replaceAll('Mat Follas', 'Charles Leadbeater');
 }

@@ -11,13 +11,25 @@ import * as v from 'valibot';
 import { CanonDataBook, type CanonSnapshotFile } from '../lib/canon-snapshot/schema';
 
 const CANON_DATA = fileURLToPath(new URL('../server/seed/canon-books.json', import.meta.url));
-const SNAPSHOT_FIELDS = ['id', 'title', 'subtitle', 'authors', 'publisher', 'year', 'isbn13', 'isbn10', 'chapters'] as const;
+const SNAPSHOT_FIELDS = [
+  'id',
+  'title',
+  'subtitle',
+  'authors',
+  'publisher',
+  'year',
+  'isbn13',
+  'isbn10',
+  'chapters',
+] as const;
 
 export function buildCanonSnapshot(path = CANON_DATA): CanonSnapshotFile {
   const text = readFileSync(path, 'utf8');
   const books = v.parse(v.array(CanonDataBook), JSON.parse(text));
   // Only what the extension shows; the data file's source notes stay out of the package.
-  const trimmed = books.map((book) => Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, book[field]]))) as CanonDataBook[];
+  const trimmed = books.map((book) =>
+    Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, book[field]])),
+  ) as CanonDataBook[];
   const version = createHash('sha256').update(JSON.stringify(trimmed)).digest('hex').slice(0, 16);
   return { version, books: trimmed };
 }

@@ -12,7 +12,8 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The Chrome MV3 build made by `wxt build` (BOOKSIDE_EXTENSION_DIR: a build kept elsewhere). */
-export const EXTENSION_DIR = process.env.BOOKSIDE_EXTENSION_DIR ?? path.resolve(import.meta.dirname, '../.output/chrome-mv3');
+export const EXTENSION_DIR =
+  process.env.BOOKSIDE_EXTENSION_DIR ?? path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 
 // This machine has no network but loopback: the background-networking flags
 // stop Chromium from dialling Google at start-up, which would be refused.
@@ -65,7 +66,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ignoreDefaultArgs: ['--disable-extensions'],
     offline: options.offline ?? false,
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WORKER_WAIT_MS }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WORKER_WAIT_MS }));
   const extensionId = new URL(worker.url()).host;
   const workerUrl = `chrome-extension://${extensionId}/`;
   let control: CDPSession | null = null;

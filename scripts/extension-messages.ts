@@ -13,10 +13,19 @@ type Reply<K extends MessageName> = ReturnType<ProtocolMap[K]>;
 
 let nextId = 1;
 
-export async function sendAsExtensionPage<K extends MessageName>(page: Page, type: K, data: Payload<K>): Promise<Reply<K>> {
+export async function sendAsExtensionPage<K extends MessageName>(
+  page: Page,
+  type: K,
+  data: Payload<K>,
+): Promise<Reply<K>> {
   const envelope = { id: nextId++, type, data, timestamp: Date.now() };
-  const reply = await page.evaluate((message) => chrome.runtime.sendMessage(message) as Promise<{ res?: unknown; err?: unknown } | undefined>, envelope);
-  if (reply === undefined || !('res' in reply)) throw new Error(`${type}: no result (${JSON.stringify(reply?.err ?? reply)})`);
+  const reply = await page.evaluate(
+    (message) => chrome.runtime.sendMessage(message) as Promise<{ res?: unknown; err?: unknown } | undefined>,
+    envelope,
+  );
+  if (reply === undefined || !('res' in reply)) {
+    throw new Error(`${type}: no result (${JSON.stringify(reply?.err ?? reply)})`);
+  }
   return reply.res as Reply<K>;
 }
 

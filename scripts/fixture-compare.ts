@@ -23,15 +23,27 @@ export interface Verdict {
 }
 
 export function judge(ref: BookRef | null, expected: ExpectedBook | null): Verdict {
-  if (expected === null) return { ok: ref === null, wrongIsbn: ref !== null && ref.isbn13.length > 0, problems: ref ? ['not a book page, got a BookRef'] : [] };
+  if (expected === null) {
+    return {
+      ok: ref === null,
+      wrongIsbn: ref !== null && ref.isbn13.length > 0,
+      problems: ref ? ['not a book page, got a BookRef'] : [],
+    };
+  }
   if (ref === null) return { ok: false, wrongIsbn: false, problems: ['missed: got null'] };
   const problems: string[] = [];
   const isbns = expectedIsbn13s(expected);
-  if (JSON.stringify(ref.isbn13) !== JSON.stringify(isbns)) problems.push(`isbn13 ${JSON.stringify(ref.isbn13)} ≠ ${JSON.stringify(isbns)}`);
-  if (sameText(ref.title ?? '') !== sameText(expected.title)) problems.push(`title ${JSON.stringify(ref.title)} ≠ ${JSON.stringify(expected.title)}`);
+  if (JSON.stringify(ref.isbn13) !== JSON.stringify(isbns)) {
+    problems.push(`isbn13 ${JSON.stringify(ref.isbn13)} ≠ ${JSON.stringify(isbns)}`);
+  }
+  if (sameText(ref.title ?? '') !== sameText(expected.title)) {
+    problems.push(`title ${JSON.stringify(ref.title)} ≠ ${JSON.stringify(expected.title)}`);
+  }
   const authors = ref.authors.map(sameText);
   const wanted = expected.authors.map(sameText);
-  if (JSON.stringify(authors) !== JSON.stringify(wanted)) problems.push(`authors ${JSON.stringify(authors)} ≠ ${JSON.stringify(wanted)}`);
+  if (JSON.stringify(authors) !== JSON.stringify(wanted)) {
+    problems.push(`authors ${JSON.stringify(authors)} ≠ ${JSON.stringify(wanted)}`);
+  }
   if (expected.asin && ref.asin !== expected.asin) problems.push(`asin ${ref.asin} ≠ ${expected.asin}`);
   const wrongIsbn = ref.isbn13.some((isbn) => !isbns.includes(isbn));
   return { ok: problems.length === 0, wrongIsbn, problems };

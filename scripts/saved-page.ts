@@ -28,7 +28,19 @@ export function decodePage(bytes: Uint8Array): string {
   }
 }
 
-const REPR_ESCAPES: Record<string, number> = { n: 10, t: 9, r: 13, '\\': 92, "'": 39, '"': 34, a: 7, b: 8, f: 12, v: 11, '0': 0 };
+const REPR_ESCAPES: Record<string, number> = {
+  n: 10,
+  t: 9,
+  r: 13,
+  '\\': 92,
+  "'": 39,
+  '"': 34,
+  a: 7,
+  b: 8,
+  f: 12,
+  v: 11,
+  '0': 0,
+};
 
 /**
  * The bytes behind a Python `bytes` repr body (`\n`, `\xNN`, `\'` escapes,
@@ -67,14 +79,23 @@ export function readSavedPage(path: string, storedAs?: string): string {
  * on. Such styles only colour icons, so they are dropped before parsing.
  */
 export function withoutSvgStyles(html: string): string {
-  return html.replace(/(<svg\b[^>]*>)([\s\S]*?)(<\/svg>)/gi, (_all, open: string, body: string, close: string) => open + body.replace(/<style\b[\s\S]*?<\/style>/gi, '') + close);
+  return html.replace(
+    /(<svg\b[^>]*>)([\s\S]*?)(<\/svg>)/gi,
+    (_all, open: string, body: string, close: string) => open + body.replace(/<style\b[\s\S]*?<\/style>/gi, '') + close,
+  );
 }
 
 /** A happy-dom document for the HTML, located at `url`, with script execution and loading off. */
 export function parsePage(html: string, url: string): { document: Document; close: () => Promise<void> } {
   const window = new Window({
     url,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigation: { disableMainFrameNavigation: true } },
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      navigation: { disableMainFrameNavigation: true },
+    },
   });
   const document = new window.DOMParser().parseFromString(withoutSvgStyles(html), 'text/html');
   return { document: document as unknown as Document, close: () => window.happyDOM.close() };

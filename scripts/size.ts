@@ -22,10 +22,14 @@ const width = Math.max(...rows.map((r) => r.file.length));
 console.log(`${target}: raw and gzip bytes of every built script`);
 for (const row of rows) {
   const kind = row.file.startsWith('content-scripts/') ? '  (content script, injected into pages)' : '';
-  console.log(`${row.file.padEnd(width)}  ${String(row.raw).padStart(8)} raw  ${String(row.gzip).padStart(7)} gzip${kind}`);
+  console.log(
+    `${row.file.padEnd(width)}  ${String(row.raw).padStart(8)} raw  ${String(row.gzip).padStart(7)} gzip${kind}`,
+  );
 }
 const injected = summarize(siteScripts(rows).map((row) => row.gzip));
-console.log(`\ninjected into a supported site's page (its one script, book page or not): median ${injected.median} B gzip, largest ${injected.max} B gzip, over ${injected.runs} site scripts`);
+console.log(
+  `\ninjected into a supported site's page (its one script, book page or not): median ${injected.median} B gzip, largest ${injected.max} B gzip, over ${injected.runs} site scripts`,
+);
 const anySite = rows.find((row) => row.file === ANY_SITE_SCRIPT_FILE);
 if (anySite) console.log(`injected into every other page once "any site" is turned on: ${anySite.gzip} B gzip`);
 const sidebar = total(await sidebarBundle(outDir));

@@ -1,7 +1,13 @@
 /** Moderation from a shell, against the same database the server uses. */
 import type { Config } from './config';
 import { migrateToLatest, openDatabase } from './db/connect';
-import { acceptNomination, declineNomination, decideComment, moderationQueue, type CommentDecision } from './moderation/actions';
+import {
+  acceptNomination,
+  declineNomination,
+  decideComment,
+  moderationQueue,
+  type CommentDecision,
+} from './moderation/actions';
 
 const USAGE = `usage: npm run server -- admin <command>
   queue                         list waiting and flagged comments and open nominations
@@ -17,7 +23,11 @@ export async function runAdmin(config: Config, args: string[]): Promise<number> 
     switch (command) {
       case 'queue': {
         const comments = await moderationQueue(db);
-        const nominations = await db.selectFrom('nominations').select(['id', 'title', 'isbn13']).where('status', '=', 'open').execute();
+        const nominations = await db
+          .selectFrom('nominations')
+          .select(['id', 'title', 'isbn13'])
+          .where('status', '=', 'open')
+          .execute();
         console.log(JSON.stringify({ comments, nominations }, null, 2));
         return 0;
       }

@@ -63,7 +63,9 @@ export function loadConfig(env: Env = process.env): Config {
     .map((o) => o.trim())
     .filter((o) => o !== '');
   for (const origin of corsOrigins) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError(`CORS_ORIGINS entry "${origin}" must be scheme://host[:port]`);
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS entry "${origin}" must be scheme://host[:port]`);
+    }
   }
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${host}:${port}`;
   return {

@@ -31,7 +31,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await migrateToLatest(db);
   const seeded = await seedIfEmpty(db, readSeedBooks(), clock.now());
   if (seeded > 0) log(`seeded ${seeded} canon entries`);
-  const mailer = options.mailer ?? (config.smtpUrl !== null ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(config.mailDir, config.mailFrom, log));
+  const mailer =
+    options.mailer ??
+    (config.smtpUrl !== null
+      ? smtpMailer(config.smtpUrl, config.mailFrom)
+      : fileMailer(config.mailDir, config.mailFrom, log));
   const deps: Deps = {
     db,
     dbKind: kind,

@@ -11,10 +11,39 @@ interface Choice<K extends keyof ReaderSettings> {
 /** Sidebar side, whether it starts open, where it sits, and the theme: each a group of radio buttons. */
 export function AppearanceSection({ state, settings }: { state: OptionsState; settings: ReaderSettings }) {
   const groups = [
-    { key: 'sidebarSide', legend: t('appearance.side'), options: [{ value: 'left', label: t('appearance.left') }, { value: 'right', label: t('appearance.right') }] } satisfies Choice<'sidebarSide'>,
-    { key: 'sidebarStartsOpen', legend: t('appearance.start'), options: [{ value: false, label: t('appearance.startCollapsed') }, { value: true, label: t('appearance.startOpen') }] } satisfies Choice<'sidebarStartsOpen'>,
-    { key: 'sidebarPlace', legend: t('appearance.place'), options: [{ value: 'page', label: t('appearance.inPage') }, { value: 'browser', label: t('appearance.inBrowserPanel') }] } satisfies Choice<'sidebarPlace'>,
-    { key: 'theme', legend: t('appearance.theme'), options: [{ value: 'system', label: t('appearance.system') }, { value: 'light', label: t('appearance.light') }, { value: 'dark', label: t('appearance.dark') }] } satisfies Choice<'theme'>,
+    {
+      key: 'sidebarSide',
+      legend: t('appearance.side'),
+      options: [
+        { value: 'left', label: t('appearance.left') },
+        { value: 'right', label: t('appearance.right') },
+      ],
+    } satisfies Choice<'sidebarSide'>,
+    {
+      key: 'sidebarStartsOpen',
+      legend: t('appearance.start'),
+      options: [
+        { value: false, label: t('appearance.startCollapsed') },
+        { value: true, label: t('appearance.startOpen') },
+      ],
+    } satisfies Choice<'sidebarStartsOpen'>,
+    {
+      key: 'sidebarPlace',
+      legend: t('appearance.place'),
+      options: [
+        { value: 'page', label: t('appearance.inPage') },
+        { value: 'browser', label: t('appearance.inBrowserPanel') },
+      ],
+    } satisfies Choice<'sidebarPlace'>,
+    {
+      key: 'theme',
+      legend: t('appearance.theme'),
+      options: [
+        { value: 'system', label: t('appearance.system') },
+        { value: 'light', label: t('appearance.light') },
+        { value: 'dark', label: t('appearance.dark') },
+      ],
+    } satisfies Choice<'theme'>,
   ];
   return (
     <section class="panel" aria-labelledby="appearance-title">

@@ -27,12 +27,16 @@ export function DataSection({ state }: { state: OptionsState }) {
     const outcome = await state.importData(await file.text());
     // Reset so choosing the same file again fires another change.
     input.value = '';
-    setMessage(outcome.ok ? { text: state.announcement.value, error: false } : { text: outcomeText(outcome), error: true });
+    setMessage(
+      outcome.ok ? { text: state.announcement.value, error: false } : { text: outcomeText(outcome), error: true },
+    );
   }
 
   async function clear() {
     const outcome = await state.clearCache();
-    setMessage(outcome.ok ? { text: t('data.cacheCleared'), error: false } : { text: outcomeText(outcome), error: true });
+    setMessage(
+      outcome.ok ? { text: t('data.cacheCleared'), error: false } : { text: outcomeText(outcome), error: true },
+    );
   }
 
   return (
@@ -46,7 +50,12 @@ export function DataSection({ state }: { state: OptionsState }) {
       </div>
       <div class="field">
         <label for="data-import">{t('data.import')}</label>
-        <input id="data-import" type="file" accept="application/json,.json" onChange={(e) => void upload(e.currentTarget)} />
+        <input
+          id="data-import"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void upload(e.currentTarget)}
+        />
       </div>
       <div class="row">
         <button type="button" onClick={() => void clear()}>

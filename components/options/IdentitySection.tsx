@@ -9,7 +9,12 @@ import type { IdentityField, OptionsState } from './state';
 /** Commenter identity: register name and e-mail, see whether it is confirmed, resend, forget. */
 export function IdentitySection({ state }: { state: OptionsState }) {
   return (
-    <PanelFrame id="identity" title={t('identity.title')} load={state.identity.value} onRetry={() => void state.reload.identity()}>
+    <PanelFrame
+      id="identity"
+      title={t('identity.title')}
+      load={state.identity.value}
+      onRetry={() => void state.reload.identity()}
+    >
       {(identity) =>
         identity === null ? (
           <RegisterForm state={state} />
@@ -34,7 +39,10 @@ function IdentityActions({ state, confirmed }: { state: OptionsState; confirmed:
   return (
     <div class="row">
       {!confirmed && (
-        <button type="button" onClick={async () => setMessage(outcomeText(await state.resendConfirmation()) || t('identity.resent'))}>
+        <button
+          type="button"
+          onClick={async () => setMessage(outcomeText(await state.resendConfirmation()) || t('identity.resent'))}
+        >
           {t('identity.resend')}
         </button>
       )}
@@ -63,12 +71,30 @@ function RegisterForm({ state }: { state: OptionsState }) {
       <p class="muted">{t('identity.explain')}</p>
       <Field id="identity-name" label={t('identity.name')} error={errorFor('name')}>
         {(describedBy) => (
-          <input id="identity-name" type="text" autoComplete="name" maxLength={LIMITS.nameMax} value={name} aria-invalid={errorFor('name') !== ''} aria-describedby={describedBy} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            id="identity-name"
+            type="text"
+            autoComplete="name"
+            maxLength={LIMITS.nameMax}
+            value={name}
+            aria-invalid={errorFor('name') !== ''}
+            aria-describedby={describedBy}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         )}
       </Field>
       <Field id="identity-email" label={t('identity.email')} error={errorFor('email')}>
         {(describedBy) => (
-          <input id="identity-email" type="email" autoComplete="email" maxLength={LIMITS.emailMax} value={email} aria-invalid={errorFor('email') !== ''} aria-describedby={describedBy} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input
+            id="identity-email"
+            type="email"
+            autoComplete="email"
+            maxLength={LIMITS.emailMax}
+            value={email}
+            aria-invalid={errorFor('email') !== ''}
+            aria-describedby={describedBy}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
         )}
       </Field>
       {error && !error.field && (
@@ -82,7 +108,17 @@ function RegisterForm({ state }: { state: OptionsState }) {
 }
 
 /** A labelled input with its inline error, which the input names in aria-describedby. */
-export function Field({ id, label, error, children }: { id: string; label: string; error: string; children: (describedBy: string | undefined) => ComponentChildren }) {
+export function Field({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string;
+  children: (describedBy: string | undefined) => ComponentChildren;
+}) {
   const errorId = `${id}-error`;
   return (
     <div class="field">

@@ -20,7 +20,12 @@ export function Options({ state }: { state: OptionsState }) {
       <main>
         <h1>{t('options.title')}</h1>
         <IdentitySection state={state} />
-        <PanelFrame id="settings" title={t('options.settings')} load={settings} onRetry={() => void state.reload.settings()}>
+        <PanelFrame
+          id="settings"
+          title={t('options.settings')}
+          load={settings}
+          onRetry={() => void state.reload.settings()}
+        >
           {(value) => (
             <>
               <ServerSection state={state} settings={value} />

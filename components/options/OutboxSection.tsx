@@ -35,10 +35,18 @@ export function OutboxSection({ state }: { state: OptionsState }) {
                 {write.lastError && <span> {write.lastError}</span>}
               </p>
               <div class="row">
-                <button type="button" aria-label={t('outbox.retryItem', [write.summary])} onClick={() => void state.retryWrite(write.id)}>
+                <button
+                  type="button"
+                  aria-label={t('outbox.retryItem', [write.summary])}
+                  onClick={() => void state.retryWrite(write.id)}
+                >
                   {t('outbox.retry')}
                 </button>
-                <button type="button" aria-label={t('outbox.discardItem', [write.summary])} onClick={() => void state.discardWrite(write.id)}>
+                <button
+                  type="button"
+                  aria-label={t('outbox.discardItem', [write.summary])}
+                  onClick={() => void state.discardWrite(write.id)}
+                >
                   {t('outbox.discard')}
                 </button>
               </div>

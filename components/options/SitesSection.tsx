@@ -26,7 +26,11 @@ export function SitesSection({ state, settings }: { state: OptionsState; setting
               {sites.map((site) => (
                 <li key={site.id}>
                   <label class="check">
-                    <input type="checkbox" checked={site.enabled} onChange={(e) => void toggle(e.currentTarget, (on) => state.setSiteEnabled(site.id, on))} />
+                    <input
+                      type="checkbox"
+                      checked={site.enabled}
+                      onChange={(e) => void toggle(e.currentTarget, (on) => state.setSiteEnabled(site.id, on))}
+                    />
                     {site.name}
                   </label>
                 </li>

@@ -38,7 +38,11 @@ export function createOptionsState(backend: OptionsBackend) {
     return unsubscribe;
   }
 
-  async function run<T>(action: Promise<Result<T>>, doneText: string, after?: (value: T) => void): Promise<ActionOutcome> {
+  async function run<T>(
+    action: Promise<Result<T>>,
+    doneText: string,
+    after?: (value: T) => void,
+  ): Promise<ActionOutcome> {
     const result = await action;
     if (!result.ok) {
       announcement.value = result.error.message;
@@ -55,9 +59,13 @@ export function createOptionsState(backend: OptionsBackend) {
     if (!checkedName.ok) return { field: 'name', outcome: { ok: false, refusal: checkedName.reason } };
     const checkedEmail = checkEmail(email);
     if (!checkedEmail.ok) return { field: 'email', outcome: { ok: false, refusal: checkedEmail.reason } };
-    const outcome = await run(backend.register(checkedName.value, checkedEmail.value), t('identity.registered'), (value) => {
-      identity.value = { status: 'ready', value };
-    });
+    const outcome = await run(
+      backend.register(checkedName.value, checkedEmail.value),
+      t('identity.registered'),
+      (value) => {
+        identity.value = { status: 'ready', value };
+      },
+    );
     return { outcome };
   }
 
@@ -99,7 +107,10 @@ export function createOptionsState(backend: OptionsBackend) {
   function setSiteEnabled(siteId: string, enabled: boolean): Promise<ActionOutcome> {
     return run(backend.setSiteEnabled(siteId, enabled), t('options.saved'), () => {
       if (sites.value.status === 'ready') {
-        sites.value = { status: 'ready', value: sites.value.value.map((s) => (s.id === siteId ? { ...s, enabled } : s)) };
+        sites.value = {
+          status: 'ready',
+          value: sites.value.value.map((s) => (s.id === siteId ? { ...s, enabled } : s)),
+        };
       }
     });
   }
@@ -110,7 +121,9 @@ export function createOptionsState(backend: OptionsBackend) {
 
   function discardWrite(id: string): Promise<ActionOutcome> {
     return run(backend.discardWrite(id), t('outbox.discarded'), () => {
-      if (outbox.value.status === 'ready') outbox.value = { status: 'ready', value: outbox.value.value.filter((w) => w.id !== id) };
+      if (outbox.value.status === 'ready') {
+        outbox.value = { status: 'ready', value: outbox.value.value.filter((w) => w.id !== id) };
+      }
     });
   }
 

@@ -57,8 +57,12 @@ function PopupBookView({ state, book }: { state: PopupState; book: PopupBook }) 
       <p class="book-title" dir="auto">
         {entry?.title ?? book.ref.title ?? t('status.untitled')}
       </p>
-      {(entry?.authors ?? book.ref.authors).length > 0 && <p dir="auto">{(entry?.authors ?? book.ref.authors).join(', ')}</p>}
-      <p class={`canon-badge ${entry ? 'in-canon' : 'not-in-canon'}`}>{entry ? t('status.inCanon') : t('status.notInCanon')}</p>
+      {(entry?.authors ?? book.ref.authors).length > 0 && (
+        <p dir="auto">{(entry?.authors ?? book.ref.authors).join(', ')}</p>
+      )}
+      <p class={`canon-badge ${entry ? 'in-canon' : 'not-in-canon'}`}>
+        {entry ? t('status.inCanon') : t('status.notInCanon')}
+      </p>
       {book.stale && <p class="muted">{t('state.stale')}</p>}
       {entry ? <MyPart state={state} book={book} entry={entry} /> : <p class="muted">{t('popup.nominateHint')}</p>}
     </>

@@ -45,7 +45,11 @@ export function createPopupState(backend: PopupBackend) {
   }
 
   /** Shows `change` to the reader's own state at once; restores the old state if `write` fails. */
-  async function optimistic(change: Partial<MyBookState>, write: (bookId: string) => Promise<Result<unknown>>, doneText: string): Promise<ActionOutcome> {
+  async function optimistic(
+    change: Partial<MyBookState>,
+    write: (bookId: string) => Promise<Result<unknown>>,
+    doneText: string,
+  ): Promise<ActionOutcome> {
     const before = book.value;
     const current = readyValue(before);
     if (!current?.lookup.inCanon) return { ok: false };

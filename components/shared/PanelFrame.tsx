@@ -21,12 +21,9 @@ export function PanelFrame<T>({ id, title, load, emptyText, isEmpty, onRetry, ch
     <section class="panel" id={id} aria-labelledby={headingId} aria-busy={load.status === 'loading'}>
       <h2 id={headingId}>{title}</h2>
       {load.status === 'loading' && <p class="muted">{t('state.loading')}</p>}
-      {load.status === 'offline' && (
-        <Problem text={t('state.offline')} onRetry={onRetry} />
-      )}
+      {load.status === 'offline' && <Problem text={t('state.offline')} onRetry={onRetry} />}
       {load.status === 'error' && <Problem text={t('state.error', [load.message])} onRetry={onRetry} />}
-      {load.status === 'ready' &&
-        (isEmpty?.(load.value) ? <p class="muted">{emptyText}</p> : children(load.value))}
+      {load.status === 'ready' && (isEmpty?.(load.value) ? <p class="muted">{emptyText}</p> : children(load.value))}
     </section>
   );
 }

@@ -38,7 +38,12 @@ export function TagEditor({ id, tags, suggestions, onAdd, onRemove }: TagEditorP
           {tags.map((tag) => (
             <li key={tag} class="chip">
               <span dir="auto">{tag}</span>
-              <button type="button" class="chip-remove" aria-label={t('tags.remove', [tag])} onClick={() => void remove(tag)}>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={t('tags.remove', [tag])}
+                onClick={() => void remove(tag)}
+              >
                 ×
               </button>
             </li>

@@ -7,10 +7,7 @@ import type { Result } from '../../lib/messages/result';
 import { OFFLINE } from '../backend';
 
 export type Load<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; value: T }
-  | { status: 'offline' }
-  | { status: 'error'; message: string };
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'offline' } | { status: 'error'; message: string };
 
 export const LOADING: Load<never> = { status: 'loading' };
 

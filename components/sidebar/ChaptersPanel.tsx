@@ -20,7 +20,11 @@ export function ChaptersPanel({ list }: { list: ChapterList | null }) {
           <ol class="chapters">
             {list.chapters.map((chapter, i) => (
               <li key={i} class={`level-${Math.min(chapter.level, 4)}`}>
-                {chapter.label && <span class="chapter-label" dir="auto">{chapter.label} </span>}
+                {chapter.label && (
+                  <span class="chapter-label" dir="auto">
+                    {chapter.label}{' '}
+                  </span>
+                )}
                 <span dir="auto">{chapter.title}</span>
                 {chapter.page && <span class="chapter-page">{t('chapters.page', [chapter.page])}</span>}
               </li>

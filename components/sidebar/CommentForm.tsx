@@ -64,7 +64,11 @@ export function CommentForm({ state }: { state: SidebarState }) {
           {t('form.count', [formatNumber(length), formatNumber(LIMITS.commentMax)])}
         </p>
         <label class="check">
-          <input type="checkbox" checked={draft.spoiler} onChange={(e) => state.editDraft({ spoiler: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.spoiler}
+            onChange={(e) => state.editDraft({ spoiler: e.currentTarget.checked })}
+          />
           {t('form.spoiler')}
         </label>
         {error && (

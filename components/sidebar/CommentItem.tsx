@@ -46,7 +46,13 @@ export function CommentItem({ comment, onFlag }: CommentItemProps) {
         {comment.status === 'held' && <span class="badge">{t('comments.held')}</span>}
       </p>
       {comment.spoiler && (
-        <button type="button" class="link-button" aria-expanded={revealed} aria-controls={bodyId} onClick={() => setRevealed(!revealed)}>
+        <button
+          type="button"
+          class="link-button"
+          aria-expanded={revealed}
+          aria-controls={bodyId}
+          onClick={() => setRevealed(!revealed)}
+        >
           {revealed ? t('comments.hideSpoiler') : t('comments.showSpoiler')}
         </button>
       )}
@@ -58,7 +64,13 @@ export function CommentItem({ comment, onFlag }: CommentItemProps) {
           {flagged ? (
             <p class="muted">{t('comments.flagged')}</p>
           ) : (
-            <button ref={flagButton} type="button" class="link-button" aria-expanded={flagOpen} onClick={() => setFlagOpen(!flagOpen)}>
+            <button
+              ref={flagButton}
+              type="button"
+              class="link-button"
+              aria-expanded={flagOpen}
+              onClick={() => setFlagOpen(!flagOpen)}
+            >
               {t('comments.flag')}
             </button>
           )}

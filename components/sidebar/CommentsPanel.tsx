@@ -9,7 +9,12 @@ export function CommentsPanel({ state, total }: { state: SidebarState; total: nu
   const comments = state.comments.value;
   const queued = state.pending.value.filter((w) => w.kind === 'comment');
   return (
-    <PanelFrame id="comments" title={t('comments.title', total, [formatNumber(total)])} load={comments.load} onRetry={() => void state.loadComments()}>
+    <PanelFrame
+      id="comments"
+      title={t('comments.title', total, [formatNumber(total)])}
+      load={comments.load}
+      onRetry={() => void state.loadComments()}
+    >
       {() => (
         <>
           {comments.stale && <p class="muted">{t('state.stale')}</p>}

@@ -52,7 +52,13 @@ export function LinksPanel({ state, links }: { state: SidebarState; links: Revie
             onInput={(e) => setUrl(e.currentTarget.value)}
           />
           <label for="link-title">{t('links.linkTitle')}</label>
-          <input id="link-title" type="text" maxLength={LIMITS.linkTitleMax} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <input
+            id="link-title"
+            type="text"
+            maxLength={LIMITS.linkTitleMax}
+            value={title}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
           {error && (
             <p id="link-error" class="field-error" role="alert">
               {error}

@@ -28,7 +28,9 @@ export function NominationPanel({ state, nomination }: { state: SidebarState; no
     <section class="panel" aria-labelledby="nomination-title">
       <h2 id="nomination-title">{t('nomination.title')}</h2>
       {done ? (
-        <p role="status">{nomination?.status === 'open' ? t('sidebar.nomination.seconded') : t('sidebar.nomination.sent')}</p>
+        <p role="status">
+          {nomination?.status === 'open' ? t('sidebar.nomination.seconded') : t('sidebar.nomination.sent')}
+        </p>
       ) : nomination?.status === 'open' ? (
         <>
           <p>{t('nomination.open', nomination.supporters, [formatNumber(nomination.supporters)])}</p>

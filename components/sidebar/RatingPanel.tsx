@@ -37,7 +37,9 @@ export function RatingPanel({ rating }: { rating: RatingSummary }) {
           </tbody>
         </table>
       )}
-      {rating.provisional > 0 && <p class="muted">{t('rating.provisional', rating.provisional, [formatNumber(rating.provisional)])}</p>}
+      {rating.provisional > 0 && (
+        <p class="muted">{t('rating.provisional', rating.provisional, [formatNumber(rating.provisional)])}</p>
+      )}
     </section>
   );
 }

@@ -28,7 +28,13 @@ export function Sidebar({ state, inPage = true }: { state: SidebarState; inPage?
   if (!layout.open) {
     return (
       <div class={`bookside sidebar collapsed side-${layout.side}`} data-theme={theme}>
-        <button type="button" class="sidebar-tab" aria-expanded="false" aria-controls="sidebar-main" onClick={() => state.setLayout({ open: true })}>
+        <button
+          type="button"
+          class="sidebar-tab"
+          aria-expanded="false"
+          aria-controls="sidebar-main"
+          onClick={() => state.setLayout({ open: true })}
+        >
           {t('sidebar.open')}
         </button>
         <LiveRegion message={state.announcement} />
@@ -46,7 +52,12 @@ export function Sidebar({ state, inPage = true }: { state: SidebarState; inPage?
             <button type="button" onClick={() => state.setLayout({ side: otherSide })}>
               {otherSide === 'left' ? t('sidebar.moveLeft') : t('sidebar.moveRight')}
             </button>
-            <button type="button" aria-expanded="true" aria-controls="sidebar-main" onClick={() => state.setLayout({ open: false })}>
+            <button
+              type="button"
+              aria-expanded="true"
+              aria-controls="sidebar-main"
+              onClick={() => state.setLayout({ open: false })}
+            >
               {t('sidebar.collapse')}
             </button>
           </>

@@ -13,7 +13,11 @@ export function StatusPanel({ view }: { view: SidebarBook }) {
       <h2 id="status-title" class="book-title" dir="auto">
         {title}
       </h2>
-      {entry?.subtitle && <p class="subtitle" dir="auto">{entry.subtitle}</p>}
+      {entry?.subtitle && (
+        <p class="subtitle" dir="auto">
+          {entry.subtitle}
+        </p>
+      )}
       <p class={`canon-badge ${entry ? 'in-canon' : 'not-in-canon'}`}>
         {entry ? t('status.inCanon') : t('status.notInCanon')}
       </p>

@@ -25,7 +25,9 @@ export function TagsPanel({ state, tags }: { state: SidebarState; tags: TagCount
         </ul>
       )}
       {tags.some((tag) => tag.provisional) && <p class="muted">{t('tags.provisionalNote')}</p>}
-      {(state.mine.value.status === 'offline' || state.mine.value.status === 'error') && <p class="muted">{t('tags.mineUnavailable')}</p>}
+      {(state.mine.value.status === 'offline' || state.mine.value.status === 'error') && (
+        <p class="muted">{t('tags.mineUnavailable')}</p>
+      )}
       {state.mine.value.status === 'ready' && (
         <TagEditor
           id="sidebar-tags"

@@ -74,7 +74,12 @@ export function createCommentsState({ backend, bookId, announce, onQueued }: Com
     // A comment posted meanwhile shifts the pages; show each comment once.
     const known = new Set(comments.value.items.map((c) => c.id));
     const added = result.value.comments.filter((c) => !known.has(c.id));
-    comments.value = { ...comments.value, items: [...comments.value.items, ...added], nextCursor: result.value.nextCursor, loadingMore: false };
+    comments.value = {
+      ...comments.value,
+      items: [...comments.value.items, ...added],
+      nextCursor: result.value.nextCursor,
+      loadingMore: false,
+    };
     announce(t('sidebar.comments.loadedMore', added.length));
   }
 

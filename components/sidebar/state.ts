@@ -102,7 +102,10 @@ export function createSidebarState(backend: SidebarBackend) {
     if (id === null) return { ok: false };
     const before = mine.value;
     // Shown at once; put back if the background refuses.
-    mine.value = { status: 'ready', value: { bookId: id, rating: null, provisional: true, ...readyValue(before), tags } };
+    mine.value = {
+      status: 'ready',
+      value: { bookId: id, rating: null, provisional: true, ...readyValue(before), tags },
+    };
     const outcome = await run(backend.setTags(id, tags), t('tags.saved'));
     if (!outcome.ok) mine.value = before;
     return outcome;

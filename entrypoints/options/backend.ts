@@ -51,7 +51,9 @@ export function createOptionsBackend(): OptionsBackend {
     },
     async register(name, email) {
       const reply = await callBackground('registerIdentity', { name, email });
-      return reply.ok ? ok({ name: reply.value.name, email: reply.value.email, confirmed: reply.value.confirmed }) : reply;
+      return reply.ok
+        ? ok({ name: reply.value.name, email: reply.value.email, confirmed: reply.value.confirmed })
+        : reply;
     },
     resendConfirmation: () => callBackground('resendConfirmation'),
     forgetIdentity: () => callBackground('forgetIdentity'),
@@ -67,7 +69,10 @@ export function createOptionsBackend(): OptionsBackend {
         if (!saved.ok) return saved;
       }
       const patch = toPatch(change);
-      const reply = Object.keys(patch).length > 0 ? await callBackground('updateSettings', patch) : await callBackground('getSettings');
+      const reply =
+        Object.keys(patch).length > 0
+          ? await callBackground('updateSettings', patch)
+          : await callBackground('getSettings');
       return reply.ok ? ok(toReaderSettings(reply.value)) : reply;
     },
     requestHostPermission: (pattern) => request([pattern]),
@@ -85,7 +90,13 @@ export function createOptionsBackend(): OptionsBackend {
     async loadSites() {
       const reply = await callBackground('getSettings');
       if (!reply.ok) return reply;
-      return ok(SITE_ADAPTERS.map((adapter) => ({ id: adapter.id, name: adapter.name, enabled: reply.value.sites[adapter.id] !== false })));
+      return ok(
+        SITE_ADAPTERS.map((adapter) => ({
+          id: adapter.id,
+          name: adapter.name,
+          enabled: reply.value.sites[adapter.id] !== false,
+        })),
+      );
     },
     async setSiteEnabled(siteId, enabled) {
       const reply = await callBackground('updateSettings', { sites: { [siteId]: enabled } });

@@ -40,7 +40,8 @@ export async function createPopupBackend(): Promise<PopupBackend> {
       const reply = await callBackground('getSettings');
       return reply.ok ? ok(reply.value.theme) : reply;
     },
-    setRating: (bookId, value) => (value === null ? callBackground('removeRating', { bookId }) : callBackground('setRating', { bookId, value })),
+    setRating: (bookId, value) =>
+      value === null ? callBackground('removeRating', { bookId }) : callBackground('setRating', { bookId, value }),
     setTags: (bookId, tags) => callBackground('setTags', { bookId, tags }),
     async openSidebar() {
       if (placement === 'browser') return openBrowserSidebar(tabId);

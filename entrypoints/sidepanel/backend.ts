@@ -52,7 +52,9 @@ export async function createSidebarBackend(): Promise<SidebarBackend> {
     },
     async loadPending() {
       const view = await tabBook();
-      return view.ok ? ok((view.value?.pending ?? []).map((write) => toPendingWrite(write, view.value?.book.title ?? null))) : view;
+      return view.ok
+        ? ok((view.value?.pending ?? []).map((write) => toPendingWrite(write, view.value?.book.title ?? null)))
+        : view;
     },
     async loadLayout() {
       const reply = await callBackground('getSettings');

@@ -31,7 +31,11 @@ export async function tabBookView(ctx: BackgroundContext, tabId: number, refresh
   const view = await publicBookView(ctx, report.book, refresh);
   const entry = view.canon?.answer.inCanon === true ? view.canon.answer.entry : null;
   const identity = await usableIdentity(ctx.db, await ctx.server());
-  const keys = orderKeysOf(report.book, entry?.id ?? null, view.canon?.answer.inCanon === false ? view.canon.answer.nomination?.id ?? null : null);
+  const keys = orderKeysOf(
+    report.book,
+    entry?.id ?? null,
+    view.canon?.answer.inCanon === false ? (view.canon.answer.nomination?.id ?? null) : null,
+  );
   const rows = (await listOutbox(ctx.db)).filter((row) => keys.has(row.orderKey));
   await showBadge(tabId, badgeFor(view.canon));
   return {

@@ -12,12 +12,22 @@ import { announceChange } from './announce';
 import type { BackgroundContext } from './context';
 import { handlers } from './handlers';
 
-export async function dispatch(ctx: BackgroundContext, name: string, data: unknown, sender: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  ctx: BackgroundContext,
+  name: string,
+  data: unknown,
+  sender: unknown,
+): Promise<Result<unknown>> {
   if (!Object.hasOwn(handlers, name)) return fail('unknown-message', 'No such message.');
   const handler = handlers[name as keyof typeof handlers];
   const caller = classifySender(sender, ctx.extensionId, ctx.extensionOrigin);
   if (caller.kind !== handler.from) {
-    return fail('forbidden-sender', handler.from === 'extension-page' ? 'Only extension pages may send this.' : 'Only a page\'s content script may send this.');
+    return fail(
+      'forbidden-sender',
+      handler.from === 'extension-page'
+        ? 'Only extension pages may send this.'
+        : "Only a page's content script may send this.",
+    );
   }
   const parsed = v.safeParse(handler.payload, data);
   if (!parsed.success) return fail('invalid-payload', `Invalid message: ${parsed.issues[0]?.message ?? 'malformed'}`);

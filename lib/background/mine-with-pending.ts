@@ -6,7 +6,11 @@
 import type { MyBookState } from '../canon';
 import type { OutboxRow } from '../outbox/row';
 
-export function mineWithPending(mine: MyBookState | null, bookId: string, rows: readonly OutboxRow[]): MyBookState | null {
+export function mineWithPending(
+  mine: MyBookState | null,
+  bookId: string,
+  rows: readonly OutboxRow[],
+): MyBookState | null {
   let state = mine;
   for (const row of rows) {
     if (row.state === 'failed' || !('bookId' in row.intent) || row.intent.bookId !== bookId) continue;

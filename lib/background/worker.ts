@@ -39,7 +39,9 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
     alarms: ports.alarms,
     async onFlushed(report) {
       // Open sidebars and the options page show delivered and failed writes.
-      if (report.delivered + report.failed > 0) await announceChange(['outbox', 'book', 'mine', 'comments'], now()).catch(() => undefined);
+      if (report.delivered + report.failed > 0) {
+        await announceChange(['outbox', 'book', 'mine', 'comments'], now()).catch(() => undefined);
+      }
     },
     async onDelivered(row) {
       const server = await currentCanonServer();
@@ -51,7 +53,17 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
       if ('bookId' in row.intent) await cacheDeletePrefix(db, cacheKeys.commentsOfBook(server, row.intent.bookId));
     },
   });
-  return { db, fetch: ports.fetch, now, random, server: currentCanonServer, outbox, permissions: ports.permissions, extensionId: ports.extensionId, extensionOrigin: ports.extensionOrigin };
+  return {
+    db,
+    fetch: ports.fetch,
+    now,
+    random,
+    server: currentCanonServer,
+    outbox,
+    permissions: ports.permissions,
+    extensionId: ports.extensionId,
+    extensionOrigin: ports.extensionOrigin,
+  };
 }
 
 /** The snapshot file is a packaged asset (see wxt.config.ts); failures leave the loaded copy in place. */
@@ -63,7 +75,9 @@ export async function loadShippedSnapshot(ctx: BackgroundContext, snapshotUrl: s
 
 export async function onWorkerStart(ctx: BackgroundContext, snapshotUrl: string): Promise<void> {
   await releaseLeases(ctx.db);
-  await loadShippedSnapshot(ctx, snapshotUrl).catch((error: unknown) => console.error('Bookside: canon snapshot not loaded', error));
+  await loadShippedSnapshot(ctx, snapshotUrl).catch((error: unknown) =>
+    console.error('Bookside: canon snapshot not loaded', error),
+  );
   await ctx.outbox.reschedule();
   await ctx.outbox.flush();
 }

@@ -46,7 +46,12 @@ export async function cachePut(db: BooksideDb, key: string, value: unknown, opti
   }
 }
 
-async function putBounded(db: BooksideDb, key: string, value: unknown, { kind, freshMs, now, maxBytes = CACHE_MAX_BYTES }: CachePutOptions) {
+async function putBounded(
+  db: BooksideDb,
+  key: string,
+  value: unknown,
+  { kind, freshMs, now, maxBytes = CACHE_MAX_BYTES }: CachePutOptions,
+) {
   const bytes = JSON.stringify(value)?.length ?? 0;
   const record: CacheRecord = { key, kind, value, fetchedAt: now, freshUntil: now + freshMs, lastUsedAt: now, bytes };
   const tx = db.transaction(['cache', 'meta'], 'readwrite');

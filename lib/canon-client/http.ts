@@ -62,7 +62,11 @@ export async function canonRequest<S extends v.GenericSchema>(
   }
   const parsed = v.safeParse(schema, json);
   if (!parsed.success) {
-    return { kind: 'invalid-response', status: response.status, message: `Unexpected answer from the canon server: ${parsed.issues[0]?.message ?? 'invalid'}` };
+    return {
+      kind: 'invalid-response',
+      status: response.status,
+      message: `Unexpected answer from the canon server: ${parsed.issues[0]?.message ?? 'invalid'}`,
+    };
   }
   return { kind: 'ok', status: response.status, value: parsed.output };
 }

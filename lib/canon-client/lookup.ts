@@ -24,11 +24,17 @@ type Deps = Pick<BackgroundContext, 'db' | 'fetch' | 'now' | 'server'>;
 export function lookupQueries(book: Pick<BookRef, 'isbn13' | 'title' | 'authors'>): Query[] {
   const queries: Query[] = book.isbn13.slice(0, LOOKUP_ISBNS_MAX).map((isbn13) => ({ isbn13 }));
   const author = book.authors[0];
-  if (book.title !== undefined && book.title !== '' && author !== undefined) queries.push({ title: book.title, author });
+  if (book.title !== undefined && book.title !== '' && author !== undefined) {
+    queries.push({ title: book.title, author });
+  }
   return queries;
 }
 
-export async function canonLookup(deps: Deps, book: Pick<BookRef, 'isbn13' | 'title' | 'authors'>, refresh = false): Promise<CanonStatus | null> {
+export async function canonLookup(
+  deps: Deps,
+  book: Pick<BookRef, 'isbn13' | 'title' | 'authors'>,
+  refresh = false,
+): Promise<CanonStatus | null> {
   let first: CanonStatus | null = null;
   for (const query of lookupQueries(book)) {
     const status = await lookupOne(deps, query, refresh);
@@ -40,7 +46,10 @@ export async function canonLookup(deps: Deps, book: Pick<BookRef, 'isbn13' | 'ti
 
 async function lookupOne(deps: Deps, query: Query, refresh: boolean): Promise<CanonStatus> {
   const server = await deps.server();
-  const key = 'isbn13' in query ? cacheKeys.canonByIsbn(server, query.isbn13) : cacheKeys.canonByTitle(server, query.title, query.author);
+  const key =
+    'isbn13' in query
+      ? cacheKeys.canonByIsbn(server, query.isbn13)
+      : cacheKeys.canonByTitle(server, query.title, query.author);
   const cached = await cacheGet<LookupAnswer>(deps.db, key, deps.now());
   if (cached !== undefined && !refresh) {
     // Stale: shown now, refreshed behind it; open pages hear when the fresh answer is in.
@@ -59,8 +68,14 @@ async function revalidate(deps: Deps, server: string, key: string, query: Query)
 }
 
 /** The answer and the time it was stored under, so callers report the same `fetchedAt` the cache keeps. */
-async function fetchAndStore(deps: Deps, server: string, key: string, query: Query): Promise<{ answer: LookupAnswer; fetchedAt: number } | null> {
-  const path = 'isbn13' in query ? canonRoutes.lookupByIsbn(query.isbn13) : canonRoutes.lookupByTitle(query.title, query.author);
+async function fetchAndStore(
+  deps: Deps,
+  server: string,
+  key: string,
+  query: Query,
+): Promise<{ answer: LookupAnswer; fetchedAt: number } | null> {
+  const path =
+    'isbn13' in query ? canonRoutes.lookupByIsbn(query.isbn13) : canonRoutes.lookupByTitle(query.title, query.author);
   const response = await canonRequest(deps.fetch, server, { method: 'GET', path }, LookupAnswer);
   if (response.kind !== 'ok') return null;
   const freshMs = response.value.inCanon ? CACHE_FRESH_MS.canonHit : CACHE_FRESH_MS.canonMiss;

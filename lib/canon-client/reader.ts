@@ -12,15 +12,29 @@ import { canonRoutes } from './routes';
 
 type Deps = Pick<BackgroundContext, 'db' | 'fetch' | 'now' | 'server'>;
 
-export async function commentsPage(deps: Deps, bookId: string, cursor: string | null, refresh: boolean): Promise<Result<CommentsView>> {
+export async function commentsPage(
+  deps: Deps,
+  bookId: string,
+  cursor: string | null,
+  refresh: boolean,
+): Promise<Result<CommentsView>> {
   const server = await deps.server();
   const identity = await usableIdentity(deps.db, server);
   const key = cacheKeys.commentPage(server, bookId, identity?.id ?? 'anonymous', cursor);
   const cached = await cacheGet<CommentsView['page']>(deps.db, key, deps.now());
   if (cached?.fresh === true && !refresh) return ok({ page: cached.value, fetchedAt: cached.fetchedAt, stale: false });
-  const response = await canonRequest(deps.fetch, server, { method: 'GET', path: canonRoutes.comments(bookId, cursor), secret: identity?.secret ?? null }, CommentPage);
+  const response = await canonRequest(
+    deps.fetch,
+    server,
+    { method: 'GET', path: canonRoutes.comments(bookId, cursor), secret: identity?.secret ?? null },
+    CommentPage,
+  );
   if (response.kind === 'ok') {
-    await cachePut(deps.db, key, response.value, { kind: 'comments', freshMs: CACHE_FRESH_MS.commentPage, now: deps.now() });
+    await cachePut(deps.db, key, response.value, {
+      kind: 'comments',
+      freshMs: CACHE_FRESH_MS.commentPage,
+      now: deps.now(),
+    });
     return ok({ page: response.value, fetchedAt: deps.now(), stale: false });
   }
   if (cached !== undefined) return ok({ page: cached.value, fetchedAt: cached.fetchedAt, stale: true });
@@ -32,7 +46,12 @@ export async function myBookState(deps: Deps, bookId: string): Promise<MyBookSta
   const server = await deps.server();
   const identity = await usableIdentity(deps.db, server);
   if (identity === null) return null;
-  const response = await canonRequest(deps.fetch, server, { method: 'GET', path: canonRoutes.mine(bookId), secret: identity.secret }, MyBookState);
+  const response = await canonRequest(
+    deps.fetch,
+    server,
+    { method: 'GET', path: canonRoutes.mine(bookId), secret: identity.secret },
+    MyBookState,
+  );
   return response.kind === 'ok' ? response.value : null;
 }
 
@@ -44,6 +63,9 @@ export function failureOf<T>(response: Exclude<CanonResponse<unknown>, { kind: '
     case 'invalid-response':
       return fail('server', response.message);
     case 'http':
-      return fail(response.status === 429 ? 'rate-limited' : response.status === 404 ? 'not-found' : 'server', response.message);
+      return fail(
+        response.status === 429 ? 'rate-limited' : response.status === 404 ? 'not-found' : 'server',
+        response.message,
+      );
   }
 }

@@ -8,7 +8,8 @@ const seg = encodeURIComponent;
 export const canonRoutes = {
   lookupByIsbn: (isbn13: string) => `/books?isbn=${seg(isbn13)}`,
   lookupByTitle: (title: string, author: string) => `/books?title=${seg(title)}&author=${seg(author)}`,
-  comments: (bookId: string, cursor: string | null) => `/books/${seg(bookId)}/comments${cursor === null ? '' : `?cursor=${seg(cursor)}`}`,
+  comments: (bookId: string, cursor: string | null) =>
+    `/books/${seg(bookId)}/comments${cursor === null ? '' : `?cursor=${seg(cursor)}`}`,
   postComment: (bookId: string) => `/books/${seg(bookId)}/comments`,
   flagComment: (commentId: string) => `/comments/${seg(commentId)}/flags`,
   mine: (bookId: string) => `/books/${seg(bookId)}/mine`,

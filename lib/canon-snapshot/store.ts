@@ -29,7 +29,10 @@ export async function loadCanonSnapshot(db: BooksideDb, file: unknown): Promise<
 }
 
 /** The snapshot's answer for an ISBN-13, or for a title and author when the page has no ISBN. */
-export async function snapshotLookup(db: BooksideDb, query: { isbn13: string } | { title: string; author: string }): Promise<LookupAnswer> {
+export async function snapshotLookup(
+  db: BooksideDb,
+  query: { isbn13: string } | { title: string; author: string },
+): Promise<LookupAnswer> {
   if ('isbn13' in query) {
     const book = await db.getFromIndex('canon', 'isbn13', query.isbn13);
     return book === undefined ? { inCanon: false, nomination: null } : { inCanon: true, entry: snapshotEntry(book) };

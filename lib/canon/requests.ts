@@ -10,7 +10,10 @@ import { codePointLength, isAcceptableText, normalizeTag } from './text';
 function userText(max: number, multiline = false, min = 1) {
   return v.pipe(
     v.string(),
-    v.check((s) => isAcceptableText(s, multiline), 'Text must be visible characters; control characters and broken Unicode are refused.'),
+    v.check(
+      (s) => isAcceptableText(s, multiline),
+      'Text must be visible characters; control characters and broken Unicode are refused.',
+    ),
     v.check((s) => {
       const n = codePointLength(s);
       return n >= min && n <= max;

@@ -29,7 +29,8 @@ function objectRow(row: Record<string, unknown>): Chapter | null {
   const page = text(row.pagenum);
   // A row with only a label ("Part II") is still a heading worth showing.
   if (title === '' && label === '') return null;
-  const level = typeof row.level === 'number' && Number.isInteger(row.level) ? Math.min(MAX_LEVEL, Math.max(1, row.level + 1)) : 1;
+  const level =
+    typeof row.level === 'number' && Number.isInteger(row.level) ? Math.min(MAX_LEVEL, Math.max(1, row.level + 1)) : 1;
   const chapter: Chapter = { level, title: title === '' ? label : title };
   if (title !== '' && label !== '') chapter.label = label;
   if (page !== '') chapter.page = page;

@@ -18,7 +18,11 @@ export interface ChapterDeps {
   now: () => number;
 }
 
-export async function resolveChapters(deps: ChapterDeps, book: BookRef, entry: CanonEntry | null): Promise<ChapterList> {
+export async function resolveChapters(
+  deps: ChapterDeps,
+  book: BookRef,
+  entry: CanonEntry | null,
+): Promise<ChapterList> {
   if (entry !== null && entry.chapters.length > 0) {
     return { source: 'canon', chapters: entry.chapters.map((c) => ({ level: 1, title: c.title })) };
   }

@@ -24,7 +24,8 @@ let nextId = Math.floor(Math.random() * 1e6);
 /** Sends one protocol message to the background and returns its reply. */
 export async function sendToBackground<K extends ContentMessage>(type: K, data: Data<K>): Promise<Reply<K>> {
   const envelope = { id: nextId++, type, data, timestamp: Date.now() };
-  const response = (await runtime().sendMessage(envelope)) as { res?: Reply<K>; err?: { message?: string } } | undefined;
+  const response = (await runtime().sendMessage(envelope)) as
+    { res?: Reply<K>; err?: { message?: string } } | undefined;
   if (!response || 'err' in response) throw new Error(response?.err?.message ?? 'No answer from the background.');
   return response.res as Reply<K>;
 }

@@ -27,7 +27,11 @@ export interface PageAgentDeps {
   report(book: BookRef | null): Promise<unknown>;
 }
 
-export async function runPageAgent(ctx: PageContext, adapters: readonly SiteAdapter[], deps: PageAgentDeps = browserDeps()): Promise<void> {
+export async function runPageAgent(
+  ctx: PageContext,
+  adapters: readonly SiteAdapter[],
+  deps: PageAgentDeps = browserDeps(),
+): Promise<void> {
   const settings = await deps.readSettings();
   if (adapters.length > 0 && adapters.every((adapter) => settings.siteSwitches[adapter.id] === false)) return;
 
@@ -112,7 +116,9 @@ function browserDeps(): PageAgentDeps {
     },
     watchLayout: (onChange, signal) => {
       const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-        if (area === 'local' && SIDEBAR_SETTING_KEY in changes) onChange(parseSidebarLayout(changes[SIDEBAR_SETTING_KEY]?.newValue));
+        if (area === 'local' && SIDEBAR_SETTING_KEY in changes) {
+          onChange(parseSidebarLayout(changes[SIDEBAR_SETTING_KEY]?.newValue));
+        }
       };
       api.storage.onChanged.addListener(listener);
       signal.addEventListener('abort', () => api.storage.onChanged.removeListener(listener), { once: true });

@@ -34,7 +34,12 @@ export function buildBookRef(draft: BookRefDraft): BookRef | null {
   const isbn13 = canonicalIsbns(draft.isbns ?? []);
   const title = cleanText(draft.title);
   if (isbn13.length === 0 && !title) return null;
-  const ref: BookRef = { isbn13, authors: personNames(draft.authors ?? []), site: draft.site, signals: [...new Set(draft.signals)] };
+  const ref: BookRef = {
+    isbn13,
+    authors: personNames(draft.authors ?? []),
+    site: draft.site,
+    signals: [...new Set(draft.signals)],
+  };
   if (title) ref.title = title;
   if (draft.format) ref.format = draft.format;
   if (draft.asin) ref.asin = draft.asin;

@@ -33,7 +33,10 @@ export function parseContentsEntry(raw: string, level = 1): Chapter | null {
     page = pageMatch[1] ?? pageMatch[2];
     text = text.slice(0, pageMatch.index);
   }
-  text = text.replace(RESPONSIBILITY, '').replace(/\s*[.;,]+$/, '').trim();
+  text = text
+    .replace(RESPONSIBILITY, '')
+    .replace(/\s*[.;,]+$/, '')
+    .trim();
   let label: string | undefined;
   const labelMatch = WORD_LABEL.exec(text) ?? NUMBER_LABEL.exec(text);
   if (labelMatch?.[1]) {

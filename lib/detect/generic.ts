@@ -16,7 +16,16 @@ import type { BookRef } from './types';
 /** Every generic reading, strongest first. */
 export function readGenericSignals(doc: Document, url: URL): SignalReading[] {
   const metas = indexMetas(doc);
-  return [readJsonLdBook(doc), readMicrodataBook(doc), readOpenGraph(metas), readCitation(metas), readDublinCore(metas), readCoins(doc), readUnapi(doc, url), readUrlIsbn(url)];
+  return [
+    readJsonLdBook(doc),
+    readMicrodataBook(doc),
+    readOpenGraph(metas),
+    readCitation(metas),
+    readDublinCore(metas),
+    readCoins(doc),
+    readUnapi(doc, url),
+    readUrlIsbn(url),
+  ];
 }
 
 /**
@@ -28,7 +37,9 @@ export function readGenericSignals(doc: Document, url: URL): SignalReading[] {
  */
 export function combineReadings(doc: Document, readings: SignalReading[], site = 'generic'): BookRef | null {
   if (readings.some((reading) => reading.isList)) return null;
-  const withIsbn = readings.find((reading) => reading.isbns.length > 0 && buildBookRef({ site, signals: [], isbns: reading.isbns }) !== null);
+  const withIsbn = readings.find(
+    (reading) => reading.isbns.length > 0 && buildBookRef({ site, signals: [], isbns: reading.isbns }) !== null,
+  );
   const isBook = readings.some((reading) => reading.isBook) || (withIsbn !== undefined && withIsbn.signal !== 'url');
   if (!isBook) return null;
   const withTitle = readings.find((reading) => reading.title);

@@ -93,7 +93,15 @@ export function flattenNodes(roots: unknown[]): JsonObject[] {
     if (!isJsonObject(value)) return;
     seen.add(value);
     out.push(value);
-    for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'itemListElement', 'item', 'workExample', 'exampleOfWork']) {
+    for (const key of [
+      '@graph',
+      'mainEntity',
+      'mainEntityOfPage',
+      'itemListElement',
+      'item',
+      'workExample',
+      'exampleOfWork',
+    ]) {
       for (const child of valuesOf(value, key)) visit(child, depth + 1);
     }
   };

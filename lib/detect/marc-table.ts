@@ -14,7 +14,10 @@ export function marcFieldTexts(rows: Iterable<Element>, tag: string): string[] {
   for (const row of rows) {
     const cells = [...row.children];
     if (textOf(cells[0]) !== tag) continue;
-    const value = cells.slice(1).map((cell) => textOf(cell)).join(' ');
+    const value = cells
+      .slice(1)
+      .map((cell) => textOf(cell))
+      .join(' ');
     // Indicator cells come before the first subfield mark.
     const firstMark = value.search(/(?:^|\s)[|‡$ǂ][a-z0-9]/);
     texts.push(cleanText((firstMark >= 0 ? value.slice(firstMark) : value).replace(SUBFIELD_MARK, ' ')));
@@ -31,7 +34,10 @@ export function marcSubfieldA(rows: Iterable<Element>, tag: string): string[] {
   for (const row of rows) {
     const cells = [...row.children];
     if (textOf(cells[0]) !== tag) continue;
-    const raw = cells.slice(1).map((cell) => textOf(cell)).join(' ');
+    const raw = cells
+      .slice(1)
+      .map((cell) => textOf(cell))
+      .join(' ');
     const match = /(?:^|\s)[|‡$ǂ]a\s*(.*?)(?=\s[|‡$ǂ][a-z0-9]|$)/.exec(raw);
     if (match?.[1]) values.push(cleanText(match[1]));
   }
@@ -39,7 +45,8 @@ export function marcSubfieldA(rows: Iterable<Element>, tag: string): string[] {
 }
 
 /** RDA relator terms catalogues print after a heading (100/700 `$e`): "Westover, Tara, author.", "Ishiguro, Kazuo, 1954- author." */
-const RELATOR_TERM = /(?:,|(?<=\d-))\s*(?:author|editor|translator|illustrator|contributor|narrator|compiler|writer of introduction)(?:,\s*(?:author|editor|translator|illustrator|contributor|narrator))*\.?$/i;
+const RELATOR_TERM =
+  /(?:,|(?<=\d-))\s*(?:author|editor|translator|illustrator|contributor|narrator|compiler|writer of introduction)(?:,\s*(?:author|editor|translator|illustrator|contributor|narrator))*\.?$/i;
 
 /** A name heading without its trailing relator term(s). */
 export function withoutRelatorTerm(heading: string): string {

@@ -54,7 +54,9 @@ export function labelledValues(rows: Iterable<Element>, labelSelector: string): 
   for (const row of rows) {
     const labelEl = row.querySelector(labelSelector);
     if (!labelEl) continue;
-    const label = cleanText(labelEl.textContent).replace(/\s*[:：]\s*$/, '').toLowerCase();
+    const label = cleanText(labelEl.textContent)
+      .replace(/\s*[:：]\s*$/, '')
+      .toLowerCase();
     const value = cleanText((row.textContent ?? '').replace(labelEl.textContent ?? '', '')).replace(/^[:：]\s*/, '');
     if (label && value && !values.has(label)) values.set(label, value);
   }

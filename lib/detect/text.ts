@@ -3,7 +3,10 @@ import { INVISIBLE_MARKS } from '../isbn';
 /** Whitespace collapsed, invisible marks and NBSPs gone, trimmed. */
 export function cleanText(text: string | null | undefined): string {
   if (!text) return '';
-  return text.replace(INVISIBLE_MARKS, '').replace(/[\s\u00A0\u2000-\u200A\u202F\u3000]+/g, ' ').trim();
+  return text
+    .replace(INVISIBLE_MARKS, '')
+    .replace(/[\s\u00A0\u2000-\u200A\u202F\u3000]+/g, ' ')
+    .trim();
 }
 
 /** The cleaned text content of a node, or '' when there is none. */
@@ -22,8 +25,15 @@ const NAME_ROLE = /\s*[([][a-zäöüéè. ]{2,20}[)\]]\s*$/i;
  * name without a comma is kept as written (Amazon's `hermann-hesse` stays).
  */
 export function personName(raw: string): string {
-  let name = cleanText(raw).replace(NAME_ROLE, '').replace(NAME_DATES, '').replace(/[,;:/]+$/, '').trim();
-  const parts = name.split(',').map((part) => part.trim()).filter(Boolean);
+  let name = cleanText(raw)
+    .replace(NAME_ROLE, '')
+    .replace(NAME_DATES, '')
+    .replace(/[,;:/]+$/, '')
+    .trim();
+  const parts = name
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (parts.length === 2 && !/\d/.test(name)) name = `${parts[1]} ${parts[0]}`;
   return name.replace(/\s+/g, ' ').trim();
 }

@@ -31,7 +31,9 @@ export function watchChanges(onTopic: (topic: ChangeTopic) => void, watchedTab?:
     for (const topic of parseChangeNotice(changes[CHANGE_FEED_KEY]?.newValue)?.topics ?? []) pending.add(topic);
     const tabId = watchedTab?.();
     if (tabId !== null && tabId !== undefined && `tab:${tabId}` in changes) pending.add('book');
-    if (pending.size > 0) timer ??= setTimeout(deliver, Math.max(CHANGE_COALESCE_MS, lastDelivery + CHANGE_MIN_INTERVAL_MS - Date.now()));
+    if (pending.size > 0) {
+      timer ??= setTimeout(deliver, Math.max(CHANGE_COALESCE_MS, lastDelivery + CHANGE_MIN_INTERVAL_MS - Date.now()));
+    }
   };
   browser.storage.onChanged.addListener(listener);
   return () => {

@@ -10,6 +10,8 @@ import type { IdentityView } from '../messages/views';
 
 export async function loadIdentityForPage(): Promise<Result<IdentityView | null>> {
   const reply = await callBackground('getIdentity');
-  if (reply.ok && reply.value !== null && !reply.value.confirmed) return callBackground('getIdentity', { recheck: true });
+  if (reply.ok && reply.value !== null && !reply.value.confirmed) {
+    return callBackground('getIdentity', { recheck: true });
+  }
   return reply;
 }

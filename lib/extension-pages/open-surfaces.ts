@@ -8,7 +8,11 @@ import { fail, ok, type Result } from '../messages/result';
 
 export function openBrowserSidebar(tabId: number | null): Promise<Result<null>> {
   const firefox = (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser?.sidebarAction;
-  const opening = firefox ? firefox.open() : tabId === null ? Promise.reject(new Error('no tab')) : chrome.sidePanel.open({ tabId });
+  const opening = firefox
+    ? firefox.open()
+    : tabId === null
+      ? Promise.reject(new Error('no tab'))
+      : chrome.sidePanel.open({ tabId });
   return opening.then(
     () => ok(null),
     () => fail('unavailable', 'The browser’s side panel could not be opened.'),

@@ -36,7 +36,11 @@ export async function saveIdentity(db: BooksideDb, identity: IdentityRecord): Pr
   await db.put('identities', identity);
 }
 
-export async function updateIdentity(db: BooksideDb, server: string, change: (identity: IdentityRecord) => IdentityRecord): Promise<IdentityRecord | null> {
+export async function updateIdentity(
+  db: BooksideDb,
+  server: string,
+  change: (identity: IdentityRecord) => IdentityRecord,
+): Promise<IdentityRecord | null> {
   const tx = db.transaction('identities', 'readwrite');
   const current = await tx.store.get(server);
   const next = current === undefined ? null : change(current);

@@ -21,7 +21,12 @@ export function identityView(record: IdentityRecord): IdentityView {
 
 export async function registerIdentity(deps: Deps, body: RegisterIdentityBody): Promise<Result<IdentityView>> {
   const server = await deps.server();
-  const response = await canonRequest(deps.fetch, server, { method: 'POST', path: canonRoutes.identities(), body: JSON.stringify(body) }, RegisteredIdentity);
+  const response = await canonRequest(
+    deps.fetch,
+    server,
+    { method: 'POST', path: canonRoutes.identities(), body: JSON.stringify(body) },
+    RegisteredIdentity,
+  );
   if (response.kind !== 'ok') return failureOf(response);
   const now = deps.now();
   const record: IdentityRecord = {
@@ -61,11 +66,22 @@ export async function currentIdentity(deps: Deps, recheck: boolean): Promise<Res
   if (record === null) return ok(null);
   const due = !record.confirmed && !record.rejected && deps.now() - record.checkedAt >= IDENTITY_RECHECK_MS;
   if (!recheck && !due) return ok(identityView(record));
-  const response = await canonRequest(deps.fetch, server, { method: 'GET', path: canonRoutes.identityMe(), secret: record.secret }, IdentityState);
+  const response = await canonRequest(
+    deps.fetch,
+    server,
+    { method: 'GET', path: canonRoutes.identityMe(), secret: record.secret },
+    IdentityState,
+  );
   const now = deps.now();
   let next: IdentityRecord | null = record;
   if (response.kind === 'ok') {
-    next = await updateIdentity(deps.db, server, (r) => ({ ...r, confirmed: response.value.confirmed, confirmedAt: response.value.confirmedAt, checkedAt: now, rejected: false }));
+    next = await updateIdentity(deps.db, server, (r) => ({
+      ...r,
+      confirmed: response.value.confirmed,
+      confirmedAt: response.value.confirmedAt,
+      checkedAt: now,
+      rejected: false,
+    }));
     if (response.value.confirmed && !record.confirmed) await onConfirmed(deps, server);
   } else if (response.kind === 'http' && response.status === 401) {
     next = await updateIdentity(deps.db, server, (r) => ({ ...r, rejected: true, checkedAt: now }));
@@ -77,7 +93,12 @@ export async function resendConfirmation(deps: Deps): Promise<Result<null>> {
   const server = await deps.server();
   const record = await identityFor(deps.db, server);
   if (record === null) return fail('no-identity', 'Register a commenter identity first.');
-  const response = await canonRequest(deps.fetch, server, { method: 'POST', path: canonRoutes.resendConfirmation(), secret: record.secret }, Accepted);
+  const response = await canonRequest(
+    deps.fetch,
+    server,
+    { method: 'POST', path: canonRoutes.resendConfirmation(), secret: record.secret },
+    Accepted,
+  );
   if (response.kind === 'ok') return ok(null);
   if (response.kind === 'http' && response.status === 409) {
     await currentIdentity(deps, true);
@@ -90,4 +111,3 @@ export async function forget(deps: Deps): Promise<Result<null>> {
   await forgetIdentity(deps.db, await deps.server());
   return ok(null);
 }
-

@@ -17,7 +17,8 @@ export interface IsbnCandidate {
 
 /** How far back from a number a label may stand (`ISBN-13 :  978…`). */
 const LABEL_WINDOW = 24;
-const DIGIT_RUN = /(?<![\dA-Za-z])(?:97[89][\s\-\u2010-\u2015\u2212]?)?\d(?:[\s\-\u2010-\u2015\u2212]?\d){8}[\s\-\u2010-\u2015\u2212]?[\dXx](?![\dA-Za-z])/g;
+const DIGIT_RUN =
+  /(?<![\dA-Za-z])(?:97[89][\s\-\u2010-\u2015\u2212]?)?\d(?:[\s\-\u2010-\u2015\u2212]?\d){8}[\s\-\u2010-\u2015\u2212]?[\dXx](?![\dA-Za-z])/g;
 const LABEL = /(ISBN(?:[-\s]?1[03])?|EAN(?:[-\s]?13)?|GTIN(?:[-\s]?13)?)[^\dA-Za-z]{0,6}$/i;
 
 /**

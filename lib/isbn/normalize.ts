@@ -20,11 +20,7 @@ const PREFIX_WORD_ONLY = /^\s*(?:ISBN|EAN|GTIN)\s*[:：]?\s*/i;
  * with prefix, separators and invisible marks removed. No validation.
  */
 export function compactIsbn(text: string, prefix: RegExp = PREFIX): string {
-  return text
-    .replace(INVISIBLE_MARKS, '')
-    .replace(prefix, '')
-    .replace(SEPARATORS, '')
-    .toUpperCase();
+  return text.replace(INVISIBLE_MARKS, '').replace(prefix, '').replace(SEPARATORS, '').toUpperCase();
 }
 
 /**

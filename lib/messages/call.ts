@@ -9,7 +9,10 @@ import { fail } from './result';
 type Data<K extends MessageName> = Parameters<ProtocolMap[K]>[0];
 type Reply<K extends MessageName> = ReturnType<ProtocolMap[K]>;
 
-export async function callBackground<K extends MessageName>(name: K, ...data: undefined extends Data<K> ? [Data<K>?] : [Data<K>]): Promise<Reply<K>> {
+export async function callBackground<K extends MessageName>(
+  name: K,
+  ...data: undefined extends Data<K> ? [Data<K>?] : [Data<K>]
+): Promise<Reply<K>> {
   const send = messenger.sendMessage as (type: K, payload?: Data<K>) => Promise<Reply<K>>;
   try {
     return await send(name, data[0]);

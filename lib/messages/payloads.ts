@@ -80,10 +80,22 @@ export const CommentsRequest = v.strictObject({
 export const IdentityRequest = v.optional(v.strictObject({ recheck: v.optional(v.boolean()) }));
 export const RegisterRequest = RegisterIdentityRequest;
 export const ServerAddressRequest = v.strictObject({
-  url: v.nullable(v.pipe(v.string(), v.maxLength(LIMITS.urlMax), v.url(), v.check((s) => /^https?:\/\//i.test(s), 'Only http and https servers.'))),
+  url: v.nullable(
+    v.pipe(
+      v.string(),
+      v.maxLength(LIMITS.urlMax),
+      v.url(),
+      v.check((s) => /^https?:\/\//i.test(s), 'Only http and https servers.'),
+    ),
+  ),
 });
 export const SettingsPatch = v.strictObject({
-  sites: v.optional(v.pipe(v.record(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)), v.boolean()), v.check((r) => Object.keys(r).length <= 200))),
+  sites: v.optional(
+    v.pipe(
+      v.record(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/)), v.boolean()),
+      v.check((r) => Object.keys(r).length <= 200),
+    ),
+  ),
   anySite: v.optional(v.boolean()),
   sidebar: v.optional(
     v.strictObject({
@@ -98,7 +110,9 @@ export const DraftRequest = v.strictObject({ bookId: Id });
 export const SaveDraftRequest = v.strictObject({
   bookId: Id,
   // Bounded by the longest comment the server accepts, with room for what the form will refuse.
-  draft: v.nullable(v.strictObject({ body: v.pipe(v.string(), v.maxLength(LIMITS.commentMax * 2)), spoiler: v.boolean() })),
+  draft: v.nullable(
+    v.strictObject({ body: v.pipe(v.string(), v.maxLength(LIMITS.commentMax * 2)), spoiler: v.boolean() }),
+  ),
 });
 export const OutboxRowRequest = v.strictObject({ id: Id });
 export const OutboxRetryRequest = v.strictObject({ id: v.nullable(Id) });

@@ -2,7 +2,15 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BookRef } from '../detect/types';
 import type { ExportFile, SettingsPatch } from './payloads';
 import type { Result } from './result';
-import type { BookView, CommentDraft, CommentsView, IdentityView, PendingWrite, PublicBookView, SettingsView } from './views';
+import type {
+  BookView,
+  CommentDraft,
+  CommentsView,
+  IdentityView,
+  PendingWrite,
+  PublicBookView,
+  SettingsView,
+} from './views';
 
 /**
  * Every message between the extension's contexts, named from the caller's
@@ -28,7 +36,11 @@ export interface ProtocolMap {
   removeRating(request: { bookId: string }): Result<PendingWrite>;
   setTags(request: { bookId: string; tags: string[] }): Result<PendingWrite>;
   addReviewLink(request: { bookId: string; url: string; title: string }): Result<PendingWrite>;
-  flagComment(request: { bookId: string; commentId: string; reason: 'spam' | 'offensive' | 'spoiler' }): Result<PendingWrite>;
+  flagComment(request: {
+    bookId: string;
+    commentId: string;
+    reason: 'spam' | 'offensive' | 'spoiler';
+  }): Result<PendingWrite>;
   nominateBook(request: { isbn?: string; title: string; authors: string[]; reason: string }): Result<PendingWrite>;
   secondNomination(request: { nominationId: string; reason?: string }): Result<PendingWrite>;
 

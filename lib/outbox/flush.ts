@@ -62,7 +62,9 @@ export async function flushOutbox(deps: OutboxDeps): Promise<FlushReport> {
       }),
     );
     if (identityRejected) {
-      await updateIdentity(deps.db, server, (known) => (known.id === identity.id ? { ...known, rejected: true } : known));
+      await updateIdentity(deps.db, server, (known) =>
+        known.id === identity.id ? { ...known, rejected: true } : known,
+      );
     }
   }
   return report;

@@ -24,7 +24,10 @@ export function requestFor(intent: WriteIntent): OutboxRow['request'] {
       return post(canonRoutes.nominations(), body);
     }
     case 'second':
-      return post(canonRoutes.secondNomination(intent.nominationId), intent.reason === undefined ? {} : { reason: intent.reason });
+      return post(
+        canonRoutes.secondNomination(intent.nominationId),
+        intent.reason === undefined ? {} : { reason: intent.reason },
+      );
   }
 }
 

@@ -75,7 +75,10 @@ export function settle(row: OutboxRow, answer: CanonResponse<unknown>, now: numb
   const attempts = row.attempts + 1;
   const released = { ...row, attempts, state: 'queued' as const, leaseUntil: 0 };
   if (answer.kind === 'network' || answer.kind === 'invalid-response') {
-    return { action: 'retry', row: { ...released, notBefore: now + retryDelayMs(attempts, null, random), lastError: answer.message } };
+    return {
+      action: 'retry',
+      row: { ...released, notBefore: now + retryDelayMs(attempts, null, random), lastError: answer.message },
+    };
   }
   const { status, code, message, retryAfterMs } = answer;
   if (status === 409 && code === 'conflict') {
@@ -84,7 +87,10 @@ export function settle(row: OutboxRow, answer: CanonResponse<unknown>, now: numb
     return { action: 'fail', row: { ...released, state: 'failed', lastError: message } };
   }
   if (status >= 500 || status === 429 || status === 409 || status === 408) {
-    return { action: 'retry', row: { ...released, notBefore: now + retryDelayMs(attempts, retryAfterMs, random), lastError: message } };
+    return {
+      action: 'retry',
+      row: { ...released, notBefore: now + retryDelayMs(attempts, retryAfterMs, random), lastError: message },
+    };
   }
   if (status === 401) return { action: 'await-identity', row: { ...released, lastError: message } };
   return { action: 'fail', row: { ...released, state: 'failed', lastError: message } };

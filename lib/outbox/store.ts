@@ -97,7 +97,12 @@ export async function retryNow(db: BooksideDb, id: string | null, now: number): 
   let count = 0;
   for (const row of await tx.store.getAll()) {
     if ((id !== null && row.id !== id) || row.state === 'sending') continue;
-    void tx.store.put({ ...row, state: 'queued', notBefore: now, lastError: row.state === 'failed' ? null : row.lastError });
+    void tx.store.put({
+      ...row,
+      state: 'queued',
+      notBefore: now,
+      lastError: row.state === 'failed' ? null : row.lastError,
+    });
     count++;
   }
   await tx.done;

@@ -14,7 +14,10 @@ export const DEFAULT_CANON_URL: string = import.meta.env.WXT_CANON_URL ?? 'http:
 /** A reader-chosen canon server origin; null means the default. */
 export const canonServerItem = storage.defineItem<string | null>('local:canonServer', { fallback: null, version: 1 });
 /** Per-site switches by adapter id; sites not listed are on. */
-export const siteSwitchesItem = storage.defineItem<Record<string, boolean>>(`local:${SITE_SWITCHES_KEY}`, { fallback: {}, version: 1 });
+export const siteSwitchesItem = storage.defineItem<Record<string, boolean>>(`local:${SITE_SWITCHES_KEY}`, {
+  fallback: {},
+  version: 1,
+});
 /** Detection on any site, granted through the optional host permission. */
 export const anySiteItem = storage.defineItem<boolean>(`local:${ANY_SITE_KEY}`, { fallback: false, version: 1 });
 export const sidebarItem = storage.defineItem<SettingsView['sidebar']>(`local:${SIDEBAR_SETTING_KEY}`, {

@@ -3,7 +3,15 @@ import type { PermissionsPort } from '../background/context';
 import { fail, ok, type Result } from '../messages/result';
 import type { SettingsPatch } from '../messages/payloads';
 import type { SettingsView } from '../messages/views';
-import { anySiteItem, canonServerItem, DEFAULT_CANON_URL, readSettings, sidebarItem, siteSwitchesItem, themeItem } from './items';
+import {
+  anySiteItem,
+  canonServerItem,
+  DEFAULT_CANON_URL,
+  readSettings,
+  sidebarItem,
+  siteSwitchesItem,
+  themeItem,
+} from './items';
 
 /** What "any site" needs: the optional host permissions, never `<all_urls>`. */
 export const ANY_SITE_ORIGINS = ['https://*/*', 'http://*/*'];
@@ -12,7 +20,10 @@ export function hostPattern(origin: string): string {
   return `${origin}/*`;
 }
 
-export async function setServerAddress(permissions: PermissionsPort, url: string | null): Promise<Result<SettingsView>> {
+export async function setServerAddress(
+  permissions: PermissionsPort,
+  url: string | null,
+): Promise<Result<SettingsView>> {
   const origin = url === null ? DEFAULT_CANON_URL : new URL(url).origin;
   if (origin !== DEFAULT_CANON_URL && !(await permissions.contains([hostPattern(origin)]))) {
     // Only a page can ask for a permission (it needs a user gesture); it asks, then sends this again.
@@ -22,11 +33,16 @@ export async function setServerAddress(permissions: PermissionsPort, url: string
   return ok(await readSettings());
 }
 
-export async function updateSettings(permissions: PermissionsPort, patch: SettingsPatch): Promise<Result<SettingsView>> {
+export async function updateSettings(
+  permissions: PermissionsPort,
+  patch: SettingsPatch,
+): Promise<Result<SettingsView>> {
   if (patch.anySite === true && !(await permissions.contains(ANY_SITE_ORIGINS))) {
     return fail('permission-required', 'Allow access to all sites first.');
   }
-  if (patch.sites !== undefined) await siteSwitchesItem.setValue({ ...(await siteSwitchesItem.getValue()), ...patch.sites });
+  if (patch.sites !== undefined) {
+    await siteSwitchesItem.setValue({ ...(await siteSwitchesItem.getValue()), ...patch.sites });
+  }
   if (patch.anySite !== undefined) await anySiteItem.setValue(patch.anySite);
   if (patch.sidebar !== undefined) await sidebarItem.setValue({ ...(await sidebarItem.getValue()), ...patch.sidebar });
   if (patch.theme !== undefined) await themeItem.setValue(patch.theme);

@@ -19,14 +19,22 @@ export async function loadCanonEntry(db: CanonDb, bookId: string): Promise<Canon
     db
       .selectFrom('ratings as r')
       .innerJoin('identities as i', 'i.id', 'r.identity_id')
-      .select(['r.half_stars', sql<number>`${sql.raw(CONFIRMED('i.confirmed_at'))}`.as('confirmed'), (eb) => eb.fn.countAll<number>().as('n')])
+      .select([
+        'r.half_stars',
+        sql<number>`${sql.raw(CONFIRMED('i.confirmed_at'))}`.as('confirmed'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
       .where('r.book_id', '=', bookId)
       .groupBy(['r.half_stars', sql.raw(CONFIRMED('i.confirmed_at'))])
       .execute(),
     db
       .selectFrom('tags as t')
       .innerJoin('identities as i', 'i.id', 't.identity_id')
-      .select(['t.tag', sql<number>`${sql.raw(CONFIRMED('i.confirmed_at'))}`.as('confirmed'), (eb) => eb.fn.countAll<number>().as('n')])
+      .select([
+        't.tag',
+        sql<number>`${sql.raw(CONFIRMED('i.confirmed_at'))}`.as('confirmed'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
       .where('t.book_id', '=', bookId)
       .groupBy(['t.tag', sql.raw(CONFIRMED('i.confirmed_at'))])
       .execute(),
@@ -45,7 +53,13 @@ export async function loadCanonEntry(db: CanonDb, bookId: string): Promise<Canon
       .where('book_id', '=', bookId)
       .where('status', '=', 'published')
       .executeTakeFirstOrThrow(),
-    db.selectFrom('nominations').selectAll().where('book_id', '=', bookId).orderBy('created_at', 'desc').limit(1).execute(),
+    db
+      .selectFrom('nominations')
+      .selectAll()
+      .where('book_id', '=', bookId)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .execute(),
   ]);
 
   const distribution: Record<string, number> = Object.fromEntries(RATING_VALUES.map((v) => [String(v), 0]));
@@ -90,8 +104,15 @@ export async function loadCanonEntry(db: CanonDb, bookId: string): Promise<Canon
       distribution,
       provisional,
     },
-    tags: [...tagCounts.values()].sort((a, b) => b.count - a.count || b.provisionalCount - a.provisionalCount || a.tag.localeCompare(b.tag)),
-    links: links.map((l) => ({ id: l.id, url: l.url, title: l.title, source: l.identity_id === null ? 'canon' : 'reader' })),
+    tags: [...tagCounts.values()].sort(
+      (a, b) => b.count - a.count || b.provisionalCount - a.provisionalCount || a.tag.localeCompare(b.tag),
+    ),
+    links: links.map((l) => ({
+      id: l.id,
+      url: l.url,
+      title: l.title,
+      source: l.identity_id === null ? 'canon' : 'reader',
+    })),
     commentCount: Number(comments.n),
     nomination: nomination ?? null,
   };

@@ -8,7 +8,11 @@ export async function summarizeNominations(db: CanonDb, rows: NominationsTable[]
   const counts = await db
     .selectFrom('nomination_supporters')
     .select(['nomination_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('nomination_id', 'in', rows.map((r) => r.id))
+    .where(
+      'nomination_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .groupBy('nomination_id')
     .execute();
   const byId = new Map(counts.map((c) => [c.nomination_id, Number(c.n)]));

@@ -54,7 +54,10 @@ export function editionRows(book: SeedBook): { isbn13: string; isbn10: string | 
 }
 
 export async function seedIfEmpty(db: CanonDb, books: SeedBook[], now: number): Promise<number> {
-  const existing = await db.selectFrom('books').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('books')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return 0;
   await db.transaction().execute(async (trx) => {
     for (const book of books) await insertBook(trx, book, now);
@@ -78,7 +81,10 @@ export async function insertBook(db: CanonDb, book: SeedBook, now: number): Prom
     .execute();
   const editions = editionRows(book);
   if (editions.length > 0) {
-    await db.insertInto('book_isbns').values(editions.map((e) => ({ ...e, book_id: book.id }))).execute();
+    await db
+      .insertInto('book_isbns')
+      .values(editions.map((e) => ({ ...e, book_id: book.id })))
+      .execute();
   }
   if (book.chapters.length > 0) {
     await db
@@ -91,7 +97,14 @@ export async function insertBook(db: CanonDb, book: SeedBook, now: number): Prom
   for (const [position, url] of [...new Set(book.sources)].entries()) {
     await db
       .insertInto('review_links')
-      .values({ id: randomUUID(), book_id: book.id, identity_id: null, url, title: new URL(url).hostname.replace(/^www\./, ''), created_at: now + position })
+      .values({
+        id: randomUUID(),
+        book_id: book.id,
+        identity_id: null,
+        url,
+        title: new URL(url).hostname.replace(/^www\./, ''),
+        created_at: now + position,
+      })
       .execute();
   }
 }

@@ -29,7 +29,14 @@ function fingerprint(c: Context, rawBody: string): string {
 }
 
 /** A stored answer for this key, if the request was made before; throws 422 when the key was used for something else. */
-export async function replay(db: CanonDb, c: Context, identityId: string, key: string, rawBody: string, now: number): Promise<StoredAnswer | null> {
+export async function replay(
+  db: CanonDb,
+  c: Context,
+  identityId: string,
+  key: string,
+  rawBody: string,
+  now: number,
+): Promise<StoredAnswer | null> {
   const row = await db
     .selectFrom('idempotency_keys')
     .selectAll()
@@ -39,7 +46,11 @@ export async function replay(db: CanonDb, c: Context, identityId: string, key: s
     .executeTakeFirst();
   if (row === undefined) return null;
   if (row.fingerprint !== fingerprint(c, rawBody)) {
-    throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
+    throw new ApiError(
+      422,
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used with a different request.',
+    );
   }
   // Status 0 marks a claimed key whose answer is not written yet.
   if (row.status_code === 0) return { status: 0 as ContentfulStatusCode, body: null };
@@ -62,16 +73,32 @@ export async function once(
 ): Promise<StoredAnswer> {
   return db.transaction().execute(async (trx) => {
     // Expired keys are removed lazily, so a key may be reused after its TTL.
-    await trx.deleteFrom('idempotency_keys').where('identity_id', '=', identityId).where('key', '=', key).where('created_at', '<=', now - IDEMPOTENCY_KEY_TTL_MS).execute();
+    await trx
+      .deleteFrom('idempotency_keys')
+      .where('identity_id', '=', identityId)
+      .where('key', '=', key)
+      .where('created_at', '<=', now - IDEMPOTENCY_KEY_TTL_MS)
+      .execute();
     const claimed = await trx
       .insertInto('idempotency_keys')
-      .values({ identity_id: identityId, key, fingerprint: fingerprint(c, rawBody), status_code: 0, response: '', created_at: now })
+      .values({
+        identity_id: identityId,
+        key,
+        fingerprint: fingerprint(c, rawBody),
+        status_code: 0,
+        response: '',
+        created_at: now,
+      })
       .onConflict((oc) => oc.columns(['identity_id', 'key']).doNothing())
       .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) {
       const earlier = await replay(trx, c, identityId, key, rawBody, now);
       if (earlier === null || earlier.status === (0 as ContentfulStatusCode)) {
-        throw new ApiError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed.');
+        throw new ApiError(
+          409,
+          'idempotency_in_progress',
+          'A request with this Idempotency-Key is still being processed.',
+        );
       }
       return earlier;
     }
@@ -85,4 +112,3 @@ export async function once(
     return answer;
   });
 }
-

@@ -24,7 +24,11 @@ export function bearerToken(c: Context): string | null {
 export async function findIdentity(db: CanonDb, c: Context): Promise<IdentitiesTable | null> {
   const secret = bearerToken(c);
   if (secret === null) return null;
-  const row = await db.selectFrom('identities').selectAll().where('secret_hash', '=', hashSecret(secret)).executeTakeFirst();
+  const row = await db
+    .selectFrom('identities')
+    .selectAll()
+    .where('secret_hash', '=', hashSecret(secret))
+    .executeTakeFirst();
   return row ?? null;
 }
 

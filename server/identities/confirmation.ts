@@ -63,8 +63,18 @@ export async function confirmToken(db: CanonDb, token: string, now: number): Pro
       .returning('identity_id')
       .executeTakeFirst();
     if (used === undefined) return 'invalid';
-    await trx.updateTable('identities').set({ confirmed_at: now }).where('id', '=', used.identity_id).where('confirmed_at', 'is', null).execute();
-    await trx.updateTable('comments').set({ status: 'published' }).where('identity_id', '=', used.identity_id).where('status', '=', 'waiting').execute();
+    await trx
+      .updateTable('identities')
+      .set({ confirmed_at: now })
+      .where('id', '=', used.identity_id)
+      .where('confirmed_at', 'is', null)
+      .execute();
+    await trx
+      .updateTable('comments')
+      .set({ status: 'published' })
+      .where('identity_id', '=', used.identity_id)
+      .where('status', '=', 'waiting')
+      .execute();
     // Ratings, tags and links count as confirmed through the identity's confirmed_at.
     return 'confirmed';
   });

@@ -26,12 +26,19 @@ export async function moderationQueue(db: CanonDb): Promise<QueuedComment[]> {
     .where('c.status', 'in', ['waiting', 'held'])
     .orderBy('c.created_at')
     .execute();
-  const flags = rows.length === 0 ? [] : await db
-    .selectFrom('comment_flags')
-    .select(['comment_id', 'reason', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('comment_id', 'in', rows.map((r) => r.id))
-    .groupBy(['comment_id', 'reason'])
-    .execute();
+  const flags =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('comment_flags')
+          .select(['comment_id', 'reason', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(
+            'comment_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .groupBy(['comment_id', 'reason'])
+          .execute();
   return rows.map((r) => ({
     id: r.id,
     bookId: r.book_id,
@@ -46,7 +53,11 @@ export async function moderationQueue(db: CanonDb): Promise<QueuedComment[]> {
 /** Returns false when there is no such comment. */
 export async function decideComment(db: CanonDb, id: string, decision: CommentDecision): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('comments').set({ status: DECISION_STATUS[decision] }).where('id', '=', id).executeTakeFirst();
+    const updated = await trx
+      .updateTable('comments')
+      .set({ status: DECISION_STATUS[decision] })
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
     // An approved comment starts clean; old flags would hide it again at the next flag.
     if (decision === 'approve') await trx.deleteFrom('comment_flags').where('comment_id', '=', id).execute();
@@ -55,14 +66,25 @@ export async function decideComment(db: CanonDb, id: string, decision: CommentDe
 }
 
 export function slugFor(title: string): string {
-  const slug = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
   return slug === '' ? 'book' : slug;
 }
 
 export type AcceptOutcome = { ok: true; bookId: string } | { ok: false; reason: 'not_found' | 'not_open' | 'id_taken' };
 
 /** Makes an open nomination a canon entry. */
-export async function acceptNomination(db: CanonDb, id: string, bookId: string | undefined, now: number): Promise<AcceptOutcome> {
+export async function acceptNomination(
+  db: CanonDb,
+  id: string,
+  bookId: string | undefined,
+  now: number,
+): Promise<AcceptOutcome> {
   return db.transaction().execute(async (trx): Promise<AcceptOutcome> => {
     const nomination = await trx.selectFrom('nominations').selectAll().where('id', '=', id).executeTakeFirst();
     if (nomination === undefined) return { ok: false, reason: 'not_found' };
@@ -93,6 +115,11 @@ export async function acceptNomination(db: CanonDb, id: string, bookId: string |
 }
 
 export async function declineNomination(db: CanonDb, id: string): Promise<boolean> {
-  const updated = await db.updateTable('nominations').set({ status: 'declined' }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  const updated = await db
+    .updateTable('nominations')
+    .set({ status: 'declined' })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;
 }

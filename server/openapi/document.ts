@@ -13,8 +13,12 @@ export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of ROUTE_DOCS) {
     const parameters: unknown[] = [];
-    for (const match of route.path.matchAll(/\{(\w+)\}/g)) parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } });
-    for (const [name, description] of Object.entries(route.query ?? {})) parameters.push({ name, in: 'query', required: false, description, schema: { type: 'string' } });
+    for (const match of route.path.matchAll(/\{(\w+)\}/g)) {
+      parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } });
+    }
+    for (const [name, description] of Object.entries(route.query ?? {})) {
+      parameters.push({ name, in: 'query', required: false, description, schema: { type: 'string' } });
+    }
     if (route.idempotencyKey) {
       parameters.push({
         name: 'Idempotency-Key',
@@ -24,16 +28,26 @@ export function openApiDocument(serverUrl: string) {
         schema: { type: 'string', maxLength: LIMITS.idempotencyKeyMax },
       });
     }
-    const success = route.response !== undefined
-      ? { description: 'OK', content: { 'application/json': { schema: schema(route.response) } } }
-      : route.contentType !== undefined
-        ? { description: 'OK', content: { [route.contentType]: { schema: { type: 'string' } } } }
-        : { description: 'OK' };
-    const security = route.auth === 'identity' ? [{ identitySecret: [] }] : route.auth === 'admin' ? [{ adminToken: [] }] : route.auth === 'identity-optional' ? [{}, { identitySecret: [] }] : [];
+    const success =
+      route.response !== undefined
+        ? { description: 'OK', content: { 'application/json': { schema: schema(route.response) } } }
+        : route.contentType !== undefined
+          ? { description: 'OK', content: { [route.contentType]: { schema: { type: 'string' } } } }
+          : { description: 'OK' };
+    const security =
+      route.auth === 'identity'
+        ? [{ identitySecret: [] }]
+        : route.auth === 'admin'
+          ? [{ adminToken: [] }]
+          : route.auth === 'identity-optional'
+            ? [{}, { identitySecret: [] }]
+            : [];
     (paths[route.path] ??= {})[route.method] = {
       summary: route.summary,
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(route.request !== undefined ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.request) } } } } : {}),
+      ...(route.request !== undefined
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.request) } } } }
+        : {}),
       ...(security.length > 0 ? { security } : {}),
       responses: { [String(route.status)]: success, default: { description: 'Error', content: errorContent } },
     };
@@ -48,7 +62,11 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: `${serverUrl}${API_PREFIX}` }],
     components: {
       securitySchemes: {
-        identitySecret: { type: 'http', scheme: 'bearer', description: 'The secret returned once by POST /identities.' },
+        identitySecret: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The secret returned once by POST /identities.',
+        },
         adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN from the server environment.' },
       },
     },

@@ -12,13 +12,28 @@ import { findIdentity, requireIdentity } from '../identities/auth';
 import { FLAGS_TO_FOLD, FLAGS_TO_HIDE } from '../limits';
 import { ApiError, notFound } from '../security/errors';
 
-const PageSize = v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(LIMITS.pageSizeMax));
+const PageSize = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,3}$/),
+  v.transform(Number),
+  v.minValue(1),
+  v.maxValue(LIMITS.pageSizeMax),
+);
 
 function commentsWithAuthor(db: CanonDb) {
   return db
     .selectFrom('comments as c')
     .innerJoin('identities as i', 'i.id', 'c.identity_id')
-    .select(['c.id', 'c.book_id', 'c.identity_id', 'c.body', 'c.status', 'c.spoiler', 'c.created_at', 'i.name as author_name']);
+    .select([
+      'c.id',
+      'c.book_id',
+      'c.identity_id',
+      'c.body',
+      'c.status',
+      'c.spoiler',
+      'c.created_at',
+      'i.name as author_name',
+    ]);
 }
 
 async function requireBook(db: CanonDb, id: string): Promise<void> {
@@ -33,23 +48,38 @@ export function commentRoutes(deps: Deps) {
       const bookId = c.req.param('id');
       await requireBook(db, bookId);
       const viewer = await findIdentity(db, c);
-      const limit = c.req.query('limit') === undefined ? LIMITS.pageSizeDefault : readParam(PageSize, c.req.query('limit'), 'limit');
+      const limit =
+        c.req.query('limit') === undefined
+          ? LIMITS.pageSizeDefault
+          : readParam(PageSize, c.req.query('limit'), 'limit');
       const cursorText = c.req.query('cursor');
       const cursor = cursorText === undefined ? null : decodeCursor(cursorText);
-      if (cursorText !== undefined && cursor === null) throw new ApiError(400, 'validation_failed', 'cursor: not a cursor from this API.');
+      if (cursorText !== undefined && cursor === null) {
+        throw new ApiError(400, 'validation_failed', 'cursor: not a cursor from this API.');
+      }
       let query = commentsWithAuthor(db)
         .where('c.book_id', '=', bookId)
         .where((eb) =>
           viewer === null
             ? eb('c.status', '=', 'published')
-            : eb.or([eb('c.status', '=', 'published'), eb.and([eb('c.identity_id', '=', viewer.id), eb('c.status', 'in', ['waiting', 'held'])])]),
+            : eb.or([
+                eb('c.status', '=', 'published'),
+                eb.and([eb('c.identity_id', '=', viewer.id), eb('c.status', 'in', ['waiting', 'held'])]),
+              ]),
         );
       if (cursor !== null) {
         query = query.where((eb) =>
-          eb.or([eb('c.created_at', '<', cursor.createdAt), eb.and([eb('c.created_at', '=', cursor.createdAt), eb('c.id', '<', cursor.id)])]),
+          eb.or([
+            eb('c.created_at', '<', cursor.createdAt),
+            eb.and([eb('c.created_at', '=', cursor.createdAt), eb('c.id', '<', cursor.id)]),
+          ]),
         );
       }
-      const rows = (await query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(limit + 1).execute()) as CommentRow[];
+      const rows = (await query
+        .orderBy('c.created_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(limit + 1)
+        .execute()) as CommentRow[];
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       const body: CommentPage = {
@@ -79,7 +109,7 @@ export function commentRoutes(deps: Deps) {
           status: identity.confirmed_at === null ? 'waiting' : 'published',
           spoiler: value.spoiler ? 1 : 0,
           created_at: now,
-        author_name: identity.name,
+          author_name: identity.name,
         };
         const { author_name: _, ...stored } = row;
         await trx.insertInto('comments').values(stored).execute();
@@ -91,7 +121,11 @@ export function commentRoutes(deps: Deps) {
     .delete('/comments/:id', async (c) => {
       const identity = await requireIdentity(db, c);
       limiter.consume('writes-identity', identity.id, config.rateLimits.writesPerIdentity);
-      const deleted = await db.deleteFrom('comments').where('id', '=', c.req.param('id')).where('identity_id', '=', identity.id).executeTakeFirst();
+      const deleted = await db
+        .deleteFrom('comments')
+        .where('id', '=', c.req.param('id'))
+        .where('identity_id', '=', identity.id)
+        .executeTakeFirst();
       // Someone else's comment answers 404 like a missing one: existence is not revealed.
       if (Number(deleted.numDeletedRows) === 0) throw notFound('Comment');
       lookupCache.invalidate();
@@ -104,12 +138,18 @@ export function commentRoutes(deps: Deps) {
       const commentId = c.req.param('id');
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        const comment = await trx.selectFrom('comments').select(['id', 'status']).where('id', '=', commentId).executeTakeFirst();
+        const comment = await trx
+          .selectFrom('comments')
+          .select(['id', 'status'])
+          .where('id', '=', commentId)
+          .executeTakeFirst();
         if (comment === undefined || comment.status !== 'published') throw notFound('Comment');
         await trx
           .insertInto('comment_flags')
           .values({ comment_id: commentId, identity_id: identity.id, reason: value.reason, created_at: now })
-          .onConflict((oc) => oc.columns(['comment_id', 'identity_id']).doUpdateSet({ reason: value.reason, created_at: now }))
+          .onConflict((oc) =>
+            oc.columns(['comment_id', 'identity_id']).doUpdateSet({ reason: value.reason, created_at: now }),
+          )
           .execute();
         const counts = await trx
           .selectFrom('comment_flags as f')

@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../deps';
 import { confirmToken } from '../identities/confirmation';
 
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function page(heading: string, text: string): string {
   return `<!doctype html>
@@ -23,13 +24,23 @@ export function confirmationPage(deps: Deps) {
   return new Hono<AppEnv>().get('/confirm/:token', async (c) => {
     c.header('Content-Security-Policy', PAGE_CSP);
     const token = c.req.param('token');
-    const outcome = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await confirmToken(deps.db, token, deps.clock.now()) : 'invalid';
+    const outcome = /^[A-Za-z0-9_-]{20,100}$/.test(token)
+      ? await confirmToken(deps.db, token, deps.clock.now())
+      : 'invalid';
     if (outcome === 'confirmed') {
       deps.lookupCache.invalidate();
-      return c.html(page('Confirmed', 'Thank you. Your comments are published and your ratings and tags now count. You will not need to do this again in this browser.'));
+      return c.html(
+        page(
+          'Confirmed',
+          'Thank you. Your comments are published and your ratings and tags now count. You will not need to do this again in this browser.',
+        ),
+      );
     }
     return c.html(
-      page('Link not valid', 'This confirmation link has expired or was already used. Ask for a new one from the Bookside options page.'),
+      page(
+        'Link not valid',
+        'This confirmation link has expired or was already used. Ask for a new one from the Bookside options page.',
+      ),
       410,
     );
   });

@@ -22,9 +22,20 @@ export function xmlText(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-type FeedComment = { id: string; body: string; created_at: number; author_name: string; book_id: string; book_title: string };
+type FeedComment = {
+  id: string;
+  body: string;
+  created_at: number;
+  author_name: string;
+  book_id: string;
+  book_title: string;
+};
 
-function atom(feed: { id: string; title: string; self: string; updated: number }, comments: FeedComment[], base: string): string {
+function atom(
+  feed: { id: string; title: string; self: string; updated: number },
+  comments: FeedComment[],
+  base: string,
+): string {
   const entries = comments.map(
     (c) => `  <entry>
     <id>urn:uuid:${c.id}</id>
@@ -67,15 +78,27 @@ export function feedRoutes(deps: Deps) {
     .get('/feeds/comments.atom', async (c) => {
       const comments = await recent(null);
       const self = `${config.publicUrl}${API_PREFIX}/feeds/comments.atom`;
-      const xml = atom({ id: self, title: 'Bookside canon: recent comments', self, updated: comments[0]?.created_at ?? 0 }, comments, config.publicUrl);
+      const xml = atom(
+        { id: self, title: 'Bookside canon: recent comments', self, updated: comments[0]?.created_at ?? 0 },
+        comments,
+        config.publicUrl,
+      );
       return c.body(xml, 200, headers);
     })
     .get('/books/:id/comments.atom', async (c) => {
-      const book = await db.selectFrom('books').select(['id', 'title']).where('id', '=', c.req.param('id')).executeTakeFirst();
+      const book = await db
+        .selectFrom('books')
+        .select(['id', 'title'])
+        .where('id', '=', c.req.param('id'))
+        .executeTakeFirst();
       if (book === undefined) throw notFound('Book');
       const comments = await recent(book.id);
       const self = `${config.publicUrl}${API_PREFIX}/books/${encodeURIComponent(book.id)}/comments.atom`;
-      const xml = atom({ id: self, title: `Bookside canon: comments on ${book.title}`, self, updated: comments[0]?.created_at ?? 0 }, comments, config.publicUrl);
+      const xml = atom(
+        { id: self, title: `Bookside canon: comments on ${book.title}`, self, updated: comments[0]?.created_at ?? 0 },
+        comments,
+        config.publicUrl,
+      );
       return c.body(xml, 200, headers);
     });
 }

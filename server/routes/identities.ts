@@ -50,9 +50,14 @@ export function identityRoutes(deps: Deps) {
       if (identity.confirmed_at !== null) throw new ApiError(409, 'conflict', 'This identity is already confirmed.');
       const wait = await mailWaitSeconds(db, identity.email, clock.now());
       if (wait > 0) {
-        throw new ApiError(429, 'rate_limited', `Confirmation mails to this address are limited; try again in ${wait} s.`, {
-          'Retry-After': String(wait),
-        });
+        throw new ApiError(
+          429,
+          'rate_limited',
+          `Confirmation mails to this address are limited; try again in ${wait} s.`,
+          {
+            'Retry-After': String(wait),
+          },
+        );
       }
       await sendConfirmation(deps, identity);
       return c.json({ ok: true as const }, 202);

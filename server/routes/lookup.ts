@@ -27,7 +27,11 @@ export function lookupRoutes(deps: Deps) {
     const edition = await db.selectFrom('book_isbns').select('book_id').where('isbn13', '=', isbn13).executeTakeFirst();
     const entry = edition === undefined ? null : await loadCanonEntry(db, edition.book_id);
     if (entry !== null) return { inCanon: true, entry };
-    const rows = await confirmedNominations().where('n.isbn13', '=', isbn13).orderBy('n.created_at', 'desc').limit(1).execute();
+    const rows = await confirmedNominations()
+      .where('n.isbn13', '=', isbn13)
+      .orderBy('n.created_at', 'desc')
+      .limit(1)
+      .execute();
     const [nomination] = await summarizeNominations(db, rows);
     return { inCanon: false, nomination: nomination ?? null };
   }
@@ -40,7 +44,10 @@ export function lookupRoutes(deps: Deps) {
     const book = books.find((b) => authorMatches(author, JSON.parse(b.authors) as string[]));
     const entry = book === undefined ? null : await loadCanonEntry(db, book.id);
     if (entry !== null) return { inCanon: true, entry };
-    const rows = await confirmedNominations().where('n.title_key', 'in', keys).orderBy('n.created_at', 'desc').execute();
+    const rows = await confirmedNominations()
+      .where('n.title_key', 'in', keys)
+      .orderBy('n.created_at', 'desc')
+      .execute();
     const match = rows.find((r) => authorMatches(author, JSON.parse(r.authors) as string[]));
     const [nomination] = await summarizeNominations(db, match === undefined ? [] : [match]);
     return { inCanon: false, nomination: nomination ?? null };
@@ -63,7 +70,10 @@ export function lookupRoutes(deps: Deps) {
       }
       readParam(QueryText, title, 'title');
       readParam(QueryText, author, 'author');
-      return json(c, await lookupCache.get(`title:${matchKey(title)}\u0000${matchKey(author)}`, () => byTitle(title, author)));
+      return json(
+        c,
+        await lookupCache.get(`title:${matchKey(title)}\u0000${matchKey(author)}`, () => byTitle(title, author)),
+      );
     })
     .post('/books/lookup', async (c) => {
       const { value } = await readJson(c, LookupBatchRequest);

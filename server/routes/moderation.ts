@@ -5,7 +5,13 @@ import { AcceptNominationRequest } from '../../lib/canon';
 import type { AppEnv, Deps } from '../deps';
 import { readJson } from '../http/body';
 import { bearerToken } from '../identities/auth';
-import { acceptNomination, declineNomination, decideComment, moderationQueue, type CommentDecision } from '../moderation/actions';
+import {
+  acceptNomination,
+  declineNomination,
+  decideComment,
+  moderationQueue,
+  type CommentDecision,
+} from '../moderation/actions';
 import { ApiError, notFound } from '../security/errors';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -14,7 +20,9 @@ export function moderationRoutes(deps: Deps) {
   const { db, config, clock, lookupCache } = deps;
 
   function requireAdmin(c: Context<AppEnv>): void {
-    if (config.adminToken === null) throw new ApiError(403, 'forbidden', 'Moderation is disabled: no ADMIN_TOKEN is configured.');
+    if (config.adminToken === null) {
+      throw new ApiError(403, 'forbidden', 'Moderation is disabled: no ADMIN_TOKEN is configured.');
+    }
     const presented = bearerToken(c) ?? '';
     // Compared as fixed-length digests so timing says nothing about the token.
     if (!timingSafeEqual(digest(presented), digest(config.adminToken))) {
@@ -34,10 +42,20 @@ export function moderationRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .get('/admin/queue', async (c) => {
       requireAdmin(c);
-      const nominations = await db.selectFrom('nominations').select(['id', 'title', 'isbn13', 'created_at']).where('status', '=', 'open').orderBy('created_at').execute();
+      const nominations = await db
+        .selectFrom('nominations')
+        .select(['id', 'title', 'isbn13', 'created_at'])
+        .where('status', '=', 'open')
+        .orderBy('created_at')
+        .execute();
       return c.json({
         comments: await moderationQueue(db),
-        nominations: nominations.map((n) => ({ id: n.id, title: n.title, isbn13: n.isbn13, createdAt: new Date(n.created_at).toISOString() })),
+        nominations: nominations.map((n) => ({
+          id: n.id,
+          title: n.title,
+          isbn13: n.isbn13,
+          createdAt: new Date(n.created_at).toISOString(),
+        })),
       });
     })
     .post('/admin/comments/:id/approve', decide('approve'))
@@ -49,7 +67,11 @@ export function moderationRoutes(deps: Deps) {
       const outcome = await acceptNomination(db, c.req.param('id'), value.id, clock.now());
       if (!outcome.ok) {
         if (outcome.reason === 'not_found') throw notFound('Nomination');
-        throw new ApiError(409, 'conflict', outcome.reason === 'id_taken' ? 'A canon entry with this id exists.' : 'This nomination is not open.');
+        throw new ApiError(
+          409,
+          'conflict',
+          outcome.reason === 'id_taken' ? 'A canon entry with this id exists.' : 'This nomination is not open.',
+        );
       }
       lookupCache.invalidate();
       return c.json({ ok: true as const, bookId: outcome.bookId }, 201);

@@ -4,7 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { authorMatches, matchKey, NominateRequest, SecondNominationRequest, type NominationList, type NominationSummary } from '../../lib/canon';
+import {
+  authorMatches,
+  matchKey,
+  NominateRequest,
+  SecondNominationRequest,
+  type NominationList,
+  type NominationSummary,
+} from '../../lib/canon';
 import { normalizeIsbn } from '../../lib/isbn';
 import { summarizeNominations } from '../books/nomination-summary';
 import type { CanonDb } from '../db/connect';
@@ -55,20 +62,42 @@ export function nominationRoutes(deps: Deps) {
       limiter.consume('writes-identity', identity.id, config.rateLimits.writesPerIdentity);
       const { value } = await readJson(c, NominateRequest);
       const isbn13 = value.isbn === undefined ? null : normalizeIsbn(value.isbn);
-      if (value.isbn !== undefined && isbn13 === null) throw new ApiError(400, 'validation_failed', 'isbn: not a valid ISBN-10 or ISBN-13.');
+      if (value.isbn !== undefined && isbn13 === null) {
+        throw new ApiError(400, 'validation_failed', 'isbn: not a valid ISBN-10 or ISBN-13.');
+      }
       const titleKey = matchKey(value.title);
       const now = clock.now();
 
-      const inCanon = isbn13 !== null && (await db.selectFrom('book_isbns').select('book_id').where('isbn13', '=', isbn13).executeTakeFirst());
-      const sameTitle = await db.selectFrom('books').select(['id', 'authors']).where('title_key', '=', titleKey).execute();
-      if (inCanon || sameTitle.some((b) => value.authors.some((a) => authorMatches(a, JSON.parse(b.authors) as string[])))) {
+      const inCanon =
+        isbn13 !== null &&
+        (await db.selectFrom('book_isbns').select('book_id').where('isbn13', '=', isbn13).executeTakeFirst());
+      const sameTitle = await db
+        .selectFrom('books')
+        .select(['id', 'authors'])
+        .where('title_key', '=', titleKey)
+        .execute();
+      if (
+        inCanon ||
+        sameTitle.some((b) => value.authors.some((a) => authorMatches(a, JSON.parse(b.authors) as string[])))
+      ) {
         throw new ApiError(409, 'conflict', 'This book is already in the canon.');
       }
       // Nominating a book that is already nominated seconds the existing nomination.
-      const open = await db.selectFrom('nominations').selectAll().where('status', '=', 'open')
-        .where((eb) => (isbn13 === null ? eb('title_key', '=', titleKey) : eb.or([eb('isbn13', '=', isbn13), eb('title_key', '=', titleKey)])))
+      const open = await db
+        .selectFrom('nominations')
+        .selectAll()
+        .where('status', '=', 'open')
+        .where((eb) =>
+          isbn13 === null
+            ? eb('title_key', '=', titleKey)
+            : eb.or([eb('isbn13', '=', isbn13), eb('title_key', '=', titleKey)]),
+        )
         .execute();
-      const existing = open.find((n) => (isbn13 !== null && n.isbn13 === isbn13) || value.authors.some((a) => authorMatches(a, JSON.parse(n.authors) as string[])));
+      const existing = open.find(
+        (n) =>
+          (isbn13 !== null && n.isbn13 === isbn13) ||
+          value.authors.some((a) => authorMatches(a, JSON.parse(n.authors) as string[])),
+      );
       if (existing !== undefined) {
         await support(db, existing.id, identity.id, value.reason, now);
         lookupCache.invalidate();
@@ -78,7 +107,18 @@ export function nominationRoutes(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('nominations')
-          .values({ id, isbn13, title: value.title, title_key: titleKey, authors: JSON.stringify(value.authors), reason: value.reason, identity_id: identity.id, status: 'open', book_id: null, created_at: now })
+          .values({
+            id,
+            isbn13,
+            title: value.title,
+            title_key: titleKey,
+            authors: JSON.stringify(value.authors),
+            reason: value.reason,
+            identity_id: identity.id,
+            status: 'open',
+            book_id: null,
+            created_at: now,
+          })
           .execute();
         await support(trx, id, identity.id, value.reason, now);
       });
@@ -89,7 +129,11 @@ export function nominationRoutes(deps: Deps) {
       const identity = await requireIdentity(db, c);
       limiter.consume('writes-identity', identity.id, config.rateLimits.writesPerIdentity);
       const { value } = await readJson(c, SecondNominationRequest);
-      const nomination = await db.selectFrom('nominations').select(['id', 'status']).where('id', '=', c.req.param('id')).executeTakeFirst();
+      const nomination = await db
+        .selectFrom('nominations')
+        .select(['id', 'status'])
+        .where('id', '=', c.req.param('id'))
+        .executeTakeFirst();
       if (nomination === undefined) throw notFound('Nomination');
       if (nomination.status !== 'open') throw new ApiError(409, 'conflict', `This nomination is ${nomination.status}.`);
       await support(db, nomination.id, identity.id, value.reason ?? null, clock.now());

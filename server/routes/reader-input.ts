@@ -4,7 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { AddReviewLinkRequest, SetRatingRequest, SetTagsRequest, type AddedReviewLink, type MyBookState } from '../../lib/canon';
+import {
+  AddReviewLinkRequest,
+  SetRatingRequest,
+  SetTagsRequest,
+  type AddedReviewLink,
+  type MyBookState,
+} from '../../lib/canon';
 import type { CanonDb } from '../db/connect';
 import type { IdentitiesTable } from '../db/tables';
 import type { AppEnv, Deps } from '../deps';
@@ -14,8 +20,19 @@ import { ApiError, notFound } from '../security/errors';
 
 async function myState(db: CanonDb, bookId: string, identity: IdentitiesTable): Promise<MyBookState> {
   const [rating, tags] = await Promise.all([
-    db.selectFrom('ratings').select('half_stars').where('book_id', '=', bookId).where('identity_id', '=', identity.id).executeTakeFirst(),
-    db.selectFrom('tags').select('tag').where('book_id', '=', bookId).where('identity_id', '=', identity.id).orderBy('tag').execute(),
+    db
+      .selectFrom('ratings')
+      .select('half_stars')
+      .where('book_id', '=', bookId)
+      .where('identity_id', '=', identity.id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('tags')
+      .select('tag')
+      .where('book_id', '=', bookId)
+      .where('identity_id', '=', identity.id)
+      .orderBy('tag')
+      .execute(),
   ]);
   return {
     bookId,
@@ -51,7 +68,9 @@ export function readerInputRoutes(deps: Deps) {
       await db
         .insertInto('ratings')
         .values({ book_id: bookId, identity_id: identity.id, half_stars: halfStars, updated_at: now })
-        .onConflict((oc) => oc.columns(['book_id', 'identity_id']).doUpdateSet({ half_stars: halfStars, updated_at: now }))
+        .onConflict((oc) =>
+          oc.columns(['book_id', 'identity_id']).doUpdateSet({ half_stars: halfStars, updated_at: now }),
+        )
         .execute();
       lookupCache.invalidate();
       return c.json(await myState(db, bookId, identity));
@@ -68,7 +87,10 @@ export function readerInputRoutes(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('tags').where('book_id', '=', bookId).where('identity_id', '=', identity.id).execute();
         if (value.tags.length > 0) {
-          await trx.insertInto('tags').values(value.tags.map((tag) => ({ book_id: bookId, identity_id: identity.id, tag }))).execute();
+          await trx
+            .insertInto('tags')
+            .values(value.tags.map((tag) => ({ book_id: bookId, identity_id: identity.id, tag })))
+            .execute();
         }
       });
       lookupCache.invalidate();
@@ -80,10 +102,19 @@ export function readerInputRoutes(deps: Deps) {
       const id = randomUUID();
       const inserted = await db
         .insertInto('review_links')
-        .values({ id, book_id: bookId, identity_id: identity.id, url: value.url, title: value.title, created_at: clock.now() })
+        .values({
+          id,
+          book_id: bookId,
+          identity_id: identity.id,
+          url: value.url,
+          title: value.title,
+          created_at: clock.now(),
+        })
         .onConflict((oc) => oc.columns(['book_id', 'url']).doNothing())
         .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new ApiError(409, 'conflict', 'This link is already listed for the book.');
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+        throw new ApiError(409, 'conflict', 'This link is already listed for the book.');
+      }
       lookupCache.invalidate();
       const body: AddedReviewLink = {
         link: { id, url: value.url, title: value.title, source: 'reader' },

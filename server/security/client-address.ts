@@ -6,7 +6,13 @@
  */
 export function clientAddress(socketAddress: string, forwardedFor: string | undefined, trustedHops: number): string {
   if (trustedHops === 0 || forwardedFor === undefined) return socketAddress;
-  const chain = [...forwardedFor.split(',').map((a) => a.trim()).filter((a) => a !== ''), socketAddress];
+  const chain = [
+    ...forwardedFor
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
+    socketAddress,
+  ];
   // Each trusted proxy appended the address it saw; the entry `hops` from the
   // right is what the outermost trusted proxy saw.
   return chain[chain.length - 1 - trustedHops] ?? chain[0] ?? socketAddress;

@@ -24,6 +24,8 @@ export function errorResponse(c: Context, error: unknown, log: (message: string)
     for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
     return c.json({ error: { code: error.code, message: error.message } }, error.status);
   }
-  log(`unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  log(
+    `unexpected error on ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
 }

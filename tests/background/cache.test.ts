@@ -17,7 +17,12 @@ beforeEach(async () => {
 
 describe('answer cache', () => {
   it('answers fresh, then stale, then not at all', async () => {
-    await cachePut(db, 'canon:s:isbn:1', { inCanon: false, nomination: null }, { kind: 'canon', freshMs: 1_000, now: NOW });
+    await cachePut(
+      db,
+      'canon:s:isbn:1',
+      { inCanon: false, nomination: null },
+      { kind: 'canon', freshMs: 1_000, now: NOW },
+    );
     expect(await cacheGet(db, 'canon:s:isbn:1', NOW + 500)).toMatchObject({ fresh: true, value: { inCanon: false } });
     expect(await cacheGet(db, 'canon:s:isbn:1', NOW + 5_000)).toMatchObject({ fresh: false, fetchedAt: NOW });
     expect(await cacheGet(db, 'canon:s:isbn:1', NOW + 365 * 86_400_000)).toBeUndefined();
@@ -40,7 +45,9 @@ describe('answer cache', () => {
   });
 
   it('evicts and retries when the disk is full', async () => {
-    for (let i = 0; i < 10; i++) await cachePut(db, `old${i}`, 'y'.repeat(500), { kind: 'test', freshMs: 1_000, now: NOW + i });
+    for (let i = 0; i < 10; i++) {
+      await cachePut(db, `old${i}`, 'y'.repeat(500), { kind: 'test', freshMs: 1_000, now: NOW + i });
+    }
     const put = IDBObjectStore.prototype.put;
     const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(function (this: IDBObjectStore) {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -52,7 +59,7 @@ describe('answer cache', () => {
     expect(await cacheGet(db, 'old0', NOW + 21)).toBeUndefined();
   });
 
-  it('drops one book\'s pages by prefix and clears everything on request', async () => {
+  it("drops one book's pages by prefix and clears everything on request", async () => {
     await cachePut(db, 'comments:s:we-think:anon:', [1], { kind: 'comments', freshMs: 1_000, now: NOW });
     await cachePut(db, 'comments:s:sabriel:anon:', [2], { kind: 'comments', freshMs: 1_000, now: NOW });
     await cacheDeletePrefix(db, 'comments:s:we-think:');
@@ -65,7 +72,9 @@ describe('answer cache', () => {
 });
 
 describe('embedded canon snapshot', () => {
-  const books = JSON.parse(readFileSync(new URL('../../server/seed/canon-books.json', import.meta.url), 'utf8')) as unknown[];
+  const books = JSON.parse(
+    readFileSync(new URL('../../server/seed/canon-books.json', import.meta.url), 'utf8'),
+  ) as unknown[];
 
   it('loads the repo canon once per version and answers by ISBN and by title and author', async () => {
     expect(await loadCanonSnapshot(db, { version: 'v1', books })).toBe(true);
@@ -73,7 +82,10 @@ describe('embedded canon snapshot', () => {
     const byIsbn = await snapshotLookup(db, { isbn13: '9781861978370' });
     expect(byIsbn.inCanon && byIsbn.entry).toMatchObject({ id: 'we-think', title: 'We-Think' });
     expect(byIsbn.inCanon && byIsbn.entry.chapters[0]).toEqual({ title: 'You are what you share', source: 'canon' });
-    const byTitle = await snapshotLookup(db, { title: 'We Think: Mass innovation, not mass production', author: 'Leadbeater' });
+    const byTitle = await snapshotLookup(db, {
+      title: 'We Think: Mass innovation, not mass production',
+      author: 'Leadbeater',
+    });
     expect(byTitle.inCanon && byTitle.entry.id).toBe('we-think');
     expect(await snapshotLookup(db, { isbn13: '9780000000002' })).toEqual({ inCanon: false, nomination: null });
   });

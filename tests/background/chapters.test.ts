@@ -6,7 +6,8 @@ import { resolveChapters } from '../../lib/chapters/resolve';
 import type { BookRef } from '../../lib/detect/types';
 import { startHarness, type Harness } from './support/background-harness';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/openlibrary/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../fixtures/openlibrary/${name}`, import.meta.url), 'utf8'));
 
 describe('Open Library contents on real records', () => {
   it('reads a flat table of contents', () => {
@@ -23,7 +24,7 @@ describe('Open Library contents on real records', () => {
     expect(Math.max(...chapters.map((c) => c.level))).toBe(3);
   });
 
-  it('finds no chapters where a record has none, and the edition\'s work', () => {
+  it("finds no chapters where a record has none, and the edition's work", () => {
     expect(parseOpenLibraryToc(fixture('edition-OL22951843M-sabriel-no-toc.json'))).toEqual([]);
     expect(parseOpenLibraryToc(fixture('edition-OL36884359M-stars-with-you-markdown.json'))).toEqual([]);
     expect(parseOpenLibraryToc(fixture('work-OL15832982W-sabriel.json'))).toEqual([]);
@@ -31,7 +32,18 @@ describe('Open Library contents on real records', () => {
   });
 
   it('reads old plain-string rows and labels, and skips junk', () => {
-    expect(parseOpenLibraryToc({ table_of_contents: ['Prologue', '  ', { label: 'Part II', title: '' }, { level: 1, label: '1.', title: 'Rain', pagenum: '3' }, 42, null] })).toEqual([
+    expect(
+      parseOpenLibraryToc({
+        table_of_contents: [
+          'Prologue',
+          '  ',
+          { label: 'Part II', title: '' },
+          { level: 1, label: '1.', title: 'Rain', pagenum: '3' },
+          42,
+          null,
+        ],
+      }),
+    ).toEqual([
       { level: 1, title: 'Prologue' },
       { level: 1, title: 'Part II' },
       { level: 2, label: '1.', title: 'Rain', page: '3' },
@@ -49,14 +61,26 @@ describe('chapter sources', () => {
     'https://openlibrary.org/works/OL15832982W.json': fixture('work-OL15832982W-sabriel.json'),
   };
   beforeEach(async () => {
-    h = await startHarness(async (url) => (url in served ? new Response(JSON.stringify(served[url])) : new Response('{}', { status: 404 })));
+    h = await startHarness(async (url) =>
+      url in served ? new Response(JSON.stringify(served[url])) : new Response('{}', { status: 404 }),
+    );
   });
   afterEach(() => h.ctx.db.close());
 
-  const book = (isbn13: string, extra: Partial<BookRef> = {}): BookRef => ({ isbn13: [isbn13], authors: [], site: 'generic', signals: [], ...extra });
+  const book = (isbn13: string, extra: Partial<BookRef> = {}): BookRef => ({
+    isbn13: [isbn13],
+    authors: [],
+    site: 'generic',
+    signals: [],
+    ...extra,
+  });
 
-  it('prefers the page\'s own list over Open Library, and Open Library over nothing', async () => {
-    const fromPage = await resolveChapters(h.ctx, book('9780980200447', { chapters: [{ level: 1, title: 'From the catalogue' }] }), null);
+  it("prefers the page's own list over Open Library, and Open Library over nothing", async () => {
+    const fromPage = await resolveChapters(
+      h.ctx,
+      book('9780980200447', { chapters: [{ level: 1, title: 'From the catalogue' }] }),
+      null,
+    );
     expect(fromPage).toEqual({ source: 'page', chapters: [{ level: 1, title: 'From the catalogue' }] });
     expect(h.fetchCalls).toEqual([]);
     const fromOpenLibrary = await resolveChapters(h.ctx, book('9780980200447'), null);
@@ -66,12 +90,19 @@ describe('chapter sources', () => {
 
   it('follows an edition without contents to its work, and caches "no chapters known"', async () => {
     expect(await resolveChapters(h.ctx, book('9780439352468'), null)).toEqual({ source: null, chapters: [] });
-    expect(h.fetchCalls).toEqual(['GET https://openlibrary.org/isbn/9780439352468.json', 'GET https://openlibrary.org/works/OL15832982W.json']);
+    expect(h.fetchCalls).toEqual([
+      'GET https://openlibrary.org/isbn/9780439352468.json',
+      'GET https://openlibrary.org/works/OL15832982W.json',
+    ]);
     await resolveChapters(h.ctx, book('9780439352468'), null);
     expect(h.fetchCalls).toHaveLength(2);
   });
 
   it('does not cache an unreachable Open Library', async () => {
-    expect(await fetchOpenLibraryChapters(async () => { throw new TypeError('offline'); }, '9780980200447')).toEqual({ kind: 'unreachable' });
+    expect(
+      await fetchOpenLibraryChapters(async () => {
+        throw new TypeError('offline');
+      }, '9780980200447'),
+    ).toEqual({ kind: 'unreachable' });
   });
 });

@@ -15,20 +15,42 @@ const notice = async () => parseChangeNotice((await fakeBrowser.storage.session.
 describe('comment drafts', () => {
   it('are kept per book until forgotten', async () => {
     const draft = { body: 'The chapter on open source is the heart of it', spoiler: true };
-    expect(await dispatch(h.ctx, 'saveDraft', { bookId: 'we-think', draft }, senders.sidebarFrame)).toEqual({ ok: true, value: null });
-    expect(await dispatch(h.ctx, 'getDraft', { bookId: 'we-think' }, senders.sidebarFrame)).toEqual({ ok: true, value: draft });
-    expect(await dispatch(h.ctx, 'getDraft', { bookId: 'another-book' }, senders.sidebarFrame)).toEqual({ ok: true, value: null });
+    expect(await dispatch(h.ctx, 'saveDraft', { bookId: 'we-think', draft }, senders.sidebarFrame)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await dispatch(h.ctx, 'getDraft', { bookId: 'we-think' }, senders.sidebarFrame)).toEqual({
+      ok: true,
+      value: draft,
+    });
+    expect(await dispatch(h.ctx, 'getDraft', { bookId: 'another-book' }, senders.sidebarFrame)).toEqual({
+      ok: true,
+      value: null,
+    });
     await dispatch(h.ctx, 'saveDraft', { bookId: 'we-think', draft: null }, senders.sidebarFrame);
-    expect(await dispatch(h.ctx, 'getDraft', { bookId: 'we-think' }, senders.sidebarFrame)).toEqual({ ok: true, value: null });
+    expect(await dispatch(h.ctx, 'getDraft', { bookId: 'we-think' }, senders.sidebarFrame)).toEqual({
+      ok: true,
+      value: null,
+    });
   });
 
   it('treat a blank draft as none', async () => {
-    await dispatch(h.ctx, 'saveDraft', { bookId: 'we-think', draft: { body: '  \n', spoiler: false } }, senders.sidebarFrame);
+    await dispatch(
+      h.ctx,
+      'saveDraft',
+      { bookId: 'we-think', draft: { body: '  \n', spoiler: false } },
+      senders.sidebarFrame,
+    );
     expect(await h.ctx.db.count('drafts')).toBe(0);
   });
 
   it('are never readable by a content script', async () => {
-    await dispatch(h.ctx, 'saveDraft', { bookId: 'we-think', draft: { body: 'private words', spoiler: false } }, senders.sidebarFrame);
+    await dispatch(
+      h.ctx,
+      'saveDraft',
+      { bookId: 'we-think', draft: { body: 'private words', spoiler: false } },
+      senders.sidebarFrame,
+    );
     const reply = await dispatch(h.ctx, 'getDraft', { bookId: 'we-think' }, senders.contentScript);
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(JSON.stringify(reply)).not.toContain('private words');

@@ -37,29 +37,49 @@ describe('canon lookups', () => {
 
   it('rejects an answer that does not match the contract and falls back to the embedded canon', async () => {
     answers.push(new Response(JSON.stringify({ inCanon: true, entry: { id: 42 } })));
-    expect(await canonLookup(h.ctx, { isbn13: ['9780439352468'], authors: [] })).toMatchObject({ origin: 'snapshot', answer: MISS });
+    expect(await canonLookup(h.ctx, { isbn13: ['9780439352468'], authors: [] })).toMatchObject({
+      origin: 'snapshot',
+      answer: MISS,
+    });
   });
 });
 
 describe('settings', () => {
   it('asks for the host permission of a custom server before using it', async () => {
-    expect(await dispatch(h.ctx, 'setServerAddress', { url: 'https://canon.example.org/path' }, senders.options)).toMatchObject({
-      ok: false, error: { code: 'permission-required' },
+    expect(
+      await dispatch(h.ctx, 'setServerAddress', { url: 'https://canon.example.org/path' }, senders.options),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'permission-required' },
     });
     h.granted.add('https://canon.example.org/*');
-    expect(await dispatch(h.ctx, 'setServerAddress', { url: 'https://canon.example.org/path' }, senders.options)).toMatchObject({
-      ok: true, value: { serverUrl: 'https://canon.example.org' },
+    expect(
+      await dispatch(h.ctx, 'setServerAddress', { url: 'https://canon.example.org/path' }, senders.options),
+    ).toMatchObject({
+      ok: true,
+      value: { serverUrl: 'https://canon.example.org' },
     });
-    expect(await dispatch(h.ctx, 'updateSettings', { anySite: true }, senders.options)).toMatchObject({ ok: false, error: { code: 'permission-required' } });
-    expect(await dispatch(h.ctx, 'updateSettings', { sidebar: { side: 'left' }, theme: 'dark' }, senders.sidebarFrame)).toMatchObject({
-      ok: true, value: { sidebar: { side: 'left', open: false, placement: 'page' }, theme: 'dark' },
+    expect(await dispatch(h.ctx, 'updateSettings', { anySite: true }, senders.options)).toMatchObject({
+      ok: false,
+      error: { code: 'permission-required' },
+    });
+    expect(
+      await dispatch(h.ctx, 'updateSettings', { sidebar: { side: 'left' }, theme: 'dark' }, senders.sidebarFrame),
+    ).toMatchObject({
+      ok: true,
+      value: { sidebar: { side: 'left', open: false, placement: 'page' }, theme: 'dark' },
     });
   });
 });
 
 describe('export and import', () => {
   it('round-trips unsent writes under their original ids, without the secret', async () => {
-    const posted = await dispatch(h.ctx, 'postComment', { bookId: 'we-think', body: 'Slow and good.' }, senders.sidebarFrame);
+    const posted = await dispatch(
+      h.ctx,
+      'postComment',
+      { bookId: 'we-think', body: 'Slow and good.' },
+      senders.sidebarFrame,
+    );
     const exported = await dispatch(h.ctx, 'exportData', undefined, senders.options);
     expect(exported.ok).toBe(true);
     const file = (exported as { value: ExportFile }).value;
@@ -70,7 +90,9 @@ describe('export and import', () => {
     expect(await dispatch(fresh.ctx, 'importData', file, senders.options)).toEqual({ ok: true, value: { writes: 1 } });
     expect(await dispatch(fresh.ctx, 'importData', file, senders.options)).toEqual({ ok: true, value: { writes: 0 } });
     const listed = await dispatch(fresh.ctx, 'listOutbox', undefined, senders.options);
-    expect(listed.ok && (listed.value as PendingWrite[]).map((w) => [w.id, w.state])).toEqual([[file.writes[0]!.id, 'waiting-for-identity']]);
+    expect(listed.ok && (listed.value as PendingWrite[]).map((w) => [w.id, w.state])).toEqual([
+      [file.writes[0]!.id, 'waiting-for-identity'],
+    ]);
     fresh.ctx.db.close();
   });
 });

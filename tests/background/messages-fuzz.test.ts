@@ -6,9 +6,22 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../lib/background/dispatch';
 import { handlers, MESSAGE_NAMES } from '../../lib/background/handlers';
 import { classifySender } from '../../lib/messages/sender';
-import { offline, senders, startHarness, EXTENSION_ID, EXTENSION_ROOT, type Harness } from './support/background-harness';
+import {
+  offline,
+  senders,
+  startHarness,
+  EXTENSION_ID,
+  EXTENSION_ROOT,
+  type Harness,
+} from './support/background-harness';
 
-const BOOK = { isbn13: ['9781861978370'], title: 'We-Think', authors: ['Charles Leadbeater'], site: 'amazon', signals: ['site:amazon'] };
+const BOOK = {
+  isbn13: ['9781861978370'],
+  title: 'We-Think',
+  authors: ['Charles Leadbeater'],
+  site: 'amazon',
+  signals: ['site:amazon'],
+};
 
 /** One valid payload per message, to show that refusals come from the sender check, not the payload. */
 const VALID: Record<string, unknown> = {
@@ -35,7 +48,15 @@ const VALID: Record<string, unknown> = {
   retryOutbox: { id: null },
   discardOutbox: { id: 'x' },
   exportData: undefined,
-  importData: { format: 'bookside-export', version: 1, exportedAt: '2025-01-01T00:00:00Z', server: 'http://127.0.0.1:8787', identity: null, settings: {}, writes: [] },
+  importData: {
+    format: 'bookside-export',
+    version: 1,
+    exportedAt: '2025-01-01T00:00:00Z',
+    server: 'http://127.0.0.1:8787',
+    identity: null,
+    settings: {},
+    writes: [],
+  },
   clearCache: undefined,
   getDraft: { bookId: 'we-think' },
   saveDraft: { bookId: 'we-think', draft: { body: 'Half a thought', spoiler: false } },
@@ -65,7 +86,15 @@ describe('sender classification', () => {
     expect(classify(senders.sidebarFrame)).toBe('extension-page');
     expect(classify(senders.popup)).toBe('extension-page');
     expect(classify(senders.options)).toBe('extension-page');
-    for (const s of [senders.otherExtension, senders.otherExtensionClaimingOurId, senders.fileTab, senders.noUrl, senders.notAnObject, null, undefined]) {
+    for (const s of [
+      senders.otherExtension,
+      senders.otherExtensionClaimingOurId,
+      senders.fileTab,
+      senders.noUrl,
+      senders.notAnObject,
+      null,
+      undefined,
+    ]) {
       expect(classify(s)).toBe('unknown');
     }
   });
@@ -80,7 +109,12 @@ describe('privileged messages', () => {
   const privileged = MESSAGE_NAMES.filter((name) => handlers[name].from === 'extension-page');
 
   it.each(privileged)('%s is refused from a content script, with a valid payload, and writes nothing', async (name) => {
-    for (const sender of [senders.contentScript, senders.otherExtension, senders.otherExtensionClaimingOurId, senders.fileTab]) {
+    for (const sender of [
+      senders.contentScript,
+      senders.otherExtension,
+      senders.otherExtensionClaimingOurId,
+      senders.fileTab,
+    ]) {
       const reply = await dispatch(h.ctx, name, VALID[name], sender);
       expect(reply).toEqual({ ok: false, error: expect.objectContaining({ code: 'forbidden-sender' }) });
     }
@@ -116,24 +150,30 @@ describe('message fuzzing', () => {
   );
   const sender = fc.constantFrom(...Object.values(senders), null, undefined);
 
-  it.each(MESSAGE_NAMES)('%s: 2,000 arbitrary payloads from every kind of sender get an error value and write nothing', async (name) => {
-    await fc.assert(
-      fc.asyncProperty(payload, sender, async (data, from) => {
-        const caller = classifySender(from, EXTENSION_ID, EXTENSION_ROOT).kind;
-        fc.pre(!(caller === handlers[name].from && v.is(handlers[name].payload, data)));
-        const reply = await dispatch(h.ctx, name, data, from);
-        expect(reply.ok).toBe(false);
-        expect(h.fetchCalls).toEqual([]);
-      }),
-      { numRuns: 2_000 },
-    );
-    await nothingWritten();
-    expect(Object.prototype).not.toHaveProperty('polluted');
-  });
+  it.each(MESSAGE_NAMES)(
+    '%s: 2,000 arbitrary payloads from every kind of sender get an error value and write nothing',
+    async (name) => {
+      await fc.assert(
+        fc.asyncProperty(payload, sender, async (data, from) => {
+          const caller = classifySender(from, EXTENSION_ID, EXTENSION_ROOT).kind;
+          fc.pre(!(caller === handlers[name].from && v.is(handlers[name].payload, data)));
+          const reply = await dispatch(h.ctx, name, data, from);
+          expect(reply.ok).toBe(false);
+          expect(h.fetchCalls).toEqual([]);
+        }),
+        { numRuns: 2_000 },
+      );
+      await nothingWritten();
+      expect(Object.prototype).not.toHaveProperty('polluted');
+    },
+  );
 
   it('unknown message names are refused', async () => {
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'deleteEverything']) {
-      expect(await dispatch(h.ctx, name, {}, senders.popup)).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+      expect(await dispatch(h.ctx, name, {}, senders.popup)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-message' },
+      });
     }
   });
 });

@@ -41,7 +41,10 @@ describe('mineWithPending', () => {
   });
 
   it('ignores failed writes and other books', () => {
-    const rows = [row({ kind: 'rating', bookId: 'we-think', value: 1 }, 'failed'), row({ kind: 'rating', bookId: 'other', value: 2 })];
+    const rows = [
+      row({ kind: 'rating', bookId: 'we-think', value: 1 }, 'failed'),
+      row({ kind: 'rating', bookId: 'other', value: 2 }),
+    ];
     expect(mineWithPending(SERVER, 'we-think', rows)).toEqual(SERVER);
   });
 

@@ -15,12 +15,26 @@ describe('outbox drain', () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await openBooksideDb();
     await saveIdentity(db, {
-      server: SERVER, id: 'identity-1', secret: 'secret-secret-secret', name: 'Ada', email: 'ada@example.org',
-      confirmed: true, confirmedAt: null, registeredAt: 0, checkedAt: 0, rejected: false,
+      server: SERVER,
+      id: 'identity-1',
+      secret: 'secret-secret-secret',
+      name: 'Ada',
+      email: 'ada@example.org',
+      confirmed: true,
+      confirmedAt: null,
+      registeredAt: 0,
+      checkedAt: 0,
+      rejected: false,
     });
     // More rows than one flush sends (passes × batch), over several books.
     const rows = OUTBOX_FLUSH_PASSES * OUTBOX_FLUSH_BATCH * 2 + 5;
-    for (let i = 0; i < rows; i++) await enqueue(db, { intent: { kind: 'comment', bookId: `book-${i % 25}`, body: `comment ${i}`, spoiler: false } }, Date.now());
+    for (let i = 0; i < rows; i++) {
+      await enqueue(
+        db,
+        { intent: { kind: 'comment', bookId: `book-${i % 25}`, body: `comment ${i}`, spoiler: false } },
+        Date.now(),
+      );
+    }
     const canon = new FakeCanonWrites();
     const alarms = new Map<string, number>();
     const sender = createOutboxSender({
@@ -35,7 +49,9 @@ describe('outbox drain', () => {
     });
 
     await sender.flush();
-    for (let i = 0; i < 200 && (await listOutbox(db)).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && (await listOutbox(db)).length > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     expect(await listOutbox(db)).toEqual([]);
     expect(canon.commits).toHaveLength(rows);
     // Let the last flush finish (it finds nothing and sets no timer) before the database closes.

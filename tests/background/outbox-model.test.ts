@@ -79,14 +79,25 @@ async function checkAlarm(real: Real): Promise<void> {
 
 async function registerIdentity(real: Real) {
   await saveIdentity(real.db, {
-    server: SERVER, id: 'identity-1', secret: 'secret-secret-secret', name: 'Ada', email: 'ada@example.org',
-    confirmed: false, confirmedAt: null, registeredAt: real.clock.now, checkedAt: real.clock.now, rejected: false,
+    server: SERVER,
+    id: 'identity-1',
+    secret: 'secret-secret-secret',
+    name: 'Ada',
+    email: 'ada@example.org',
+    confirmed: false,
+    confirmedAt: null,
+    registeredAt: real.clock.now,
+    checkedAt: real.clock.now,
+    rejected: false,
   });
   real.hasIdentity = true;
 }
 
 class Enqueue implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly book: number, readonly poison: boolean) {}
+  constructor(
+    readonly book: number,
+    readonly poison: boolean,
+  ) {}
   check = () => true;
   async run(model: Model, real: Real) {
     const bookId = BOOKS[this.book] ?? 'we-think';
@@ -181,7 +192,13 @@ describe('outbox model', () => {
         globalThis.indexedDB = new IDBFactory();
         const db = await openBooksideDb();
         const real: Real = {
-          db, canon: new FakeCanonWrites(), clock: { now: 1_700_000_000_000 }, alarms: new Map(), written: [], hasIdentity: false, generation: 0,
+          db,
+          canon: new FakeCanonWrites(),
+          clock: { now: 1_700_000_000_000 },
+          alarms: new Map(),
+          written: [],
+          hasIdentity: false,
+          generation: 0,
           worker: undefined as unknown as OutboxSender,
         };
         real.worker = startWorker(real);

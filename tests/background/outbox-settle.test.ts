@@ -8,10 +8,26 @@ import { retryDelayMs, settle, type OutboxRow } from '../../lib/outbox/row';
 const NOW = 1_700_000_000_000;
 const intent = { kind: 'comment' as const, bookId: 'we-think', body: 'Good', spoiler: false };
 const row: OutboxRow = {
-  id: 'k', kind: 'comment', orderKey: 'book:we-think', seq: 1, intent, request: requestFor(intent),
-  createdAt: NOW, attempts: 0, state: 'sending', notBefore: NOW, leaseUntil: NOW + 60_000, lastError: null,
+  id: 'k',
+  kind: 'comment',
+  orderKey: 'book:we-think',
+  seq: 1,
+  intent,
+  request: requestFor(intent),
+  createdAt: NOW,
+  attempts: 0,
+  state: 'sending',
+  notBefore: NOW,
+  leaseUntil: NOW + 60_000,
+  lastError: null,
 };
-const http = (status: number, code = 'x', retryAfter: number | null = null): CanonResponse<unknown> => ({ kind: 'http', status, code, message: `status ${status}`, retryAfterMs: retryAfter });
+const http = (status: number, code = 'x', retryAfter: number | null = null): CanonResponse<unknown> => ({
+  kind: 'http',
+  status,
+  code,
+  message: `status ${status}`,
+  retryAfterMs: retryAfter,
+});
 
 describe('outbox settlement', () => {
   it('deletes a row only on a final success', () => {
@@ -21,7 +37,9 @@ describe('outbox settlement', () => {
   it.each([400, 403, 404, 413, 422])('stops and shows the reader a %i', (status) => {
     const s = settle(row, http(status), NOW, 0.5);
     expect(s.action).toBe('fail');
-    if (s.action === 'fail') expect(s.row).toMatchObject({ state: 'failed', lastError: `status ${status}`, attempts: 1 });
+    if (s.action === 'fail') {
+      expect(s.row).toMatchObject({ state: 'failed', lastError: `status ${status}`, attempts: 1 });
+    }
   });
 
   it.each([500, 502, 503, 429, 409])('retries a %i later, releasing the lease', (status) => {

@@ -7,7 +7,13 @@ import { canonServerItem } from '../../lib/settings/items';
 import { startCanonServer, type CanonServerHandle } from '../server/harness';
 import { offline, senders, startHarness, type Harness } from './support/background-harness';
 
-const WE_THINK = { isbn13: ['9781861978370'], title: 'We-Think', authors: ['Charles Leadbeater'], site: 'amazon', signals: ['site:amazon'] };
+const WE_THINK = {
+  isbn13: ['9781861978370'],
+  title: 'We-Think',
+  authors: ['Charles Leadbeater'],
+  site: 'amazon',
+  signals: ['site:amazon'],
+};
 
 describe('the background against the real canon server over HTTP', () => {
   let server: CanonServerHandle;
@@ -34,7 +40,11 @@ describe('the background against the real canon server over HTTP', () => {
   it('shows the canon entry, its chapters and the badge for a reported page', async () => {
     expect(await send('reportPageBook', WE_THINK, senders.contentScript)).toBeNull();
     const view = await send<BookView>('getTabBook', { tabId: 7 }, senders.sidebarFrame);
-    expect(view.canon).toMatchObject({ origin: 'server', stale: false, answer: { inCanon: true, entry: { id: 'we-think' } } });
+    expect(view.canon).toMatchObject({
+      origin: 'server',
+      stale: false,
+      answer: { inCanon: true, entry: { id: 'we-think' } },
+    });
     expect(view.chapters.source).toBe('canon');
     expect(view.chapters.chapters[0]?.title).toBe('You are what you share');
     expect(view.identity).toEqual({ registered: false, confirmed: false });
@@ -50,7 +60,11 @@ describe('the background against the real canon server over HTTP', () => {
     await h.ctx.outbox.flush();
     expect((await send<PendingWrite[]>('listOutbox', undefined))[0]?.state).toBe('waiting-for-identity');
 
-    const identity = await send<IdentityView>('registerIdentity', { name: 'Ada Reader', email: 'ada@example.org' }, senders.options);
+    const identity = await send<IdentityView>(
+      'registerIdentity',
+      { name: 'Ada Reader', email: 'ada@example.org' },
+      senders.options,
+    );
     expect(identity).toMatchObject({ name: 'Ada Reader', email: 'ada@example.org', confirmed: false });
     expect(identity).not.toHaveProperty('secret');
     await h.ctx.outbox.flush();
@@ -59,7 +73,9 @@ describe('the background against the real canon server over HTTP', () => {
     // Waiting: visible to its author only.
     const mine = await (await fetch(`${server.api}/books/we-think/comments`)).json();
     expect(mine.comments).toEqual([]);
-    const own = await send<{ page: { comments: { body: string; status: string }[] } }>('getComments', { bookId: 'we-think' });
+    const own = await send<{ page: { comments: { body: string; status: string }[] } }>('getComments', {
+      bookId: 'we-think',
+    });
     expect(own.page.comments).toEqual([expect.objectContaining({ body: 'Read it twice.', status: 'waiting' })]);
 
     const mail = await server.nextMail('ada@example.org');
@@ -96,9 +112,15 @@ describe('the background against the real canon server over HTTP', () => {
     const { loadCanonSnapshot } = await import('../../lib/canon-snapshot/store');
     const { buildCanonSnapshot } = await import('../../scripts/canon-snapshot');
     await loadCanonSnapshot(down.ctx.db, buildCanonSnapshot());
-    expect(await dispatch(down.ctx, 'reportPageBook', WE_THINK, senders.contentScript)).toEqual({ ok: true, value: null });
+    expect(await dispatch(down.ctx, 'reportPageBook', WE_THINK, senders.contentScript)).toEqual({
+      ok: true,
+      value: null,
+    });
     const view = await dispatch(down.ctx, 'getTabBook', { tabId: 7 }, senders.popup);
-    expect(view.ok && (view.value as BookView).canon).toMatchObject({ origin: 'snapshot', answer: { inCanon: true, entry: { id: 'we-think' } } });
+    expect(view.ok && (view.value as BookView).canon).toMatchObject({
+      origin: 'snapshot',
+      answer: { inCanon: true, entry: { id: 'we-think' } },
+    });
     expect(view.ok && (view.value as BookView).chapters.source).toBe('canon');
     down.ctx.db.close();
   });

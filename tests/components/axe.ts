@@ -8,6 +8,8 @@ import { expect } from 'vitest';
  */
 export async function expectNoAxeViolations(root: Element): Promise<void> {
   const results = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  const found = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
+  );
   expect(found, found.join('\n')).toEqual([]);
 }

@@ -49,7 +49,13 @@ async function createCommentForm(overrides: Partial<SidebarBackend> = {}) {
 describe('CommentsPanel', () => {
   it('folds spoilers behind a toggle', async () => {
     const { container } = await createCommentsPanel({
-      loadComments: vi.fn(async () => ok({ comments: [comment('s1', { body: 'Chapter 7 reveals the ending.', spoiler: true })], nextCursor: null, stale: false })),
+      loadComments: vi.fn(async () =>
+        ok({
+          comments: [comment('s1', { body: 'Chapter 7 reveals the ending.', spoiler: true })],
+          nextCursor: null,
+          stale: false,
+        }),
+      ),
     });
     expect(screen.queryByText('Chapter 7 reveals the ending.')).toBeNull();
     const toggle = screen.getByRole('button', { name: 'Show spoiler' });
@@ -61,8 +67,11 @@ describe('CommentsPanel', () => {
   });
 
   it('shows markup and unsafe addresses in a comment as text, and http(s) addresses as safe links', async () => {
-    const body = '<script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3) see https://example.org/review.';
-    const { container } = await createCommentsPanel({ loadComments: vi.fn(async () => ok({ comments: [comment('x', { body })], nextCursor: null, stale: false })) });
+    const body =
+      '<script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3) see https://example.org/review.';
+    const { container } = await createCommentsPanel({
+      loadComments: vi.fn(async () => ok({ comments: [comment('x', { body })], nextCursor: null, stale: false })),
+    });
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('.comment-body')?.textContent).toBe(body);
@@ -90,10 +99,14 @@ describe('CommentsPanel', () => {
     expect(screen.queryByRole('button', { name: 'Load more comments' })).toBeNull();
   });
 
-  it('offers a flag menu for others\' comments but not the reader\'s own, and marks own waiting comments', async () => {
+  it("offers a flag menu for others' comments but not the reader's own, and marks own waiting comments", async () => {
     const { backend, container } = await createCommentsPanel({
       loadComments: vi.fn(async () =>
-        ok({ comments: [comment('mine', { mine: true, status: 'waiting', authorName: 'Me' }), comment('theirs')], nextCursor: null, stale: false }),
+        ok({
+          comments: [comment('mine', { mine: true, status: 'waiting', authorName: 'Me' }), comment('theirs')],
+          nextCursor: null,
+          stale: false,
+        }),
       ),
     });
     expect(screen.getByText('Waiting for your confirmation')).toBeTruthy();
@@ -115,8 +128,10 @@ describe('CommentsPanel', () => {
     expect(document.activeElement).toBe(report);
   });
 
-  it('lists the reader\'s queued comments: waiting, and failed with a retry', async () => {
-    const { backend } = await createCommentsPanel({ loadPending: vi.fn(async () => ok([pendingComment('w1', 'waiting'), pendingComment('w2', 'failed')])) });
+  it("lists the reader's queued comments: waiting, and failed with a retry", async () => {
+    const { backend } = await createCommentsPanel({
+      loadPending: vi.fn(async () => ok([pendingComment('w1', 'waiting'), pendingComment('w2', 'failed')])),
+    });
     expect(screen.getByText('Waiting to be sent')).toBeTruthy();
     expect(screen.getByText('Failed')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
@@ -124,30 +139,41 @@ describe('CommentsPanel', () => {
   });
 
   it('says when there are no comments yet', async () => {
-    await createCommentsPanel({ loadComments: vi.fn(async () => ok({ comments: [], nextCursor: null, stale: false })) });
+    await createCommentsPanel({
+      loadComments: vi.fn(async () => ok({ comments: [], nextCursor: null, stale: false })),
+    });
     expect(screen.getByText('No comments yet. Be the first.')).toBeTruthy();
   });
 });
 
 describe('CommentForm', () => {
   it('saves the draft as the reader types and restores a saved one', async () => {
-    const { backend, container } = await createCommentForm({ loadDraft: vi.fn(async () => ok({ body: 'Half-written thought', spoiler: true })) });
+    const { backend, container } = await createCommentForm({
+      loadDraft: vi.fn(async () => ok({ body: 'Half-written thought', spoiler: true })),
+    });
     const box = screen.getByLabelText<HTMLTextAreaElement>('Your comment');
     expect(box.value).toBe('Half-written thought');
     expect(screen.getByLabelText<HTMLInputElement>('Contains spoilers').checked).toBe(true);
     fireEvent.input(box, { target: { value: 'Half-written thought, finished.' } });
-    expect(backend.saveDraft).toHaveBeenLastCalledWith('book-we-think', { body: 'Half-written thought, finished.', spoiler: true });
+    expect(backend.saveDraft).toHaveBeenLastCalledWith('book-we-think', {
+      body: 'Half-written thought, finished.',
+      spoiler: true,
+    });
     await expectNoAxeViolations(container);
   });
 
   it('keeps the draft after a failed post and says why', async () => {
-    const { backend } = await createCommentForm({ postComment: vi.fn(async () => fail<never>('internal', 'The outbox is full.')) });
+    const { backend } = await createCommentForm({
+      postComment: vi.fn(async () => fail<never>('internal', 'The outbox is full.')),
+    });
     fireEvent.input(screen.getByLabelText('Your comment'), { target: { value: 'Worth reading.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Post comment' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The outbox is full.');
     expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('Worth reading.');
     expect(backend.saveDraft).not.toHaveBeenCalledWith('book-we-think', null);
-    expect(screen.getByRole('status').textContent).toBe('Your comment was not sent: The outbox is full. Your text is kept.');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Your comment was not sent: The outbox is full. Your text is kept.',
+    );
   });
 
   it('queues a comment, clears the draft and announces it', async () => {
@@ -155,7 +181,9 @@ describe('CommentForm', () => {
     fireEvent.input(screen.getByLabelText('Your comment'), { target: { value: '  Worth reading.  ' } });
     fireEvent.click(screen.getByLabelText('Contains spoilers'));
     fireEvent.click(screen.getByRole('button', { name: 'Post comment' }));
-    await waitFor(() => expect(backend.postComment).toHaveBeenCalledWith('book-we-think', { body: 'Worth reading.', spoiler: true }));
+    await waitFor(() =>
+      expect(backend.postComment).toHaveBeenCalledWith('book-we-think', { body: 'Worth reading.', spoiler: true }),
+    );
     await waitFor(() => expect(backend.saveDraft).toHaveBeenLastCalledWith('book-we-think', null));
     expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('');
     expect(state.pending.value.map((w) => w.id)).toEqual(['w1']);
@@ -170,7 +198,9 @@ describe('CommentForm', () => {
   });
 
   it('tells an unconfirmed reader to check their inbox, with a resend', async () => {
-    const { backend, container } = await createCommentForm({ loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: false })) });
+    const { backend, container } = await createCommentForm({
+      loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: false })),
+    });
     expect(screen.getByText(/Check your inbox at qin@example.org/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Send the e-mail again' }));
     await waitFor(() => expect(backend.resendConfirmation).toHaveBeenCalled());

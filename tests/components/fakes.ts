@@ -4,7 +4,15 @@
  * test overrides it.
  */
 import { vi } from 'vitest';
-import type { SidebarBook, ChangeListener, OptionsBackend, PendingWrite, PopupBackend, ReaderSettings, SidebarBackend } from '../../components/backend';
+import type {
+  SidebarBook,
+  ChangeListener,
+  OptionsBackend,
+  PendingWrite,
+  PopupBackend,
+  ReaderSettings,
+  SidebarBackend,
+} from '../../components/backend';
 import type { CanonEntry, Comment } from '../../lib/canon/responses';
 import type { BookRef } from '../../lib/detect/types';
 import { fail, ok } from '../../lib/messages/result';
@@ -34,7 +42,12 @@ export function weThinkEntry(overrides: Partial<CanonEntry> = {}): CanonEntry {
       { tag: 'web culture', count: 0, provisionalCount: 1, provisional: true },
     ],
     links: [
-      { id: 'l1', url: 'https://www.theguardian.com/books/2008/mar/we-think', title: 'A review in The Guardian', source: 'canon' },
+      {
+        id: 'l1',
+        url: 'https://www.theguardian.com/books/2008/mar/we-think',
+        title: 'A review in The Guardian',
+        source: 'canon',
+      },
       { id: 'l2', url: 'javascript:alert(1)', title: 'Sneaky', source: 'reader' },
     ],
     commentCount: 3,
@@ -53,7 +66,12 @@ export const WE_THINK_CHAPTERS = {
 };
 
 export function inCanonView(overrides: Partial<CanonEntry> = {}): SidebarBook {
-  return { ref: WE_THINK_REF, lookup: { inCanon: true, entry: weThinkEntry(overrides) }, chapters: WE_THINK_CHAPTERS, stale: false };
+  return {
+    ref: WE_THINK_REF,
+    lookup: { inCanon: true, entry: weThinkEntry(overrides) },
+    chapters: WE_THINK_CHAPTERS,
+    stale: false,
+  };
 }
 
 export function comment(id: string, overrides: Partial<Comment> = {}): Comment {
@@ -71,7 +89,15 @@ export function comment(id: string, overrides: Partial<Comment> = {}): Comment {
 }
 
 export function pendingComment(id: string, state: PendingWrite['state']): PendingWrite {
-  return { id, kind: 'comment', summary: 'How far will We-Think spread?', state, lastError: state === 'failed' ? 'Server refused.' : null, createdAt: Date.UTC(2026, 0, 5), bookTitle: 'We-Think' };
+  return {
+    id,
+    kind: 'comment',
+    summary: 'How far will We-Think spread?',
+    state,
+    lastError: state === 'failed' ? 'Server refused.' : null,
+    createdAt: Date.UTC(2026, 0, 5),
+    bookTitle: 'We-Think',
+  };
 }
 
 /** Listeners given to onChange, so a test can play the background's change notices. */
@@ -113,7 +139,12 @@ export function fakePopupBackend(overrides: Partial<PopupBackend> = {}): PopupBa
   const hub = new ChangeHub();
   return {
     loadBook: vi.fn(async () =>
-      ok({ ref: WE_THINK_REF, lookup: { inCanon: true as const, entry: weThinkEntry() }, mine: { bookId: 'book-we-think', rating: 3, tags: [], provisional: true }, stale: false }),
+      ok({
+        ref: WE_THINK_REF,
+        lookup: { inCanon: true as const, entry: weThinkEntry() },
+        mine: { bookId: 'book-we-think', rating: 3, tags: [], provisional: true },
+        stale: false,
+      }),
     ),
     loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: false })),
     loadTheme: vi.fn(async () => ok('system' as const)),

@@ -16,7 +16,9 @@ export async function loadMessages(locale: string): Promise<Messages> {
 
 /** Chrome's rule: $1 … $9 take the substitutions in order, $$ is a dollar sign. */
 function substitute(message: string, substitutions: string[]): string {
-  return message.replace(/\$(\$|[1-9])/gu, (_, which: string) => (which === '$' ? '$' : (substitutions[Number(which) - 1] ?? '')));
+  return message.replace(/\$(\$|[1-9])/gu, (_, which: string) =>
+    which === '$' ? '$' : (substitutions[Number(which) - 1] ?? ''),
+  );
 }
 
 export async function useLocale(locale: string): Promise<void> {

@@ -18,7 +18,9 @@ async function createOptions(overrides: Partial<OptionsBackend> = {}) {
   state.start();
   const view = render(<Options state={state} />);
   await waitFor(() => {
-    for (const s of [state.identity, state.settings, state.sites, state.outbox]) expect(s.value.status).not.toBe('loading');
+    for (const s of [state.identity, state.settings, state.sites, state.outbox]) {
+      expect(s.value.status).not.toBe('loading');
+    }
   });
   return { backend, state, ...view };
 }
@@ -26,7 +28,14 @@ async function createOptions(overrides: Partial<OptionsBackend> = {}) {
 describe('Options', () => {
   it('renders every section accessibly', async () => {
     const { container } = await createOptions();
-    for (const name of ['Commenter identity', 'Canon server', 'Sites', 'Sidebar and theme', 'Waiting to be sent', 'Your data']) {
+    for (const name of [
+      'Commenter identity',
+      'Canon server',
+      'Sites',
+      'Sidebar and theme',
+      'Waiting to be sent',
+      'Your data',
+    ]) {
       expect(screen.getByRole('heading', { name })).toBeTruthy();
     }
     await expectNoAxeViolations(container);
@@ -53,7 +62,9 @@ describe('Options', () => {
   });
 
   it('shows the confirmation state with resend and forget', async () => {
-    const { backend } = await createOptions({ loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: false })) });
+    const { backend } = await createOptions({
+      loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: false })),
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Send the e-mail again' }));
     await waitFor(() => expect(backend.resendConfirmation).toHaveBeenCalled());
     fireEvent.click(screen.getByRole('button', { name: 'Forget this identity' }));
@@ -66,7 +77,9 @@ describe('Options', () => {
     const input = screen.getByLabelText<HTMLInputElement>('Server address');
     fireEvent.input(input, { target: { value: 'http://canon.example.org' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save address' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Use https; plain http works only for a server on this computer.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Use https; plain http works only for a server on this computer.',
+    );
     expect(input.value).toBe('http://canon.example.org');
     expect(backend.requestHostPermission).not.toHaveBeenCalled();
     expect(backend.saveSettings).not.toHaveBeenCalled();
@@ -125,7 +138,11 @@ describe('Options', () => {
   });
 
   it('marks writes held until an identity is registered', async () => {
-    await createOptions({ loadOutbox: vi.fn(async () => ok([{ ...pendingComment('w3', 'waiting'), state: 'waiting-for-identity' as const }])) });
+    await createOptions({
+      loadOutbox: vi.fn(async () =>
+        ok([{ ...pendingComment('w3', 'waiting'), state: 'waiting-for-identity' as const }]),
+      ),
+    });
     expect(screen.getByText('Waiting for your name and e-mail address')).toBeTruthy();
   });
 
@@ -134,7 +151,7 @@ describe('Options', () => {
     expect(screen.getByText('Nothing is waiting; everything has been sent.')).toBeTruthy();
   });
 
-  it('exports the reader\'s data as a JSON download', async () => {
+  it("exports the reader's data as a JSON download", async () => {
     const createObjectURL = vi.fn(() => 'blob:bookside/1');
     const revokeObjectURL = vi.fn();
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL }));

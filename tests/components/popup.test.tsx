@@ -71,7 +71,17 @@ describe('RatingInput', () => {
   it('takes a click on the left half of a star as a half star', () => {
     const { container, onChange } = createRatingInput(null);
     const fourth = container.querySelector<HTMLElement>('[data-star="3"]')!;
-    fourth.getBoundingClientRect = () => ({ left: 100, width: 20, top: 0, height: 20, right: 120, bottom: 20, x: 100, y: 0, toJSON: () => ({}) });
+    fourth.getBoundingClientRect = () => ({
+      left: 100,
+      width: 20,
+      top: 0,
+      height: 20,
+      right: 120,
+      bottom: 20,
+      x: 100,
+      y: 0,
+      toJSON: () => ({}),
+    });
     fireEvent.click(fourth, { clientX: 105 });
     expect(onChange).toHaveBeenLastCalledWith(3.5);
     fireEvent.click(fourth, { clientX: 115 });
@@ -80,12 +90,14 @@ describe('RatingInput', () => {
 });
 
 describe('Popup', () => {
-  it('shows the tab\'s book, the reader\'s rating, provisional state, and tag suggestions', async () => {
+  it("shows the tab's book, the reader's rating, provisional state, and tag suggestions", async () => {
     const { container } = await createPopup();
     expect(screen.getByText('We-Think')).toBeTruthy();
     expect(screen.getByRole('slider', { name: 'Your rating' }).getAttribute('aria-valuenow')).toBe('3');
     expect(screen.getByText('Provisional until you confirm your e-mail address.')).toBeTruthy();
-    const suggestions = [...container.querySelectorAll('#popup-tags-suggestions option')].map((o) => o.getAttribute('value'));
+    const suggestions = [...container.querySelectorAll('#popup-tags-suggestions option')].map((o) =>
+      o.getAttribute('value'),
+    );
     expect(suggestions).toEqual(['collaboration', 'web culture']);
     await expectNoAxeViolations(container);
   });
@@ -122,7 +134,11 @@ describe('Popup', () => {
   });
 
   it('for a book not in the canon, shows no rating and points to the sidebar', async () => {
-    await createPopup({ loadBook: vi.fn(async () => ok({ ref: WE_THINK_REF, lookup: { inCanon: false as const, nomination: null }, mine: null, stale: false })) });
+    await createPopup({
+      loadBook: vi.fn(async () =>
+        ok({ ref: WE_THINK_REF, lookup: { inCanon: false as const, nomination: null }, mine: null, stale: false }),
+      ),
+    });
     expect(screen.queryByRole('slider')).toBeNull();
     expect(screen.getByText('Open the sidebar to nominate this book for the canon.')).toBeTruthy();
   });
@@ -130,7 +146,14 @@ describe('Popup', () => {
   it('marks a confirmed rating as confirmed and applies the dark theme', async () => {
     const { container } = await createPopup({
       loadTheme: vi.fn(async () => ok('dark' as const)),
-      loadBook: vi.fn(async () => ok({ ref: WE_THINK_REF, lookup: { inCanon: true as const, entry: weThinkEntry() }, mine: { bookId: 'b', rating: 4, tags: ['essays'], provisional: false }, stale: false })),
+      loadBook: vi.fn(async () =>
+        ok({
+          ref: WE_THINK_REF,
+          lookup: { inCanon: true as const, entry: weThinkEntry() },
+          mine: { bookId: 'b', rating: 4, tags: ['essays'], provisional: false },
+          stale: false,
+        }),
+      ),
     });
     await waitFor(() => expect(container.querySelector('.popup')?.getAttribute('data-theme')).toBe('dark'));
     expect(screen.getByText('Confirmed.')).toBeTruthy();

@@ -41,7 +41,9 @@ describe('Sidebar', () => {
   });
 
   it('starts as a small tab when the layout says collapsed, and remembers opening and side', async () => {
-    const { backend, container } = await createSidebar({ loadLayout: vi.fn(async () => ok({ open: false, side: 'right' as const, theme: 'dark' as const })) });
+    const { backend, container } = await createSidebar({
+      loadLayout: vi.fn(async () => ok({ open: false, side: 'right' as const, theme: 'dark' as const })),
+    });
     const tab = screen.getByRole('button', { name: 'Open Bookside' });
     expect(tab.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByText('In the canon')).toBeNull();
@@ -83,7 +85,14 @@ describe('Sidebar', () => {
   it('offers to nominate a book that is not in the canon, and still shows its chapters', async () => {
     const nominate = vi.fn(async () => ok(null));
     const { container } = await createSidebar({
-      loadBook: vi.fn(async () => ok({ ref: WE_THINK_REF, lookup: { inCanon: false as const, nomination: null }, chapters: inCanonView().chapters, stale: false })),
+      loadBook: vi.fn(async () =>
+        ok({
+          ref: WE_THINK_REF,
+          lookup: { inCanon: false as const, nomination: null },
+          chapters: inCanonView().chapters,
+          stale: false,
+        }),
+      ),
       nominate,
     });
     expect(screen.getByText('Not in the canon yet')).toBeTruthy();
@@ -94,7 +103,9 @@ describe('Sidebar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Nominate' }));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Please fill this in.');
     expect(nominate).not.toHaveBeenCalled();
-    fireEvent.input(screen.getByLabelText('Why does this book belong in the canon?'), { target: { value: 'Participation, not consumption.' } });
+    fireEvent.input(screen.getByLabelText('Why does this book belong in the canon?'), {
+      target: { value: 'Participation, not consumption.' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Nominate' }));
     await screen.findByText('Thank you for nominating this book.');
     expect(nominate).toHaveBeenCalledWith(WE_THINK_REF, 'Participation, not consumption.');
@@ -102,8 +113,23 @@ describe('Sidebar', () => {
 
   it('offers to second an open nomination', async () => {
     const second = vi.fn(async () => ok(null));
-    const nomination = { id: 'n1', isbn13: '9781861978738', title: 'We-Think', authors: [], reason: 'A classic.', status: 'open' as const, supporters: 2, bookId: null, createdAt: '2026-01-01T00:00:00.000Z' };
-    await createSidebar({ loadBook: vi.fn(async () => ok({ ref: WE_THINK_REF, lookup: { inCanon: false as const, nomination }, chapters: null, stale: false })), second });
+    const nomination = {
+      id: 'n1',
+      isbn13: '9781861978738',
+      title: 'We-Think',
+      authors: [],
+      reason: 'A classic.',
+      status: 'open' as const,
+      supporters: 2,
+      bookId: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    await createSidebar({
+      loadBook: vi.fn(async () =>
+        ok({ ref: WE_THINK_REF, lookup: { inCanon: false as const, nomination }, chapters: null, stale: false }),
+      ),
+      second,
+    });
     expect(screen.getByText('Nominated by 2 readers.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Second this nomination' }));
     await screen.findByText('Thank you for seconding this nomination.');
@@ -122,16 +148,22 @@ describe('Sidebar', () => {
     const { backend } = await createSidebar();
     fireEvent.input(screen.getByLabelText('Web address'), { target: { value: 'data:text/html,<b>x</b>' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add link' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Only web addresses starting with http or https work here.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Only web addresses starting with http or https work here.',
+    );
     expect(backend.addLink).not.toHaveBeenCalled();
     fireEvent.input(screen.getByLabelText('Web address'), { target: { value: 'https://example.org/review' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add link' }));
-    await waitFor(() => expect(backend.addLink).toHaveBeenCalledWith('book-we-think', 'https://example.org/review', ''));
+    await waitFor(() =>
+      expect(backend.addLink).toHaveBeenCalledWith('book-we-think', 'https://example.org/review', ''),
+    );
   });
 
-  it('lets the reader add and remove their own tags, with the book\'s tags as suggestions', async () => {
+  it("lets the reader add and remove their own tags, with the book's tags as suggestions", async () => {
     const { backend, container } = await createSidebar();
-    const suggestions = [...container.querySelectorAll('#sidebar-tags-suggestions option')].map((o) => o.getAttribute('value'));
+    const suggestions = [...container.querySelectorAll('#sidebar-tags-suggestions option')].map((o) =>
+      o.getAttribute('value'),
+    );
     expect(suggestions).toEqual(['collaboration', 'web culture']);
     fireEvent.input(screen.getByLabelText('Add a tag'), { target: { value: '  Web   Culture ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
@@ -144,26 +176,32 @@ describe('Sidebar', () => {
     const loadComments = vi.fn(async () => ok({ comments: [comment('c1')], nextCursor: null, stale: false }));
     const { backend } = await createSidebar({ loadComments });
     const listener = vi.mocked(backend.onChange).mock.calls[0]?.[0];
-    loadComments.mockResolvedValueOnce(ok({ comments: [comment('c2', { authorName: 'Jeff Howard' }), comment('c1')], nextCursor: null, stale: false }));
+    loadComments.mockResolvedValueOnce(
+      ok({ comments: [comment('c2', { authorName: 'Jeff Howard' }), comment('c1')], nextCursor: null, stale: false }),
+    );
     listener?.('comments');
     await screen.findByText('Jeff Howard');
     // The live region tells screen-reader users that comments arrived.
     expect(screen.getByRole('status').textContent).toBe('2 comments loaded.');
   });
 
-  it('loads the new book\'s comments and draft when a single-page site moves to another book', async () => {
+  it("loads the new book's comments and draft when a single-page site moves to another book", async () => {
     const loadBook = vi.fn(async () => ok(inCanonView()));
-    const loadDraft = vi.fn(async (bookId: string) => ok(bookId === 'book-other' ? { body: 'Draft for the other book', spoiler: false } : null));
+    const loadDraft = vi.fn(async (bookId: string) =>
+      ok(bookId === 'book-other' ? { body: 'Draft for the other book', spoiler: false } : null),
+    );
     const { backend } = await createSidebar({ loadBook, loadDraft });
     expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('');
     loadBook.mockResolvedValueOnce(ok(inCanonView({ id: 'book-other', title: 'Here Comes Everybody' })));
     vi.mocked(backend.onChange).mock.calls[0]?.[0]('book');
     await screen.findByText('Here Comes Everybody');
-    await waitFor(() => expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('Draft for the other book'));
+    await waitFor(() =>
+      expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('Draft for the other book'),
+    );
     expect(backend.loadComments).toHaveBeenLastCalledWith('book-other', null);
   });
 
-  it('says when the reader\'s own tags cannot be loaded', async () => {
+  it("says when the reader's own tags cannot be loaded", async () => {
     await createSidebar({ loadMine: vi.fn(async () => fail<null>('offline', 'No network.')) });
     expect(screen.queryByLabelText('Add a tag')).toBeNull();
     expect(screen.getByText('Your tags can be changed once Bookside is back online.')).toBeTruthy();

@@ -19,7 +19,9 @@ describe('chaptersFromContentsNote (MARC 505)', () => {
   });
 
   it('nests chapters under the part that precedes them', () => {
-    const chapters = chaptersFromContentsNote('Part I. Origins -- 1. Seeds -- 2. Roots -- Part II. Growth -- 3. Leaves');
+    const chapters = chaptersFromContentsNote(
+      'Part I. Origins -- 1. Seeds -- 2. Roots -- Part II. Growth -- 3. Leaves',
+    );
     expect(chapters.map((c) => [c.level, c.label, c.title])).toEqual([
       [1, 'Part I', 'Origins'],
       [2, '1', 'Seeds'],
@@ -52,7 +54,9 @@ describe('chaptersFromContentsNote (MARC 505)', () => {
 
 describe('part headings that carry their first chapter', () => {
   it('splits "Part one: Title. First chapter" into the part and a nested chapter', () => {
-    const chapters = chaptersFromContentsNote('Part one: The cognitive revolution. An animal of no significance -- The tree of knowledge');
+    const chapters = chaptersFromContentsNote(
+      'Part one: The cognitive revolution. An animal of no significance -- The tree of knowledge',
+    );
     expect(chapters).toEqual([
       { level: 1, label: 'Part one', title: 'The cognitive revolution' },
       { level: 2, title: 'An animal of no significance' },

@@ -17,7 +17,21 @@ afterEach(() => {
 });
 
 /** Keys that attack merges and lookups, mixed with the keys the reader follows. */
-const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'polluted', '@type', '@graph', 'isbn', 'name', 'author', 'workExample', 'mainEntity', 'itemListElement', 'bookFormat');
+const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'polluted',
+  '@type',
+  '@graph',
+  'isbn',
+  'name',
+  'author',
+  'workExample',
+  'mainEntity',
+  'itemListElement',
+  'bookFormat',
+);
 const jsonLdValue = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
@@ -29,14 +43,16 @@ const jsonLdValue = fc.letrec((tie) => ({
 })).value;
 
 /** JSON text, sometimes cut short, with a stray comma, or wrapped in a comment as real pages do. */
-const jsonLdText = fc.tuple(jsonLdValue, fc.nat(), fc.constantFrom('', 'cut', 'comma', 'comment', 'proto')).map(([value, at, damage]) => {
-  const text = JSON.stringify(value) ?? 'null';
-  if (damage === 'cut') return text.slice(0, at % (text.length + 1));
-  if (damage === 'comma') return text.replace(/([}\]])$/, ',$1');
-  if (damage === 'comment') return `<!--${text}-->`;
-  if (damage === 'proto') return `{"__proto__":{"polluted":1},"@type":"Book","isbn":${text}}`;
-  return text;
-});
+const jsonLdText = fc
+  .tuple(jsonLdValue, fc.nat(), fc.constantFrom('', 'cut', 'comma', 'comment', 'proto'))
+  .map(([value, at, damage]) => {
+    const text = JSON.stringify(value) ?? 'null';
+    if (damage === 'cut') return text.slice(0, at % (text.length + 1));
+    if (damage === 'comma') return text.replace(/([}\]])$/, ',$1');
+    if (damage === 'comment') return `<!--${text}-->`;
+    if (damage === 'proto') return `{"__proto__":{"polluted":1},"@type":"Book","isbn":${text}}`;
+    return text;
+  });
 
 describe('JSON-LD reading', () => {
   const script = document.createElement('script');
@@ -58,11 +74,29 @@ describe('JSON-LD reading', () => {
   });
 });
 
-const coinsKey = fc.constantFrom('rft.isbn', 'rft_id', 'rft.btitle', 'rft.title', 'rft.au', 'rft.aulast', 'rft.aufirst', 'rft.genre', 'rft_val_fmt', '__proto__', 'constructor');
+const coinsKey = fc.constantFrom(
+  'rft.isbn',
+  'rft_id',
+  'rft.btitle',
+  'rft.title',
+  'rft.au',
+  'rft.aulast',
+  'rft.aufirst',
+  'rft.genre',
+  'rft_val_fmt',
+  '__proto__',
+  'constructor',
+);
 const coinsQuery = fc.oneof(
   fc.string(),
   fc
-    .tuple(fc.array(fc.tuple(coinsKey, fc.oneof(fc.string(), fc.constantFrom('urn:isbn:0306406152', 'book', '%', '%E0%A4%A'))), { maxLength: 8 }), fc.constantFrom('&', '&amp;'))
+    .tuple(
+      fc.array(
+        fc.tuple(coinsKey, fc.oneof(fc.string(), fc.constantFrom('urn:isbn:0306406152', 'book', '%', '%E0%A4%A'))),
+        { maxLength: 8 },
+      ),
+      fc.constantFrom('&', '&amp;'),
+    )
     .map(([pairs, separator]) => pairs.map(([key, value]) => `${key}=${value}`).join(separator)),
 );
 
@@ -88,7 +122,11 @@ describe('COinS reading', () => {
 describe('ISBN parsing', () => {
   const isbnish = fc.oneof(
     fc.string({ unit: 'binary' }),
-    fc.array(fc.constantFrom('0', '3', '9', '7', '8', 'X', 'x', '-', ' ', '\u200E', '\u2013', 'ISBN', ':', '\n'), { maxLength: 40 }).map((parts) => parts.join('')),
+    fc
+      .array(fc.constantFrom('0', '3', '9', '7', '8', 'X', 'x', '-', ' ', '\u200E', '\u2013', 'ISBN', ':', '\n'), {
+        maxLength: 40,
+      })
+      .map((parts) => parts.join('')),
   );
 
   it('never throws, and whatever it returns is a valid canonical ISBN-13', () => {
@@ -97,7 +135,9 @@ describe('ISBN parsing', () => {
         compactIsbn(text);
         const canonical = normalizeIsbn(text);
         if (canonical !== null) expect(canonical).toMatch(/^97[89]\d{10}$/);
-        for (const candidate of findIsbnCandidates(text)) expect(normalizeIsbn(candidate.isbn13)).toBe(candidate.isbn13);
+        for (const candidate of findIsbnCandidates(text)) {
+          expect(normalizeIsbn(candidate.isbn13)).toBe(candidate.isbn13);
+        }
       }),
       { numRuns: RUNS },
     );

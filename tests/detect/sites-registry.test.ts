@@ -38,8 +38,14 @@ describe.each(exported)('lib/detect/sites/$file', ({ file, adapters }) => {
 
   it('has at least one positive and one negative fixture', () => {
     const entries = manifest.filter((entry) => fixtureAdapterId(entry) === adapter?.id);
-    expect(entries.filter((entry) => entry.expected !== null).length, `positive fixture for ${adapter?.id}`).toBeGreaterThan(0);
-    expect(entries.filter((entry) => entry.expected === null).length, `negative fixture for ${adapter?.id}`).toBeGreaterThan(0);
+    expect(
+      entries.filter((entry) => entry.expected !== null).length,
+      `positive fixture for ${adapter?.id}`,
+    ).toBeGreaterThan(0);
+    expect(
+      entries.filter((entry) => entry.expected === null).length,
+      `negative fixture for ${adapter?.id}`,
+    ).toBeGreaterThan(0);
   });
 });
 

@@ -11,5 +11,7 @@ export const E2E_CANON_URL = process.env.E2E_CANON_URL ?? 'http://127.0.0.1:1878
 
 /** The real canon server (fresh SQLite database, real SMTP receiver) where the e2e build expects it. */
 export function startE2eCanonServer(config: Partial<Config> = {}): Promise<CanonServerHandle> {
-  return startCanonServer({ config: { port: Number(new URL(E2E_CANON_URL).port), publicUrl: E2E_CANON_URL, ...config } });
+  return startCanonServer({
+    config: { port: Number(new URL(E2E_CANON_URL).port), publicUrl: E2E_CANON_URL, ...config },
+  });
 }

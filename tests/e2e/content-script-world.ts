@@ -32,7 +32,9 @@ export async function contentScriptWorld(page: Page, extensionId: string): Promi
   const contexts = new Map<number, ContextDescription>();
   const errors: string[] = [];
 
-  session.on('Runtime.executionContextCreated', ({ context }) => contexts.set(context.id, context as ContextDescription));
+  session.on('Runtime.executionContextCreated', ({ context }) =>
+    contexts.set(context.id, context as ContextDescription),
+  );
   session.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
   session.on('Runtime.executionContextsCleared', () => contexts.clear());
   session.on('Runtime.exceptionThrown', ({ exceptionDetails }) => {
@@ -41,7 +43,9 @@ export async function contentScriptWorld(page: Page, extensionId: string): Promi
   session.on('Runtime.consoleAPICalled', ({ type, args, executionContextId }) => {
     if (type !== 'error' && type !== 'assert') return;
     const world = contexts.get(executionContextId)?.origin === origin ? 'content script' : 'page';
-    errors.push(`console.${type} (${world}): ${args.map((a) => (typeof a.value === 'string' ? a.value : (a.description ?? JSON.stringify(a.value)))).join(' ')}`);
+    errors.push(
+      `console.${type} (${world}): ${args.map((a) => (typeof a.value === 'string' ? a.value : (a.description ?? JSON.stringify(a.value)))).join(' ')}`,
+    );
   });
   // Enabling replays a Created event for every context that already exists.
   await session.send('Runtime.enable');
@@ -49,7 +53,9 @@ export async function contentScriptWorld(page: Page, extensionId: string): Promi
   const topFrameId = frameTree.frame.id;
 
   function contentScriptContextId(): number {
-    const found = [...contexts.values()].find((c) => c.origin === origin && c.auxData?.type === 'isolated' && c.auxData.frameId === topFrameId);
+    const found = [...contexts.values()].find(
+      (c) => c.origin === origin && c.auxData?.type === 'isolated' && c.auxData.frameId === topFrameId,
+    );
     if (found === undefined) throw new Error(`no content script world of ${origin} in ${page.url()}`);
     return found.id;
   }
@@ -57,8 +63,17 @@ export async function contentScriptWorld(page: Page, extensionId: string): Promi
   return {
     errors,
     async evaluate<T>(expression: string): Promise<T> {
-      const reply = await session.send('Runtime.evaluate', { expression, contextId: contentScriptContextId(), awaitPromise: true, returnByValue: true });
-      if (reply.exceptionDetails) throw new Error(`in the content script's world: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
+      const reply = await session.send('Runtime.evaluate', {
+        expression,
+        contextId: contentScriptContextId(),
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (reply.exceptionDetails) {
+        throw new Error(
+          `in the content script's world: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`,
+        );
+      }
       return reply.result.value as T;
     },
     detach: () => session.detach(),

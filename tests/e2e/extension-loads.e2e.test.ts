@@ -29,7 +29,11 @@ describe('the built extension in Chromium', () => {
   });
 
   it.each([
-    ['amazon/com-designing-connected-content.html', 'https://www.amazon.com/Designing-Connected-Content-Products-Tomorrow/dp/0134763386', '9780134763385'],
+    [
+      'amazon/com-designing-connected-content.html',
+      'https://www.amazon.com/Designing-Connected-Content-Products-Tomorrow/dp/0134763386',
+      '9780134763385',
+    ],
     ['goodreads/strange-planet.html', 'https://www.goodreads.com/book/show/44890112-strange-planet', '9780062970701'],
   ])('runs the content script on saved page %s served as its real address', async (file, url, isbn13) => {
     const page = await pages.open(file, url);

@@ -14,7 +14,13 @@ export interface ForgedMessage {
   message: unknown;
 }
 
-const FORGED_BOOK = { isbn13: ['9781861978370'], title: 'Forged', authors: ['Mallory'], site: 'openlibrary', signals: ['forged'] };
+const FORGED_BOOK = {
+  isbn13: ['9781861978370'],
+  title: 'Forged',
+  authors: ['Mallory'],
+  site: 'openlibrary',
+  signals: ['forged'],
+};
 
 /** A payload for each message that, if obeyed, would write, leak or change something. */
 const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
@@ -36,14 +42,27 @@ const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
   forgetIdentity: undefined,
   getSettings: undefined,
   setServerAddress: { url: 'https://mallory.test' },
-  updateSettings: { sites: { openlibrary: false }, anySite: true, sidebar: { side: 'left', open: false, placement: 'browser' }, theme: 'dark' },
+  updateSettings: {
+    sites: { openlibrary: false },
+    anySite: true,
+    sidebar: { side: 'left', open: false, placement: 'browser' },
+    theme: 'dark',
+  },
   getDraft: { bookId: 'we-think' },
   saveDraft: { bookId: 'we-think', draft: { body: 'forged draft', spoiler: false } },
   listOutbox: undefined,
   retryOutbox: { id: null },
   discardOutbox: { id: 'forged' },
   exportData: undefined,
-  importData: { format: 'bookside-export', version: 1, exportedAt: '2024-01-01T00:00:00Z', server: 'https://mallory.test', identity: { name: 'Mallory', email: 'mallory@mallory.test' }, settings: { anySite: true }, writes: [] },
+  importData: {
+    format: 'bookside-export',
+    version: 1,
+    exportedAt: '2024-01-01T00:00:00Z',
+    server: 'https://mallory.test',
+    identity: { name: 'Mallory', email: 'mallory@mallory.test' },
+    settings: { anySite: true },
+    writes: [],
+  },
   clearCache: undefined,
 };
 
@@ -58,9 +77,19 @@ const WRAPPERS: readonly Wrap[] = [
   (type, data) => ({ type, data }),
   (type, data) => ({ type, payload: data, source: 'bookside' }),
   // @webext-core/messaging's window bridge…
-  (type, data, n) => ({ type: '@webext-core/messaging/window', message: { id: n, type, data, timestamp: Date.now() }, senderOrigin: 'https://openlibrary.org', namespace: 'bookside', instanceId: `forged-${n}` }),
+  (type, data, n) => ({
+    type: '@webext-core/messaging/window',
+    message: { id: n, type, data, timestamp: Date.now() },
+    senderOrigin: 'https://openlibrary.org',
+    namespace: 'bookside',
+    instanceId: `forged-${n}`,
+  }),
   // …and its custom-event bridge.
-  (type, data, n) => ({ message: { id: n, type, data, timestamp: Date.now() }, namespace: 'bookside', instanceId: `forged-${n}` }),
+  (type, data, n) => ({
+    message: { id: n, type, data, timestamp: Date.now() },
+    namespace: 'bookside',
+    instanceId: `forged-${n}`,
+  }),
   // A response, as if the background had answered something.
   (type, _data, n) => ({ id: n, type, res: { ok: true, value: null } }),
 ];
@@ -77,6 +106,9 @@ export function forgedMessages(count: number, seed = 7): ForgedMessage[] {
       }
     }
   }
-  const random = fc.sample(fc.record({ name: fc.constantFrom(...MESSAGE_NAMES, 'bookside', 'message'), message: fc.jsonValue() }), { numRuns: Math.max(0, count - imitations.length), seed });
+  const random = fc.sample(
+    fc.record({ name: fc.constantFrom(...MESSAGE_NAMES, 'bookside', 'message'), message: fc.jsonValue() }),
+    { numRuns: Math.max(0, count - imitations.length), seed },
+  );
   return [...imitations, ...random].slice(0, count);
 }

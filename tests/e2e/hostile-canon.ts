@@ -30,10 +30,20 @@ export interface HostileBook {
   linkAddress: string | null;
 }
 
-export const HOSTILE_FIELDS = ['title', 'author', 'chapter', 'commenter', 'comment', 'tag', 'linkTitle', 'linkAddress'] as const;
+export const HOSTILE_FIELDS = [
+  'title',
+  'author',
+  'chapter',
+  'commenter',
+  'comment',
+  'tag',
+  'linkTitle',
+  'linkAddress',
+] as const;
 export type HostileField = (typeof HOSTILE_FIELDS)[number];
 
-const fits = (text: string, max: number, multiline = false) => isAcceptableText(text, multiline) && codePointLength(text) <= max;
+const fits = (text: string, max: number, multiline = false) =>
+  isAcceptableText(text, multiline) && codePointLength(text) <= max;
 
 /** ISBN-13s in a 979-8 block no real book of the bundled canon uses. */
 export function hostileIsbn(index: number): string {
@@ -85,12 +95,16 @@ async function seedOne(canon: CanonServerHandle, text: string, index: number): P
   const commenter = fits(text, LIMITS.nameMax) ? text : null;
   const secret = await confirmedIdentity(canon, commenter ?? `Placeholder reader ${index}`);
   const comment = fits(text, LIMITS.commentMax, true) ? text : null;
-  const posted = await call(canon.api, 'POST', `/books/${bookId}/comments`, { body: { body: comment ?? `Placeholder comment ${index}` }, secret, key: randomUUID() });
+  const posted = await call(canon.api, 'POST', `/books/${bookId}/comments`, {
+    body: { body: comment ?? `Placeholder comment ${index}` },
+    secret,
+    key: randomUUID(),
+  });
   if (posted.status !== 201) throw new Error(`comment ${index}: ${posted.status}`);
 
   // The server keeps tags in their normal form; a string that normalises to nothing or too long is refused.
   const tagged = await call(canon.api, 'PUT', `/books/${bookId}/tags`, { body: { tags: [text] }, secret });
-  const tag = tagged.status === 200 ? (tagged.body.tags as string[])[0] ?? null : null;
+  const tag = tagged.status === 200 ? ((tagged.body.tags as string[])[0] ?? null) : null;
   if (tag !== null && tag !== normalizeTag(text)) throw new Error(`tag ${index} stored as ${JSON.stringify(tag)}`);
 
   const linkTitle = fits(text, LIMITS.linkTitleMax) ? text : null;
@@ -105,7 +119,14 @@ async function seedOne(canon: CanonServerHandle, text: string, index: number): P
     // Created after the reader's link, so the order of links is known; title empty, so the address is what shows.
     await canon.server.deps.db
       .insertInto('review_links')
-      .values({ id: randomUUID(), book_id: bookId, identity_id: null, url: linkAddress, title: '', created_at: Date.now() + 1_000 })
+      .values({
+        id: randomUUID(),
+        book_id: bookId,
+        identity_id: null,
+        url: linkAddress,
+        title: '',
+        created_at: Date.now() + 1_000,
+      })
       .execute();
   }
 
@@ -125,7 +146,11 @@ async function seedOne(canon: CanonServerHandle, text: string, index: number): P
 }
 
 /** Seeds one book per string, a few at a time, and drops the server's lookup cache so reads see them. */
-export async function seedHostileBooks(canon: CanonServerHandle, texts: readonly string[], concurrency = 8): Promise<HostileBook[]> {
+export async function seedHostileBooks(
+  canon: CanonServerHandle,
+  texts: readonly string[],
+  concurrency = 8,
+): Promise<HostileBook[]> {
   const books: HostileBook[] = new Array(texts.length);
   let next = 0;
   async function worker() {

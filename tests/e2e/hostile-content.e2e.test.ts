@@ -16,7 +16,13 @@ import type { CanonServerHandle } from '../server/harness';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { startE2eCanonServer } from './canon';
 import { auditDom } from './dom-audit';
-import { HOSTILE_FIELDS, hostileBookPage, seedHostileBooks, type HostileBook, type HostileField } from './hostile-canon';
+import {
+  HOSTILE_FIELDS,
+  hostileBookPage,
+  seedHostileBooks,
+  type HostileBook,
+  type HostileField,
+} from './hostile-canon';
 import { sendAsExtensionPage } from './messages';
 import { FixtureServer, sidebarFrame } from './pages';
 
@@ -39,13 +45,17 @@ function readRendered(): Rendered {
   return {
     title: text(document.querySelector('.book-title')),
     authors: text(document.querySelector('dl.metadata dd[dir="auto"]')),
-    chapters: [...document.querySelectorAll('ol.chapters li > span[dir="auto"]:not(.chapter-label)')].map((el) => el.textContent ?? ''),
+    chapters: [...document.querySelectorAll('ol.chapters li > span[dir="auto"]:not(.chapter-label)')].map(
+      (el) => el.textContent ?? '',
+    ),
     tags: [...document.querySelectorAll('ul.chips li.chip > span[dir="auto"]')].map((el) => el.textContent ?? ''),
     comments: [...document.querySelectorAll('ol.comments li.comment')].map((li) => ({
       author: text(li.querySelector('bdi.author')) ?? '',
       body: text(li.querySelector('.comment-body')) ?? '',
     })),
-    links: [...document.querySelectorAll('ul.links li')].map((li) => text(li.querySelector('a, span.unsafe-link')) ?? ''),
+    links: [...document.querySelectorAll('ul.links li')].map(
+      (li) => text(li.querySelector('a, span.unsafe-link')) ?? '',
+    ),
   };
 }
 
@@ -55,8 +65,16 @@ function expectedView(book: HostileBook): Rendered {
     authors: book.author ?? `Placeholder author ${book.index}`,
     chapters: [book.chapter ?? `Placeholder chapter ${book.index}`],
     tags: book.tag === null ? [] : [book.tag],
-    comments: [{ author: book.commenter ?? `Placeholder reader ${book.index}`, body: book.comment ?? `Placeholder comment ${book.index}` }],
-    links: [book.linkTitle ?? `Placeholder review ${book.index}`, ...(book.linkAddress === null ? [] : [book.linkAddress])],
+    comments: [
+      {
+        author: book.commenter ?? `Placeholder reader ${book.index}`,
+        body: book.comment ?? `Placeholder comment ${book.index}`,
+      },
+    ],
+    links: [
+      book.linkTitle ?? `Placeholder review ${book.index}`,
+      ...(book.linkAddress === null ? [] : [book.linkAddress]),
+    ],
   };
 }
 
@@ -127,7 +145,12 @@ describe('hostile canon content in the sidebar', () => {
     expect(dialogs.filter((d) => d.message === 'probe')).toHaveLength(2);
 
     const clean = await sidebar.evaluate(auditDom, extensionRoot());
-    await sidebar.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="audit-probe" onclick="void 0"><a href="javascript:void 0">x</a></p>'));
+    await sidebar.evaluate(() =>
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<p id="audit-probe" onclick="void 0"><a href="javascript:void 0">x</a></p>',
+      ),
+    );
     const dirty = await sidebar.evaluate(auditDom, extensionRoot());
     expect(clean.problems).toEqual([]);
     expect(dirty.problems.length).toBeGreaterThanOrEqual(2);
@@ -138,7 +161,9 @@ describe('hostile canon content in the sidebar', () => {
 
   it(`shows all ${CORPUS.length} strings in every field as text, and nothing runs`, { timeout: 600_000 }, async () => {
     const shown = Object.fromEntries(HOSTILE_FIELDS.map((f) => [f, 0])) as Record<HostileField, number>;
-    const stored = Object.fromEntries(HOSTILE_FIELDS.map((f) => [f, books.filter((b) => b[f] !== null).length])) as Record<HostileField, number>;
+    const stored = Object.fromEntries(
+      HOSTILE_FIELDS.map((f) => [f, books.filter((b) => b[f] !== null).length]),
+    ) as Record<HostileField, number>;
     const problems: string[] = [];
     const mismatches: string[] = [];
     let elements = 0;
@@ -148,10 +173,16 @@ describe('hostile canon content in the sidebar', () => {
       const expected = expectedView(book);
       // The panels fill in as their answers arrive; wait until the whole book is on screen.
       await sidebar
-        .waitForFunction(`JSON.stringify((${readRendered.toString()})()) === ${JSON.stringify(JSON.stringify(expected))}`, undefined, { timeout: 15_000 })
+        .waitForFunction(
+          `JSON.stringify((${readRendered.toString()})()) === ${JSON.stringify(JSON.stringify(expected))}`,
+          undefined,
+          { timeout: 15_000 },
+        )
         .catch(async () => mismatches.push(`#${book.index}: ${JSON.stringify(await sidebar.evaluate(readRendered))}`));
       const rendered = await sidebar.evaluate(readRendered);
-      for (const [field, ok] of Object.entries(hostileFieldsShown(book, rendered))) if (ok) shown[field as HostileField]++;
+      for (const [field, ok] of Object.entries(hostileFieldsShown(book, rendered))) {
+        if (ok) shown[field as HostileField]++;
+      }
       const audit = await sidebar.evaluate(auditDom, extensionRoot());
       elements += audit.elements;
       problems.push(...audit.problems.map((p) => `#${book.index}: ${p}`));

@@ -28,7 +28,18 @@ describe('idle worker: the sidebar from the cache', () => {
     // The saved page's book joins the canon, so the sidebar has a canon entry to show.
     await insertBook(
       rig.canon.server.deps.db,
-      { id: 'strange-planet', title: TITLE, subtitle: null, authors: ['Nathan W. Pyle'], publisher: 'Morrow Gift', year: 2019, isbn13: ['9780062970701'], isbn10: [], chapters: [], sources: [] },
+      {
+        id: 'strange-planet',
+        title: TITLE,
+        subtitle: null,
+        authors: ['Nathan W. Pyle'],
+        publisher: 'Morrow Gift',
+        year: 2019,
+        isbn13: ['9780062970701'],
+        isbn10: [],
+        chapters: [],
+        sources: [],
+      },
       Date.now(),
     );
     pages = await FixtureServer.install(rig.browser.context);
@@ -77,7 +88,9 @@ describe('idle worker: the sidebar from the cache', () => {
 /** `getTabBook` for the tab showing `page`, as the sidebar asks it, once the content script has reported. */
 async function bookView(rig: OutboxRig, page: Page, refresh = false) {
   const tabId = await waitFor(`a tab report for ${page.url()}`, () => reportedTabId(rig.page, page.url()));
-  return waitFor(`the book of tab ${tabId}`, async () => valueOf(await sendAsExtensionPage(rig.page, 'getTabBook', { tabId, refresh })));
+  return waitFor(`the book of tab ${tabId}`, async () =>
+    valueOf(await sendAsExtensionPage(rig.page, 'getTabBook', { tabId, refresh })),
+  );
 }
 
 /** The newest tab whose content script reported `url` (the background's `tab:<id>` session entries). */

@@ -51,7 +51,13 @@ const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>We-Th
 
 /** Runs in the page: everything its scripts can read of the document, open shadow roots included. */
 function pageVisibleText(): string {
-  const parts: string[] = [document.documentElement.outerHTML, document.cookie, location.href, JSON.stringify(localStorage), JSON.stringify(sessionStorage)];
+  const parts: string[] = [
+    document.documentElement.outerHTML,
+    document.cookie,
+    location.href,
+    JSON.stringify(localStorage),
+    JSON.stringify(sessionStorage),
+  ];
   // Resource timing would name the frame's address if the browser reported it to the page.
   parts.push(...performance.getEntries().map((entry) => entry.name));
   const visit = (root: Document | ShadowRoot) => {
@@ -128,7 +134,9 @@ describe('what a page and a content script can learn', () => {
     await sidebar.getByLabel('Your comment').fill(body);
     await sidebar.getByRole('button', { name: 'Post comment' }).click();
     await sidebar.getByRole('listitem').filter({ hasText: body }).waitFor({ timeout: 20_000 });
-    await expect.poll(async () => (await canon.server.deps.db.selectFrom('comments').select('body').execute()).map((c) => c.body)).toContain(body);
+    await expect
+      .poll(async () => (await canon.server.deps.db.selectFrom('comments').select('body').execute()).map((c) => c.body))
+      .toContain(body);
 
     expect(await pageViewOfSidebar(page)).toEqual({ hosts: 1, shadowRootVisible: false });
     expect(await page.evaluate(() => (window as unknown as { capturedRoots: unknown[] }).capturedRoots.length)).toBe(0);
@@ -142,7 +150,9 @@ describe('what a page and a content script can learn', () => {
     expect(visible).not.toContain(body);
 
     const sentToTabs = await worker.evaluate(() => (globalThis as unknown as { sentToTabs: string[] }).sentToTabs);
-    console.log(`isolation: page DOM and mutation log ${visible.length} characters; messages sent to tabs: ${sentToTabs.length}`);
+    console.log(
+      `isolation: page DOM and mutation log ${visible.length} characters; messages sent to tabs: ${sentToTabs.length}`,
+    );
     for (const message of sentToTabs) {
       expect(message).not.toContain(READER.email);
       expect(message).not.toContain(secret);
@@ -152,7 +162,9 @@ describe('what a page and a content script can learn', () => {
       const [tab] = await chrome.tabs.query({ url });
       await chrome.tabs.sendMessage(tab?.id ?? -1, { probe: true }).catch(() => undefined);
     }, PAGE_URL);
-    expect(await worker.evaluate(() => (globalThis as unknown as { sentToTabs: string[] }).sentToTabs)).toHaveLength(sentToTabs.length + 1);
+    expect(await worker.evaluate(() => (globalThis as unknown as { sentToTabs: string[] }).sentToTabs)).toHaveLength(
+      sentToTabs.length + 1,
+    );
     await page.close();
   });
 
@@ -175,10 +187,16 @@ describe('what a page and a content script can learn', () => {
     const report = await send('reportPageBook', value.book);
     expect(report.res).toEqual({ ok: true, value: null });
     // Messages for extension pages are refused to the content script.
-    const refused = await Promise.all(['getIdentity', 'exportData', 'getTabBook', 'listOutbox'].map((type) => send(type, type === 'getTabBook' ? { tabId: 0 } : undefined)));
+    const refused = await Promise.all(
+      ['getIdentity', 'exportData', 'getTabBook', 'listOutbox'].map((type) =>
+        send(type, type === 'getTabBook' ? { tabId: 0 } : undefined),
+      ),
+    );
     for (const reply of refused) expect(reply.res?.error?.code).toBe('forbidden-sender');
     const local = await world.evaluate<unknown>('chrome.storage.local.get(null)');
-    const session = await world.evaluate<string>('chrome.storage.session.get(null).then(() => "readable", (error) => "refused: " + error.message)');
+    const session = await world.evaluate<string>(
+      'chrome.storage.session.get(null).then(() => "readable", (error) => "refused: " + error.message)',
+    );
 
     const received = JSON.stringify([view, report, refused, local]);
     console.log(`content script: ${received.length} characters received; storage.session ${session.slice(0, 40)}`);

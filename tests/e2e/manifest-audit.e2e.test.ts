@@ -34,7 +34,9 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
 
   it('asks for exactly the reviewed host permissions, nothing broad', () => {
     expect(manifest.host_permissions).toEqual(REVIEWED_HOST_PERMISSIONS);
-    for (const pattern of [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])]) expect(BROAD_PATTERNS).not.toContain(pattern);
+    for (const pattern of [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])]) {
+      expect(BROAD_PATTERNS).not.toContain(pattern);
+    }
   });
 
   it('does not override the default content security policy', () => {

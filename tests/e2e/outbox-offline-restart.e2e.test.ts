@@ -47,74 +47,86 @@ describe('outbox: offline, then a browser restart', () => {
   });
   afterAll(() => rig?.close());
 
-  it(`delivers ${WRITES} writes made offline once each, in order per book, after the browser restarts`, { timeout: 240_000 }, async () => {
-    const books = await canonBookIds(rig.canon, BOOKS);
-    await rig.proxy.setOffline(true);
-    await rig.browser.context.setOffline(true);
+  it(
+    `delivers ${WRITES} writes made offline once each, in order per book, after the browser restarts`,
+    { timeout: 240_000 },
+    async () => {
+      const books = await canonBookIds(rig.canon, BOOKS);
+      await rig.proxy.setOffline(true);
+      await rig.browser.context.setOffline(true);
 
-    const submitted: Submitted[] = [];
-    for (let i = 0; i < WRITES; i++) submitted.push(await submit(rig, books[i % BOOKS]!, i));
+      const submitted: Submitted[] = [];
+      for (let i = 0; i < WRITES; i++) submitted.push(await submit(rig, books[i % BOOKS]!, i));
 
-    // Each book's first write was tried and failed; the rest wait behind it.
-    const queued = await waitFor('a failed attempt per book', async () => {
-      const rows = await outboxRows(rig.page);
-      return rows.filter((row) => row.attempts > 0).length === BOOKS && rows;
-    });
-    expect(queued.map((row) => row.id)).toEqual(submitted.map((s) => s.id));
-    expect(queued.filter((row) => row.attempts > 0).map((row) => row.id)).toEqual(submitted.slice(0, BOOKS).map((s) => s.id));
+      // Each book's first write was tried and failed; the rest wait behind it.
+      const queued = await waitFor('a failed attempt per book', async () => {
+        const rows = await outboxRows(rig.page);
+        return rows.filter((row) => row.attempts > 0).length === BOOKS && rows;
+      });
+      expect(queued.map((row) => row.id)).toEqual(submitted.map((s) => s.id));
+      expect(queued.filter((row) => row.attempts > 0).map((row) => row.id)).toEqual(
+        submitted.slice(0, BOOKS).map((s) => s.id),
+      );
 
-    // Clear the alarm and stop the worker with no extension page open to wake it,
-    // so an alarm after the restart can only come from the next worker start.
-    await rig.page.close();
-    const worker = await rig.browser.serviceWorker();
-    await worker.evaluate((name) => chrome.alarms.clear(name), OUTBOX_ALARM);
-    await rig.browser.stopServiceWorker();
-    await rig.restartBrowser({ offline: true });
+      // Clear the alarm and stop the worker with no extension page open to wake it,
+      // so an alarm after the restart can only come from the next worker start.
+      await rig.page.close();
+      const worker = await rig.browser.serviceWorker();
+      await worker.evaluate((name) => chrome.alarms.clear(name), OUTBOX_ALARM);
+      await rig.browser.stopServiceWorker();
+      await rig.restartBrowser({ offline: true });
 
-    const restarted = await rig.browser.serviceWorker();
-    const alarm = await waitFor('the retry alarm after the restart', () => restarted.evaluate((name) => chrome.alarms.get(name).then((a) => a ?? null), OUTBOX_ALARM));
-    expect(alarm.name).toBe(OUTBOX_ALARM);
-    expect((await outboxRows(rig.page)).map((row) => row.id)).toEqual(submitted.map((s) => s.id));
-    // Nothing got through while offline: the only request so far is the registration.
-    expect(rig.proxy.log.filter((request) => request.idempotencyKey !== null)).toEqual([]);
+      const restarted = await rig.browser.serviceWorker();
+      const alarm = await waitFor('the retry alarm after the restart', () =>
+        restarted.evaluate((name) => chrome.alarms.get(name).then((a) => a ?? null), OUTBOX_ALARM),
+      );
+      expect(alarm.name).toBe(OUTBOX_ALARM);
+      expect((await outboxRows(rig.page)).map((row) => row.id)).toEqual(submitted.map((s) => s.id));
+      // Nothing got through while offline: the only request so far is the registration.
+      expect(rig.proxy.log.filter((request) => request.idempotencyKey !== null)).toEqual([]);
 
-    // Stop the restarted worker too, with nothing open to wake it: only the alarm can bring it back to send.
-    await rig.page.close();
-    await rig.browser.stopServiceWorker();
-    const online = Date.now();
-    await rig.browser.context.setOffline(false);
-    await rig.proxy.setOffline(false);
-    await waitFor('every write answered', async () => writesAnswered(rig).length === WRITES, DELIVERY_DEADLINE_MS);
-    const delivered = Date.now();
-    rig.page = await rig.browser.openExtensionPage('options.html');
-    expect(await outboxRows(rig.page)).toEqual([]);
-    console.log(
-      `offline + restart: ${WRITES} writes over ${BOOKS} books; alarm after restart due ${Math.round((alarm.scheduledTime - online) / 1000)} s after the network returned; ` +
-        `all answered ${((delivered - online) / 1000).toFixed(1)} s after it returned; ` +
-        `${rig.proxy.log.filter((request) => request.idempotencyKey !== null).length} write requests reached the server`,
-    );
+      // Stop the restarted worker too, with nothing open to wake it: only the alarm can bring it back to send.
+      await rig.page.close();
+      await rig.browser.stopServiceWorker();
+      const online = Date.now();
+      await rig.browser.context.setOffline(false);
+      await rig.proxy.setOffline(false);
+      await waitFor('every write answered', async () => writesAnswered(rig).length === WRITES, DELIVERY_DEADLINE_MS);
+      const delivered = Date.now();
+      rig.page = await rig.browser.openExtensionPage('options.html');
+      expect(await outboxRows(rig.page)).toEqual([]);
+      console.log(
+        `offline + restart: ${WRITES} writes over ${BOOKS} books; alarm after restart due ${Math.round((alarm.scheduledTime - online) / 1000)} s after the network returned; ` +
+          `all answered ${((delivered - online) / 1000).toFixed(1)} s after it returned; ` +
+          `${rig.proxy.log.filter((request) => request.idempotencyKey !== null).length} write requests reached the server`,
+      );
 
-    // Once each: one successful request per write, and each comment body stored once.
-    const answered = writesAnswered(rig);
-    expect(answered.map((request) => request.idempotencyKey).sort()).toEqual(submitted.map((s) => s.id).sort());
-    const comments = await storedComments(rig.canon);
-    expect(duplicated(comments.map((c) => c.body))).toEqual([]);
-    expect(comments.map((c) => c.body).sort()).toEqual(submitted.flatMap((s) => s.comment ?? []).sort());
+      // Once each: one successful request per write, and each comment body stored once.
+      const answered = writesAnswered(rig);
+      expect(answered.map((request) => request.idempotencyKey).sort()).toEqual(submitted.map((s) => s.id).sort());
+      const comments = await storedComments(rig.canon);
+      expect(duplicated(comments.map((c) => c.body))).toEqual([]);
+      expect(comments.map((c) => c.body).sort()).toEqual(submitted.flatMap((s) => s.comment ?? []).sort());
 
-    // In order per book: the server received each book's writes as they were made, and kept the last rating and tags.
-    for (const bookId of books) {
-      const made = submitted.filter((s) => s.bookId === bookId);
-      const arrived = answered.filter((request) => made.some((s) => s.id === request.idempotencyKey)).map((request) => request.idempotencyKey);
-      expect(arrived).toEqual(made.map((s) => s.id));
-      expect(await storedRating(rig.canon, bookId)).toBe(made.findLast((s) => s.kind === 'rating')?.rating);
-      expect(await storedTags(rig.canon, bookId)).toEqual(made.findLast((s) => s.kind === 'tags')?.tags);
-    }
-  });
+      // In order per book: the server received each book's writes as they were made, and kept the last rating and tags.
+      for (const bookId of books) {
+        const made = submitted.filter((s) => s.bookId === bookId);
+        const arrived = answered
+          .filter((request) => made.some((s) => s.id === request.idempotencyKey))
+          .map((request) => request.idempotencyKey);
+        expect(arrived).toEqual(made.map((s) => s.id));
+        expect(await storedRating(rig.canon, bookId)).toBe(made.findLast((s) => s.kind === 'rating')?.rating);
+        expect(await storedTags(rig.canon, bookId)).toEqual(made.findLast((s) => s.kind === 'tags')?.tags);
+      }
+    },
+  );
 });
 
 /** Write requests (they carry an idempotency key) the server answered with success, in arrival order. */
 function writesAnswered(rig: OutboxRig) {
-  return rig.proxy.log.filter((request) => request.idempotencyKey !== null && typeof request.outcome === 'number' && request.outcome < 300);
+  return rig.proxy.log.filter(
+    (request) => request.idempotencyKey !== null && typeof request.outcome === 'number' && request.outcome < 300,
+  );
 }
 
 /** The i-th write: per book, a comment, a rating, then tags, round and round. */

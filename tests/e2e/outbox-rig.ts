@@ -47,7 +47,9 @@ export async function startOutboxRig(launch: LaunchOptions = {}): Promise<Outbox
 }
 
 export async function registerReader(page: Page, name: string): Promise<IdentityView> {
-  return valueOf(await sendAsExtensionPage(page, 'registerIdentity', { name, email: `${name.toLowerCase()}@example.org` }));
+  return valueOf(
+    await sendAsExtensionPage(page, 'registerIdentity', { name, email: `${name.toLowerCase()}@example.org` }),
+  );
 }
 
 export async function outboxRows(page: Page): Promise<PendingWrite[]> {
@@ -69,19 +71,32 @@ export interface StoredComment {
 
 /** Every comment row in the server's database, whatever its status, oldest first. */
 export async function storedComments(canon: CanonServerHandle): Promise<StoredComment[]> {
-  const rows = await canon.server.deps.db.selectFrom('comments').select(['body', 'book_id', 'created_at']).orderBy('created_at').execute();
+  const rows = await canon.server.deps.db
+    .selectFrom('comments')
+    .select(['body', 'book_id', 'created_at'])
+    .orderBy('created_at')
+    .execute();
   return rows.map((row) => ({ body: row.body, bookId: row.book_id, createdAt: Number(row.created_at) }));
 }
 
 /** The rating stored for `bookId` (one reader per test), in stars. */
 export async function storedRating(canon: CanonServerHandle, bookId: string): Promise<number | null> {
-  const row = await canon.server.deps.db.selectFrom('ratings').select('half_stars').where('book_id', '=', bookId).executeTakeFirst();
+  const row = await canon.server.deps.db
+    .selectFrom('ratings')
+    .select('half_stars')
+    .where('book_id', '=', bookId)
+    .executeTakeFirst();
   return row === undefined ? null : row.half_stars / 2;
 }
 
 /** The tags stored for `bookId` (one reader per test), sorted. */
 export async function storedTags(canon: CanonServerHandle, bookId: string): Promise<string[]> {
-  const rows = await canon.server.deps.db.selectFrom('tags').select('tag').where('book_id', '=', bookId).orderBy('tag').execute();
+  const rows = await canon.server.deps.db
+    .selectFrom('tags')
+    .select('tag')
+    .where('book_id', '=', bookId)
+    .orderBy('tag')
+    .execute();
   return rows.map((row) => row.tag);
 }
 
@@ -91,13 +106,18 @@ export function duplicated(bodies: string[]): string[] {
   return [...new Set(bodies.filter((body) => seen.has(body) || !seen.add(body)))];
 }
 
-export const isCommentPost: RequestMatch = ({ method, path }) => method === 'POST' && /\/books\/[^/]+\/comments$/.test(path);
+export const isCommentPost: RequestMatch = ({ method, path }) =>
+  method === 'POST' && /\/books\/[^/]+\/comments$/.test(path);
 
 /**
  * Polls `probe` until it returns something other than null or false. The
  * deadline only turns a hang into a readable failure; nothing is timed.
  */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | false>, deadlineMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | false>,
+  deadlineMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     const value = await probe();

@@ -41,7 +41,9 @@ describe('outbox: service worker stopped mid-POST', () => {
       const body = `Stopped mid-POST, round ${round} (${stage}) ${randomUUID()}`;
       const held = rig.proxy.holdNext((request) => isCommentPost(request) && request.body.includes(body), stage);
 
-      const write = valueOf(await sendAsExtensionPage(rig.page, 'postComment', { bookId: books[round % books.length]!, body }));
+      const write = valueOf(
+        await sendAsExtensionPage(rig.page, 'postComment', { bookId: books[round % books.length]!, body }),
+      );
       submitted.push({ body, key: write.id, stage });
       await within(held.arrived, `round ${round}: the POST reaching the proxy`, STEP_DEADLINE_MS);
       if (stage === 'response') {
@@ -58,14 +60,17 @@ describe('outbox: service worker stopped mid-POST', () => {
       await sendAsExtensionPage(rig.page, 'listOutbox', undefined);
       await waitFor(
         `round ${round}: the outbox to empty`,
-        async () => (await outboxRows(rig.page)).length === 0 && (await storedComments(rig.canon)).some((c) => c.body === body),
+        async () =>
+          (await outboxRows(rig.page)).length === 0 && (await storedComments(rig.canon)).some((c) => c.body === body),
         STEP_DEADLINE_MS,
       );
     }
 
     const stored = (await storedComments(rig.canon)).map((c) => c.body);
     const lost = submitted.filter((s) => !stored.includes(s.body));
-    console.log(`worker stopped mid-POST ${ROUNDS}×: submitted ${submitted.length}, stored ${stored.length}, lost ${lost.length}, duplicated ${duplicated(stored).length}`);
+    console.log(
+      `worker stopped mid-POST ${ROUNDS}×: submitted ${submitted.length}, stored ${stored.length}, lost ${lost.length}, duplicated ${duplicated(stored).length}`,
+    );
     expect(lost).toEqual([]);
     expect(duplicated(stored)).toEqual([]);
     expect(stored).toHaveLength(submitted.length);
@@ -74,7 +79,10 @@ describe('outbox: service worker stopped mid-POST', () => {
     for (const { key, stage } of submitted) {
       const attempts = rig.proxy.log.filter((request) => request.idempotencyKey === key);
       // The second POST was stored (stage `request`) or answered from the stored first one (stage `response`).
-      expect(attempts.map((a) => a.outcome), stage).toEqual(['held-then-client-gone', 201]);
+      expect(
+        attempts.map((a) => a.outcome),
+        stage,
+      ).toEqual(['held-then-client-gone', 201]);
     }
   });
 });

@@ -64,7 +64,9 @@ function isLoopback(url: URL): boolean {
 export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<import('playwright-core').Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('sidepanel.html'));
+    const frame = page
+      .frames()
+      .find((f) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('sidepanel.html'));
     if (frame) {
       await frame.waitForLoadState('domcontentloaded');
       return frame;
@@ -83,7 +85,10 @@ export function pageViewOfSidebar(page: Page): Promise<{ hosts: number; shadowRo
 }
 
 /** What the background recorded from the content script's report for the tab showing `url`, once it has. */
-export async function tabReportFor(worker: import('playwright-core').Worker, url: string): Promise<{ tabId: number; book: unknown }> {
+export async function tabReportFor(
+  worker: import('playwright-core').Worker,
+  url: string,
+): Promise<{ tabId: number; book: unknown }> {
   return worker.evaluate(async (pageUrl) => {
     for (let attempt = 0; attempt < 100; attempt++) {
       const stored: Record<string, { url?: string; book?: unknown }> = await chrome.storage.session.get(null);

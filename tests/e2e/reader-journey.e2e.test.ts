@@ -48,11 +48,17 @@ describe('the reader’s journey, in Chromium with the real canon server', () =>
   });
 
   it('follows a single-page navigation on Goodreads to the next book', async () => {
-    const page = await pages.open('goodreads/strange-planet.html', 'https://www.goodreads.com/book/show/44890112-strange-planet');
+    const page = await pages.open(
+      'goodreads/strange-planet.html',
+      'https://www.goodreads.com/book/show/44890112-strange-planet',
+    );
     const sidebar = await sidebarFrame(page);
     await sidebar.getByRole('heading', { name: 'Strange Planet' }).waitFor();
     // The site swaps its content and pushes a new address, as Goodreads' Next.js pages do.
-    const next = await readFile(path.join(FIXTURE_PAGES_DIR, 'goodreads/house-in-the-cerulean-sea-kindle-nextjs.html'), 'utf8');
+    const next = await readFile(
+      path.join(FIXTURE_PAGES_DIR, 'goodreads/house-in-the-cerulean-sea-kindle-nextjs.html'),
+      'utf8',
+    );
     await page.evaluate((html) => {
       const parsed = new DOMParser().parseFromString(html, 'text/html');
       document.head.replaceChildren(...parsed.head.childNodes);
@@ -73,7 +79,10 @@ describe('the reader’s journey, in Chromium with the real canon server', () =>
     await options.getByLabel('Name').fill('Ada Reader');
     await options.getByLabel('E-mail address').fill('ada@example.org');
     await options.getByRole('button', { name: 'Save and send confirmation' }).click();
-    await options.getByText(/Check your inbox/).first().waitFor();
+    await options
+      .getByText(/Check your inbox/)
+      .first()
+      .waitFor();
     await options.screenshot({ path: path.join(ARTIFACTS, 'options.png'), fullPage: true });
 
     const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
@@ -81,7 +90,11 @@ describe('the reader’s journey, in Chromium with the real canon server', () =>
     const stars = popup.getByRole('slider', { name: 'Your rating' });
     await stars.focus();
     // Key by key, each answered on screen before the next, as a reader presses them.
-    for (const [key, value] of [['End', '5'], ['ArrowLeft', '4.5'], ['ArrowLeft', '4']] as const) {
+    for (const [key, value] of [
+      ['End', '5'],
+      ['ArrowLeft', '4.5'],
+      ['ArrowLeft', '4'],
+    ] as const) {
       await stars.press(key);
       await expect.poll(() => stars.getAttribute('aria-valuenow')).toBe(value);
     }

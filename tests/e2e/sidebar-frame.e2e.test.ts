@@ -13,7 +13,10 @@ describe('the sidebar framed into real pages', () => {
   afterAll(() => browser?.close());
 
   it('frames the sidebar page into a closed shadow root on a book page', async () => {
-    const page = await pages.open('amazon/de-siddhartha.html', 'https://www.amazon.de/Siddhartha-indische-Dichtung-Hermann-Hesse/dp/3518366823');
+    const page = await pages.open(
+      'amazon/de-siddhartha.html',
+      'https://www.amazon.de/Siddhartha-indische-Dichtung-Hermann-Hesse/dp/3518366823',
+    );
     const frame = await sidebarFrame(page);
     expect(new URL(frame.url()).pathname).toBe('/sidepanel.html');
     await expect(pageViewOfSidebar(page)).resolves.toEqual({ hosts: 1, shadowRootVisible: false });
@@ -21,7 +24,10 @@ describe('the sidebar framed into real pages', () => {
   });
 
   it('frames nothing on a page that is not one book', async () => {
-    const page = await pages.open('amazon/es-negative-window-robot.html', 'https://www.amazon.es/Cecotec-Excellence-Aspirador-Programable-Limpieza/dp/B01MUGXRT9');
+    const page = await pages.open(
+      'amazon/es-negative-window-robot.html',
+      'https://www.amazon.es/Cecotec-Excellence-Aspirador-Programable-Limpieza/dp/B01MUGXRT9',
+    );
     // Give the content script time to run and (not) frame anything.
     await page.waitForTimeout(1_500);
     await expect(pageViewOfSidebar(page)).resolves.toEqual({ hosts: 0, shadowRootVisible: false });
@@ -30,15 +36,23 @@ describe('the sidebar framed into real pages', () => {
   });
 
   it('keeps the sidebar frame out of the page’s reach, and replaces it if it is ever navigated away', async () => {
-    pages.serveHtml('https://evil.test/lookalike', '<!doctype html><title>Bookside</title><form><input name="email"></form>');
-    const page = await pages.open('amazon/de-siddhartha.html', 'https://www.amazon.de/Siddhartha-indische-Dichtung-Hermann-Hesse/dp/3518366823');
+    pages.serveHtml(
+      'https://evil.test/lookalike',
+      '<!doctype html><title>Bookside</title><form><input name="email"></form>',
+    );
+    const page = await pages.open(
+      'amazon/de-siddhartha.html',
+      'https://www.amazon.de/Siddhartha-indische-Dichtung-Hermann-Hesse/dp/3518366823',
+    );
     const original = await sidebarFrame(page);
     // The page navigates every child window it can reach, e.g. to a lookalike comment form.
     await page.evaluate(() => {
       for (let i = 0; i < window.frames.length; i++) window.frames[i]!.location.href = 'https://evil.test/lookalike';
     });
     // The attack works on the page's own frames…
-    await expect.poll(() => page.frames().filter((f) => f.url().startsWith('https://evil.test/')).length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.frames().filter((f) => f.url().startsWith('https://evil.test/')).length)
+      .toBeGreaterThan(0);
     // …but a frame in a closed shadow root is not among `window.frames`: the sidebar was out of reach.
     expect(original.isDetached()).toBe(false);
     expect(new URL(original.url()).pathname).toBe('/sidepanel.html');
@@ -46,9 +60,13 @@ describe('the sidebar framed into real pages', () => {
     // Should a browser let it happen anyway, the content script swaps in a fresh sidebar.
     await original.goto('https://evil.test/lookalike').catch(() => undefined);
     await expect.poll(() => original.isDetached()).toBe(true);
-    await expect.poll(() => page.frames().some((f) => !f.isDetached() && f !== original && f.url().includes('/sidepanel.html'))).toBe(true);
+    await expect
+      .poll(() => page.frames().some((f) => !f.isDetached() && f !== original && f.url().includes('/sidepanel.html')))
+      .toBe(true);
     for (const frame of page.frames().filter((f) => !f.isDetached() && f.url().startsWith('https://evil.test/'))) {
-      const inBooksideHost = await (await frame.frameElement()).evaluate((element) => element.getRootNode() instanceof ShadowRoot);
+      const inBooksideHost = await (
+        await frame.frameElement()
+      ).evaluate((element) => element.getRootNode() instanceof ShadowRoot);
       expect(inBooksideHost).toBe(false);
     }
     await page.close();

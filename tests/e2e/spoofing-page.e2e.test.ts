@@ -45,7 +45,12 @@ async function spoof(messages: ForgedMessage[]): Promise<number> {
       host?.setAttribute('data-message', json);
       host?.setAttribute(`data-${m.name.replace(/[^a-z0-9-]/gi, '-').toLowerCase() || 'x'}`, json);
     },
-    (m) => window.dispatchEvent(new CustomEvent('wxt:locationchange', { detail: { newUrl: new URL('https://mallory.test/'), message: m.message } })),
+    (m) =>
+      window.dispatchEvent(
+        new CustomEvent('wxt:locationchange', {
+          detail: { newUrl: new URL('https://mallory.test/'), message: m.message },
+        }),
+      ),
   ];
   let sent = 0;
   for (const [i, m] of messages.entries()) {
@@ -79,10 +84,24 @@ describe('a page that forges extension messages', () => {
 
   /** Rows in every table a write can add to, on the server. */
   async function serverRows(): Promise<Record<string, number>> {
-    const tables = ['identities', 'confirmation_tokens', 'comments', 'comment_flags', 'ratings', 'tags', 'review_links', 'nominations', 'nomination_supporters', 'idempotency_keys'] as const;
+    const tables = [
+      'identities',
+      'confirmation_tokens',
+      'comments',
+      'comment_flags',
+      'ratings',
+      'tags',
+      'review_links',
+      'nominations',
+      'nomination_supporters',
+      'idempotency_keys',
+    ] as const;
     const counts: Record<string, number> = {};
     for (const table of tables) {
-      const row = await canon.server.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await canon.server.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       counts[table] = Number(row.n);
     }
     return counts;
@@ -90,7 +109,9 @@ describe('a page that forges extension messages', () => {
 
   async function extensionState() {
     const worker = await browser.serviceWorker();
-    const stored = await worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
+    const stored = await worker.evaluate(async () =>
+      JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]),
+    );
     return {
       stored,
       settings: valueOf(await sendAsExtensionPage(options, 'getSettings', undefined)),
@@ -115,9 +136,15 @@ describe('a page that forges extension messages', () => {
     );
     // Only a content script of this tab is answered with the book the tab reported.
     expect(reply.res?.ok && reply.res.value?.book.isbn13).toEqual(['9781861978370']);
-    await world.evaluate(`setTimeout(() => { throw new Error('probe-thrown') }); Promise.reject(new Error('probe-rejected')); console.error('probe-logged'); 0`);
-    await expect.poll(() => world.errors.join('\n')).toMatch(/probe-thrown[\s\S]*probe-rejected|probe-rejected[\s\S]*probe-thrown/);
-    await expect.poll(() => world.errors.some((e) => e.startsWith('console.error (content script): probe-logged'))).toBe(true);
+    await world.evaluate(
+      `setTimeout(() => { throw new Error('probe-thrown') }); Promise.reject(new Error('probe-rejected')); console.error('probe-logged'); 0`,
+    );
+    await expect
+      .poll(() => world.errors.join('\n'))
+      .toMatch(/probe-thrown[\s\S]*probe-rejected|probe-rejected[\s\S]*probe-thrown/);
+    await expect
+      .poll(() => world.errors.some((e) => e.startsWith('console.error (content script): probe-logged')))
+      .toBe(true);
     await world.detach();
     await page.close();
   });
@@ -142,7 +169,9 @@ describe('a page that forges extension messages', () => {
     await page.waitForTimeout(MUTATION_DEBOUNCE_MS * 3);
 
     const after = { server: await serverRows(), extension: await extensionState() };
-    const storageChanges = await worker.evaluate(() => (globalThis as unknown as { storageChanges: string[] }).storageChanges);
+    const storageChanges = await worker.evaluate(
+      () => (globalThis as unknown as { storageChanges: string[] }).storageChanges,
+    );
     console.log(
       `spoofing: ${sent} forged messages sent; outbox rows ${after.extension.outbox.length}, storage changes ${storageChanges.length}, ` +
         `content-script errors ${world.errors.length + pageErrors.length}`,
@@ -159,7 +188,9 @@ describe('a page that forges extension messages', () => {
     // The same counters do see a real write: the reader's own comment, from the sidebar's side.
     valueOf(await sendAsExtensionPage(options, 'postComment', { bookId: 'we-think', body: 'A real comment' }));
     await expect.poll(async () => (await serverRows()).comments, { timeout: 20_000 }).toBe(before.server.comments! + 1);
-    expect((await worker.evaluate(() => (globalThis as unknown as { storageChanges: string[] }).storageChanges)).length).toBeGreaterThan(0);
+    expect(
+      (await worker.evaluate(() => (globalThis as unknown as { storageChanges: string[] }).storageChanges)).length,
+    ).toBeGreaterThan(0);
     await world.detach();
     await page.close();
   });

@@ -17,7 +17,12 @@ export async function call(
   const response = await fetch(`${base}${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const text = await response.text();
   let body: unknown = text;
@@ -43,5 +48,10 @@ export async function newIdentity(server: CanonServerHandle, options: { name?: s
   return identity;
 }
 
-export const postComment = (server: CanonServerHandle, bookId: string, secret: string, body: unknown, key: string = randomUUID()) =>
-  call(server.api, 'POST', `/books/${bookId}/comments`, { body, secret, key });
+export const postComment = (
+  server: CanonServerHandle,
+  bookId: string,
+  secret: string,
+  body: unknown,
+  key: string = randomUUID(),
+) => call(server.api, 'POST', `/books/${bookId}/comments`, { body, secret, key });

@@ -17,7 +17,14 @@ describe.each(backends())('Atom feeds (%s)', (backend) => {
     const me = await newIdentity(server, { name: '<script>alert("name")</script> & co', confirm: true });
     const guest = await newIdentity(server);
     await postComment(server, 'we-think', guest.secret, { body: 'not yet published' });
-    const hostile = ['</content><entry>', ']]><!--', '<![CDATA[x]]>', '&amp; &#0; &bogus;', '\uFFFE\uFFFF', ...NAUGHTY.slice(0, 40)];
+    const hostile = [
+      '</content><entry>',
+      ']]><!--',
+      '<![CDATA[x]]>',
+      '&amp; &#0; &bogus;',
+      '\uFFFE\uFFFF',
+      ...NAUGHTY.slice(0, 40),
+    ];
     const stored: string[] = [];
     for (const body of hostile) {
       const reply = await postComment(server, 'we-think', me.secret, { body });
@@ -29,7 +36,9 @@ describe.each(backends())('Atom feeds (%s)', (backend) => {
       expect(response.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
       const xml = await response.text();
       expect(XMLValidator.validate(xml), path).toBe(true);
-      const feed = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(xml).feed;
+      const feed = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(
+        xml,
+      ).feed;
       expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
       expect(feed.id).toBeTruthy();
       expect(feed.updated).toMatch(/^\d{4}-\d\d-\d\dT/);

@@ -41,7 +41,9 @@ let backendNoticePrinted = false;
 
 /** Undoes quoted-printable soft breaks and escapes, enough to read a link out of a plain-text mail. */
 function decodeQuotedPrintable(text: string): string {
-  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 async function startSmtpReceiver(mails: CapturedMail[], onMail: () => void) {
@@ -64,7 +66,10 @@ async function startSmtpReceiver(mails: CapturedMail[], onMail: () => void) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A fresh PostgreSQL database for one server, dropped again at stop. */
@@ -98,7 +103,9 @@ export type CanonServerHandle = {
   stop(): Promise<void>;
 };
 
-export async function startCanonServer(options: { backend?: Backend; config?: Partial<Config> } = {}): Promise<CanonServerHandle> {
+export async function startCanonServer(
+  options: { backend?: Backend; config?: Partial<Config> } = {},
+): Promise<CanonServerHandle> {
   const backend = options.backend ?? 'sqlite';
   const mails: CapturedMail[] = [];
   const taken = new Set<CapturedMail>();

@@ -15,10 +15,16 @@ describe.each(backends())('identities and confirmation (%s)', (backend) => {
     const email = uniqueEmail();
     const reg = await call(server.api, 'POST', '/identities', { body: { name: 'Qin Han', email } });
     expect(reg.status).toBe(201);
-    expect(reg.body).toEqual({ id: expect.any(String), secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), confirmed: false });
+    expect(reg.body).toEqual({
+      id: expect.any(String),
+      secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      confirmed: false,
+    });
     const secret = reg.body.secret as string;
 
-    const posted = await postComment(server, 'we-think', secret, { body: 'More information never equals more knowledge.' });
+    const posted = await postComment(server, 'we-think', secret, {
+      body: 'More information never equals more knowledge.',
+    });
     expect(posted.status).toBe(201);
     expect(posted.body.status).toBe('waiting');
     expect((await call(server.api, 'GET', '/books/we-think/comments')).body.comments).toEqual([]);
@@ -35,10 +41,22 @@ describe.each(backends())('identities and confirmation (%s)', (backend) => {
     expect(await page.text()).toContain('Confirmed');
 
     const published = await call(server.api, 'GET', '/books/we-think/comments');
-    expect(published.body.comments).toMatchObject([{ body: 'More information never equals more knowledge.', authorName: 'Qin Han', status: 'published', mine: false }]);
-    expect((await call(server.api, 'GET', '/identities/me', { secret })).body).toMatchObject({ name: 'Qin Han', confirmed: true });
+    expect(published.body.comments).toMatchObject([
+      {
+        body: 'More information never equals more knowledge.',
+        authorName: 'Qin Han',
+        status: 'published',
+        mine: false,
+      },
+    ]);
+    expect((await call(server.api, 'GET', '/identities/me', { secret })).body).toMatchObject({
+      name: 'Qin Han',
+      confirmed: true,
+    });
     // Later comments from the confirmed identity go straight out.
-    expect((await postComment(server, 'we-think', secret, { body: 'A second thought.' })).body.status).toBe('published');
+    expect((await postComment(server, 'we-think', secret, { body: 'A second thought.' })).body.status).toBe(
+      'published',
+    );
   });
 
   it('refuses a used link and an expired link', async () => {
@@ -63,7 +81,9 @@ describe.each(backends())('identities and confirmation (%s)', (backend) => {
 
   it('answers a known and an unknown address identically', async () => {
     const known = uniqueEmail();
-    await newIdentity(server, { confirm: false }).then(() => call(server.api, 'POST', '/identities', { body: { name: 'First', email: known } }));
+    await newIdentity(server, { confirm: false }).then(() =>
+      call(server.api, 'POST', '/identities', { body: { name: 'First', email: known } }),
+    );
     const again = await call(server.api, 'POST', '/identities', { body: { name: 'Second', email: known } });
     const fresh = await call(server.api, 'POST', '/identities', { body: { name: 'Second', email: uniqueEmail() } });
     expect(again.status).toBe(fresh.status);
@@ -84,7 +104,9 @@ describe.each(backends())('identities and confirmation (%s)', (backend) => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another browser registering the same address is still answered normally, but no fourth mail goes out.
-    const other = await call(server.api, 'POST', '/identities', { body: { name: 'Resender', email: email.replace(/@.*/, (d) => d.toUpperCase()) } });
+    const other = await call(server.api, 'POST', '/identities', {
+      body: { name: 'Resender', email: email.replace(/@.*/, (d) => d.toUpperCase()) },
+    });
     expect(other.status).toBe(201);
     await new Promise((r) => setTimeout(r, 300));
     expect(server.mails.filter((m) => m.to.some((t) => t.toLowerCase() === email.toLowerCase()))).toHaveLength(3);
@@ -100,7 +122,13 @@ describe.each(backends())('identities and confirmation (%s)', (backend) => {
   });
 
   it('refuses malformed registrations with 400', async () => {
-    for (const body of [{ name: 'A', email: 'not-an-address' }, { name: '', email: uniqueEmail() }, { name: 'x'.repeat(81), email: uniqueEmail() }, { name: 'A', email: `${'a'.repeat(250)}@example.org` }, { name: 'A' }]) {
+    for (const body of [
+      { name: 'A', email: 'not-an-address' },
+      { name: '', email: uniqueEmail() },
+      { name: 'x'.repeat(81), email: uniqueEmail() },
+      { name: 'A', email: `${'a'.repeat(250)}@example.org` },
+      { name: 'A' },
+    ]) {
       const reply = await call(server.api, 'POST', '/identities', { body });
       expect(reply.status, JSON.stringify(body).slice(0, 60)).toBe(400);
     }

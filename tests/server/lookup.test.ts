@@ -28,19 +28,39 @@ describe.each(backends())('lookup (%s)', (backend) => {
   it('answers with the whole canon entry', async () => {
     const reply = await call(server.api, 'GET', `/books?isbn=${encodeURIComponent('ISBN 978-1-86197-837-0')}`);
     const entry = v.parse(CanonEntry, reply.body.entry);
-    expect(entry).toMatchObject({ id: 'we-think', title: 'We-Think', subtitle: 'Mass innovation, not mass production', authors: ['Charles Leadbeater'], publisher: 'Profile Books', year: 2009 });
+    expect(entry).toMatchObject({
+      id: 'we-think',
+      title: 'We-Think',
+      subtitle: 'Mass innovation, not mass production',
+      authors: ['Charles Leadbeater'],
+      publisher: 'Profile Books',
+      year: 2009,
+    });
     expect(entry.isbn10).toEqual(expect.arrayContaining(['1861978375', '1847653898']));
     expect(entry.chapters[0]).toEqual({ title: 'You are what you share', source: 'canon' });
     expect(entry.chapters).toHaveLength(7);
     expect(entry.links.map((l) => l.url)).toContain('https://www.giarts.org/article/we-think');
     expect(entry.links.every((l) => l.source === 'canon')).toBe(true);
-    expect(entry.rating).toEqual({ average: null, count: 0, distribution: Object.fromEntries(['0.5', '1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5'].map((k) => [k, 0])), provisional: 0 });
+    expect(entry.rating).toEqual({
+      average: null,
+      count: 0,
+      distribution: Object.fromEntries(['0.5', '1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5'].map((k) => [k, 0])),
+      provisional: 0,
+    });
     expect(entry.commentCount).toBe(0);
   });
 
   it('finds editions without an ISBN by title and author, ignoring case, accents and subtitle', async () => {
-    for (const [title, author] of [['We-Think', 'Charles Leadbeater'], ['we think: mass innovation, not mass production', 'leadbeater'], ['WE THINK', 'C. Leadbeater']]) {
-      const reply = await call(server.api, 'GET', `/books?title=${encodeURIComponent(title ?? '')}&author=${encodeURIComponent(author ?? '')}`);
+    for (const [title, author] of [
+      ['We-Think', 'Charles Leadbeater'],
+      ['we think: mass innovation, not mass production', 'leadbeater'],
+      ['WE THINK', 'C. Leadbeater'],
+    ]) {
+      const reply = await call(
+        server.api,
+        'GET',
+        `/books?title=${encodeURIComponent(title ?? '')}&author=${encodeURIComponent(author ?? '')}`,
+      );
       expect(reply.body.inCanon, `${title} / ${author}`).toBe(true);
       expect(reply.body.entry.id).toBe('we-think');
     }

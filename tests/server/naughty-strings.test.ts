@@ -51,7 +51,8 @@ describe.each(backends())('naughty strings in every text field (%s)', (backend) 
     const outcome = { stored: 0, refused: 0 };
     for (const [i, s] of NAUGHTY.entries()) {
       const reply = await call(server.api, 'POST', '/identities', { body: { name: s, email: uniqueEmail() } });
-      const me = reply.status === 201 ? await call(server.api, 'GET', '/identities/me', { secret: reply.body.secret }) : null;
+      const me =
+        reply.status === 201 ? await call(server.api, 'GET', '/identities/me', { secret: reply.body.secret }) : null;
       tally(outcome, reply.status, () => me?.body.name === s, `#${i}`);
     }
     console.log(`names (${backend}): ${outcome.stored} stored verbatim, ${outcome.refused} refused`);
@@ -63,20 +64,34 @@ describe.each(backends())('naughty strings in every text field (%s)', (backend) 
       expect(tags.status, `tag #${i}`).toBeLessThan(500);
       if (tags.status === 200) expect(tags.body.tags).toEqual([normalizeTag(s)]);
 
-      const link = await call(server.api, 'POST', '/books/good-services/links', { secret, body: { url: `https://example.org/r/${i}`, title: s } });
+      const link = await call(server.api, 'POST', '/books/good-services/links', {
+        secret,
+        body: { url: `https://example.org/r/${i}`, title: s },
+      });
       expect(link.status, `link #${i}`).toBeLessThan(500);
       if (link.status === 201) expect(link.body.link.title).toBe(s);
 
-      const nomination = await call(server.api, 'POST', '/nominations', { secret, body: { title: `${s} ${i}`, authors: [s], reason: s } });
+      const nomination = await call(server.api, 'POST', '/nominations', {
+        secret,
+        body: { title: `${s} ${i}`, authors: [s], reason: s },
+      });
       expect(nomination.status, `nomination #${i}`).toBeLessThan(500);
-      if (nomination.status === 201) expect(nomination.body).toMatchObject({ title: `${s} ${i}`, authors: [s], reason: s });
+      if (nomination.status === 201) {
+        expect(nomination.body).toMatchObject({ title: `${s} ${i}`, authors: [s], reason: s });
+      }
 
-      const lookup = await call(server.api, 'GET', `/books?title=${encodeURIComponent(s)}&author=${encodeURIComponent(s)}`);
+      const lookup = await call(
+        server.api,
+        'GET',
+        `/books?title=${encodeURIComponent(s)}&author=${encodeURIComponent(s)}`,
+      );
       expect(lookup.status, `lookup #${i}`).toBeLessThan(500);
       const isbn = await call(server.api, 'GET', `/books?isbn=${encodeURIComponent(s)}`);
       expect(isbn.status, `isbn #${i}`).toBeLessThan(500);
     }
     const entry = await call(server.api, 'GET', '/books/good-services');
-    for (const link of entry.body.links.filter((l: { source: string }) => l.source === 'reader')) expect(NAUGHTY).toContain(link.title);
+    for (const link of entry.body.links.filter((l: { source: string }) => l.source === 'reader')) {
+      expect(NAUGHTY).toContain(link.title);
+    }
   }, 120_000);
 });

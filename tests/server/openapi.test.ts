@@ -34,6 +34,8 @@ describe('OpenAPI document', () => {
     expect(register.properties.email).toMatchObject({ type: 'string', maxLength: 254 });
     const comment = doc.paths['/books/{id}/comments'].post;
     expect(comment.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
-    expect(doc.paths['/books/{id}/rating'].put.requestBody.content['application/json'].schema.properties.value.enum).toHaveLength(10);
+    expect(
+      doc.paths['/books/{id}/rating'].put.requestBody.content['application/json'].schema.properties.value.enum,
+    ).toHaveLength(10);
   });
 });

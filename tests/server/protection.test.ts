@@ -9,7 +9,11 @@ describe.each(backends())('protection (%s)', (backend) => {
       backend,
       config: {
         corsOrigins: ['https://canon.example.org'],
-        rateLimits: { ...NO_RATE_LIMITS, commentsPerIdentity: { limit: 3, windowMs: 60_000 }, readsPerIp: { limit: 400, windowMs: 60_000 } },
+        rateLimits: {
+          ...NO_RATE_LIMITS,
+          commentsPerIdentity: { limit: 3, windowMs: 60_000 },
+          readsPerIp: { limit: 400, windowMs: 60_000 },
+        },
       },
     });
   });
@@ -18,7 +22,11 @@ describe.each(backends())('protection (%s)', (backend) => {
   it('answers 413 to bodies over 64 KB, before parsing them', async () => {
     const me = await newIdentity(server);
     const big = JSON.stringify({ body: 'x'.repeat(70_000) });
-    const declared = await call(server.api, 'POST', '/books/we-think/comments', { body: big, secret: me.secret, key: 'big-1' });
+    const declared = await call(server.api, 'POST', '/books/we-think/comments', {
+      body: big,
+      secret: me.secret,
+      key: 'big-1',
+    });
     expect(declared.status).toBe(413);
     expect(declared.body.error.code).toBe('payload_too_large');
     // Not even valid JSON: a 413 proves the body was never parsed.
@@ -27,14 +35,21 @@ describe.each(backends())('protection (%s)', (backend) => {
   });
 
   it('accepts writes only as application/json', async () => {
-    const reply = await call(server.api, 'POST', '/identities', { body: 'name=a&email=b@c.de', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const reply = await call(server.api, 'POST', '/identities', {
+      body: 'name=a&email=b@c.de',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(reply.status).toBe(415);
     expect((await call(server.api, 'POST', '/identities', { body: '{not json' })).status).toBe(400);
   });
 
   it('limits comments per identity with 429 and Retry-After, and replays do not count', async () => {
     const me = await newIdentity(server, { confirm: true });
-    for (let i = 0; i < 3; i++) expect((await postComment(server, 'we-think', me.secret, { body: `limited ${i}` }, `limit-${i}`)).status).toBe(201);
+    for (let i = 0; i < 3; i++) {
+      expect((await postComment(server, 'we-think', me.secret, { body: `limited ${i}` }, `limit-${i}`)).status).toBe(
+        201,
+      );
+    }
     expect((await postComment(server, 'we-think', me.secret, { body: 'limited 0' }, 'limit-0')).status).toBe(201);
     const over = await postComment(server, 'we-think', me.secret, { body: 'one too many' });
     expect(over.status).toBe(429);
@@ -47,7 +62,9 @@ describe.each(backends())('protection (%s)', (backend) => {
   it('does not let a rotating X-Forwarded-For reset the per-address budget', async () => {
     let limited = 0;
     for (let i = 0; i < 420 && limited === 0; i++) {
-      const reply = await call(server.api, 'GET', '/books/we-think', { headers: { 'x-forwarded-for': `10.0.${i >> 8}.${i & 255}` } });
+      const reply = await call(server.api, 'GET', '/books/we-think', {
+        headers: { 'x-forwarded-for': `10.0.${i >> 8}.${i & 255}` },
+      });
       if (reply.status === 429) limited = i;
     }
     expect(limited).toBeGreaterThan(0);
@@ -61,12 +78,16 @@ describe.each(backends())('protection (%s)', (backend) => {
       'moz-extension://0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0': true,
       'https://canon.example.org': true,
       'https://evil.example': false,
-      'null': false,
+      null: false,
     };
     for (const [origin, allowed] of Object.entries(origins)) {
       const preflight = await fetch(`${server.api}/books/we-think/comments`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,idempotency-key',
+        },
       });
       expect(preflight.headers.get('access-control-allow-origin'), origin).toBe(allowed ? origin : null);
       const get = await fetch(`${server.api}/books/we-think`, { headers: { origin } });

@@ -47,7 +47,10 @@ describe('layer boundaries', () => {
   });
 
   it('a clean lib file passes', async () => {
-    const ids = await ruleIdsFor('lib/clean.ts', "import type { BookRef } from './detect/types';\nexport type X = BookRef;\n");
+    const ids = await ruleIdsFor(
+      'lib/clean.ts',
+      "import type { BookRef } from './detect/types';\nexport type X = BookRef;\n",
+    );
     expect(ids).toEqual([]);
   });
 });

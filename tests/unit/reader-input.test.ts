@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../lib/canon/limits';
-import { addTag, checkComment, checkEmail, checkName, checkReviewLink, checkServerUrl, hostPermissionFor } from '../../lib/reader-input';
+import {
+  addTag,
+  checkComment,
+  checkEmail,
+  checkName,
+  checkReviewLink,
+  checkServerUrl,
+  hostPermissionFor,
+} from '../../lib/reader-input';
 
 describe('reader input checks', () => {
   it('checks names: trimmed, required, bounded, no control characters', () => {
@@ -24,7 +32,10 @@ describe('reader input checks', () => {
 
   it('accepts https servers anywhere and http only on this machine', () => {
     expect(checkServerUrl('https://canon.example.org/')).toEqual({ ok: true, value: 'https://canon.example.org' });
-    expect(checkServerUrl('https://example.org/canon/?x=1#y')).toEqual({ ok: true, value: 'https://example.org/canon' });
+    expect(checkServerUrl('https://example.org/canon/?x=1#y')).toEqual({
+      ok: true,
+      value: 'https://example.org/canon',
+    });
     expect(checkServerUrl('http://127.0.0.1:8787')).toEqual({ ok: true, value: 'http://127.0.0.1:8787' });
     expect(checkServerUrl('http://localhost:8787/')).toEqual({ ok: true, value: 'http://localhost:8787' });
     expect(checkServerUrl('http://canon.example.org')).toEqual({ ok: false, reason: 'url-insecure' });
@@ -35,7 +46,10 @@ describe('reader input checks', () => {
   });
 
   it('checks review links', () => {
-    expect(checkReviewLink('https://example.org/r', '  A   review ')).toEqual({ ok: true, value: { url: 'https://example.org/r', title: 'A review' } });
+    expect(checkReviewLink('https://example.org/r', '  A   review ')).toEqual({
+      ok: true,
+      value: { url: 'https://example.org/r', title: 'A review' },
+    });
     expect(checkReviewLink('javascript:alert(1)', '')).toEqual({ ok: false, reason: 'url-scheme' });
     expect(checkReviewLink('', '')).toEqual({ ok: false, reason: 'required' });
   });

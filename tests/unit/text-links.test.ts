@@ -6,12 +6,18 @@ describe('safeHref', () => {
     expect(safeHref(url)).toBe(new URL(url).href);
   });
 
-  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'file:///etc/passwd', 'mailto:a@example.org', 'example.org', ''])(
-    'refuses %j',
-    (url) => {
-      expect(safeHref(url)).toBeNull();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:x',
+    'file:///etc/passwd',
+    'mailto:a@example.org',
+    'example.org',
+    '',
+  ])('refuses %j', (url) => {
+    expect(safeHref(url)).toBeNull();
+  });
 });
 
 describe('splitLinks', () => {
@@ -27,7 +33,11 @@ describe('splitLinks', () => {
 
   it('keeps brackets that belong to the address', () => {
     expect(splitLinks('https://en.wikipedia.org/wiki/Canon_(fiction)')).toEqual([
-      { kind: 'link', text: 'https://en.wikipedia.org/wiki/Canon_(fiction)', href: 'https://en.wikipedia.org/wiki/Canon_(fiction)' },
+      {
+        kind: 'link',
+        text: 'https://en.wikipedia.org/wiki/Canon_(fiction)',
+        href: 'https://en.wikipedia.org/wiki/Canon_(fiction)',
+      },
     ]);
   });
 

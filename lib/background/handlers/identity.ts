@@ -5,7 +5,9 @@ import { handler } from './define';
 
 export const identityHandlers = {
   registerIdentity: handler('extension-page', RegisterRequest, (ctx, body) => registerIdentity(ctx, body)),
-  getIdentity: handler('extension-page', IdentityRequest, (ctx, request) => currentIdentity(ctx, request?.recheck ?? false)),
+  getIdentity: handler('extension-page', IdentityRequest, (ctx, request) =>
+    currentIdentity(ctx, request?.recheck ?? false),
+  ),
   resendConfirmation: handler('extension-page', NoPayload, (ctx) => resendConfirmation(ctx)),
   forgetIdentity: handler('extension-page', NoPayload, (ctx) => forget(ctx)),
 };

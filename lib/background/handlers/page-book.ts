@@ -23,5 +23,7 @@ export const pageBookHandlers = {
     return ok(await publicBookView(ctx, report.book, false));
   }),
 
-  getTabBook: handler('extension-page', TabRequest, async (ctx, { tabId, refresh }) => ok(await tabBookView(ctx, tabId, refresh ?? false))),
+  getTabBook: handler('extension-page', TabRequest, async (ctx, { tabId, refresh }) =>
+    ok(await tabBookView(ctx, tabId, refresh ?? false)),
+  ),
 };

@@ -6,6 +6,8 @@ import { handler } from './define';
 
 export const settingsHandlers = {
   getSettings: handler('extension-page', NoPayload, async () => ok(await readSettings())),
-  setServerAddress: handler('extension-page', ServerAddressRequest, (ctx, { url }) => setServerAddress(ctx.permissions, url)),
+  setServerAddress: handler('extension-page', ServerAddressRequest, (ctx, { url }) =>
+    setServerAddress(ctx.permissions, url),
+  ),
   updateSettings: handler('extension-page', SettingsPatch, (ctx, patch) => updateSettings(ctx.permissions, patch)),
 };

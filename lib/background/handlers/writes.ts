@@ -33,7 +33,9 @@ function write<S extends v.GenericSchema>(schema: S, toIntent: (data: v.InferOut
 }
 
 export const writeHandlers = {
-  getComments: handler('extension-page', CommentsRequest, (ctx, { bookId, cursor, refresh }) => commentsPage(ctx, bookId, cursor ?? null, refresh ?? false)),
+  getComments: handler('extension-page', CommentsRequest, (ctx, { bookId, cursor, refresh }) =>
+    commentsPage(ctx, bookId, cursor ?? null, refresh ?? false),
+  ),
   postComment: write(CommentWrite, (d) => ({ kind: 'comment', ...d })),
   setRating: write(RatingWrite, (d) => ({ kind: 'rating', ...d })),
   removeRating: write(RemoveRatingWrite, (d) => ({ kind: 'removeRating', ...d })),

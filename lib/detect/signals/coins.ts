@@ -32,7 +32,9 @@ export function parseCoins(query: string): SignalReading {
 /** One COinS span describes the page's book; several mean a results or reading list. */
 export function readCoins(doc: Document): SignalReading {
   // By class: a cached live collection, not a selector walk over the whole page.
-  const spans = [...doc.getElementsByClassName('Z3988')].filter((span) => span.localName === 'span' && span.hasAttribute('title'));
+  const spans = [...doc.getElementsByClassName('Z3988')].filter(
+    (span) => span.localName === 'span' && span.hasAttribute('title'),
+  );
   if (spans.length > 1) return { ...emptyReading('coins'), isList: true };
   const span = spans[0];
   return span ? parseCoins(span.getAttribute('title') ?? '') : emptyReading('coins');

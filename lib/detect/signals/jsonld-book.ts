@@ -1,5 +1,15 @@
 import { normalizeIsbn } from '../../isbn';
-import { flattenNodes, isBookNode, isJsonObject, isListNode, readJsonLdBlocks, stringsOf, typesOf, valuesOf, type JsonObject } from '../jsonld';
+import {
+  flattenNodes,
+  isBookNode,
+  isJsonObject,
+  isListNode,
+  readJsonLdBlocks,
+  stringsOf,
+  typesOf,
+  valuesOf,
+  type JsonObject,
+} from '../jsonld';
 import { emptyReading, formatFromWord, type SignalReading } from './reading';
 
 function isbnsOf(node: JsonObject): string[] {
@@ -22,7 +32,9 @@ function formatOf(node: JsonObject) {
 /** A book's own ISBNs, or — for a work node — those of its one edition that has any. */
 function editionOf(book: JsonObject): JsonObject | undefined {
   if (isbnsOf(book).length > 0) return book;
-  const editions = valuesOf(book, 'workExample').filter(isJsonObject).filter((edition) => isbnsOf(edition).length > 0);
+  const editions = valuesOf(book, 'workExample')
+    .filter(isJsonObject)
+    .filter((edition) => isbnsOf(edition).length > 0);
   return editions.length === 1 ? editions[0] : undefined;
 }
 

@@ -9,7 +9,9 @@ function propValue(el: Element): string {
 
 /** Properties of this scope only, not of scopes nested inside it. */
 function ownProps(scope: Element, name: string): Element[] {
-  return [...scope.querySelectorAll(`[itemprop~="${name}"]`)].filter((el) => el.parentElement?.closest('[itemscope]') === scope);
+  return [...scope.querySelectorAll(`[itemprop~="${name}"]`)].filter(
+    (el) => el.parentElement?.closest('[itemscope]') === scope,
+  );
 }
 
 /** schema.org `Book` in microdata (`itemprop=isbn`); two or more top-level book scopes mean a list. */

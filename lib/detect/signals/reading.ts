@@ -24,6 +24,12 @@ export function formatFromWord(word: string): BookFormat | undefined {
   const bare = word.replace(/^.*[/#:]/, '').toLowerCase();
   if (/ebook|e-book|kindle|epub|digital/.test(bare)) return 'ebook';
   if (/audio|hörbuch|luisterboek/.test(bare)) return 'audio';
-  if (/hard(?:cover|back)|paperback|mass-?market|print|graphicnovel|softcover|taschenbuch|gebunden|broché|relié/.test(bare)) return 'print';
+  if (
+    /hard(?:cover|back)|paperback|mass-?market|print|graphicnovel|softcover|taschenbuch|gebunden|broché|relié/.test(
+      bare,
+    )
+  ) {
+    return 'print';
+  }
   return undefined;
 }

@@ -25,17 +25,28 @@ const LANDING = /^\/(97[89]\d{10})\/[^/]+\/plp\/?$/;
 export const abebooks: SiteAdapter = {
   id: 'abebooks',
   name: 'AbeBooks',
-  matches: ['*://*.abebooks.com/*', '*://*.abebooks.co.uk/*', '*://*.abebooks.de/*', '*://*.abebooks.fr/*', '*://*.abebooks.it/*', '*://*.abebooks.es/*'],
+  matches: [
+    '*://*.abebooks.com/*',
+    '*://*.abebooks.co.uk/*',
+    '*://*.abebooks.de/*',
+    '*://*.abebooks.fr/*',
+    '*://*.abebooks.it/*',
+    '*://*.abebooks.es/*',
+  ],
   test: (url) => /(^|\.)abebooks\.(com|co\.uk|de|fr|it|es)$/.test(url.hostname),
   detect(doc: Document, url: URL): BookRef | null {
     const landingIsbn = LANDING.exec(url.pathname)?.[1];
     // Search results (`/servlet/SearchResults`), seller storefronts, collections.
     if (!landingIsbn && !LISTING.test(url.pathname)) return null;
     const microdata = readMicrodataBook(doc);
-    const labelled = findIsbnCandidates([...doc.querySelectorAll(SELECTORS.isbnBlock)].map((el) => textOf(el)).join(' '));
-    const isbns = [microdata.isbns, labelled.map((candidate) => candidate.isbn13), findIsbnCandidates(landingIsbn ?? '').map((candidate) => candidate.isbn13)].find(
-      (list) => list.length > 0,
+    const labelled = findIsbnCandidates(
+      [...doc.querySelectorAll(SELECTORS.isbnBlock)].map((el) => textOf(el)).join(' '),
     );
+    const isbns = [
+      microdata.isbns,
+      labelled.map((candidate) => candidate.isbn13),
+      findIsbnCandidates(landingIsbn ?? '').map((candidate) => candidate.isbn13),
+    ].find((list) => list.length > 0);
     return buildBookRef({
       site: 'abebooks',
       signals: ['site:abebooks'],

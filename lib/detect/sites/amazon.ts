@@ -39,12 +39,28 @@ function byIds(doc: Document, ids: readonly string[]): Element[] {
 }
 
 /** Amazon storefronts that sell books with ISBN detail rows. */
-const STOREFRONTS = ['com', 'co.uk', 'de', 'fr', 'es', 'it', 'ca', 'com.au', 'co.jp', 'in', 'nl', 'se', 'com.mx', 'com.br'];
+const STOREFRONTS = [
+  'com',
+  'co.uk',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'ca',
+  'com.au',
+  'co.jp',
+  'in',
+  'nl',
+  'se',
+  'com.mx',
+  'com.br',
+];
 const HOST = new RegExp(`(^|\\.)amazon\\.(${STOREFRONTS.map((tld) => tld.replace('.', '\\.')).join('|')})$`);
 /** `#dp` classes of book product pages (`<div id="dp" class="book en_GB">`). */
 const BOOK_DP_CLASSES = ['book', 'ebooks', 'audible'];
 /** First breadcrumb of book categories on every storefront. */
-const BOOK_CATEGORIES = /^(books|bücher|livres|libros|libri|boeken|böcker|livros|本|洋書|kindle.*|boutique kindle|tienda kindle|loja kindle|audible.*|hörbücher)$/i;
+const BOOK_CATEGORIES =
+  /^(books|bücher|livres|libros|libri|boeken|böcker|livros|本|洋書|kindle.*|boutique kindle|tienda kindle|loja kindle|audible.*|hörbücher)$/i;
 /** Role words that mean "author" in the byline (`(Autor)`, `(著)`); translators etc. are left out. */
 const AUTHOR_ROLE = /author|autor|auteur|autore|författare|著|schrijver/i;
 const ISBN_ROW = /^ISBN(?:[-\s]?(1[03]))?\s*[:：]?\s*([\dXx][\dXx\s-]{8,16}[\dXx])/i;
@@ -52,12 +68,16 @@ const ASIN_IN_PATH = /\/(?:dp|gp\/product|gp\/aw\/d|exec\/obidos\/ASIN)\/([A-Z0-
 
 function detailIsbns(doc: Document): string[] {
   const byLabel: Record<string, string[]> = { '13': [], '10': [], '': [] };
-  const rows = byIds(doc, SELECTORS.detailContainers).flatMap((container) => [...container.querySelectorAll(SELECTORS.detailRows)]);
+  const rows = byIds(doc, SELECTORS.detailContainers).flatMap((container) => [
+    ...container.querySelectorAll(SELECTORS.detailRows),
+  ]);
   for (const row of rows) {
     const match = ISBN_ROW.exec(textOf(row));
     if (match?.[2]) byLabel[match[1] ?? '']?.push(match[2]);
   }
-  const carousel = byIds(doc, SELECTORS.carouselIsbn).map((el) => textOf(el.querySelector(SELECTORS.carouselValue))).filter(Boolean);
+  const carousel = byIds(doc, SELECTORS.carouselIsbn)
+    .map((el) => textOf(el.querySelector(SELECTORS.carouselValue)))
+    .filter(Boolean);
   // ISBN-13 first: the co.uk "ISBN-10" row sometimes holds the 13-digit form, which dedupes to the same book.
   return [...(byLabel['13'] ?? []), ...(byLabel['10'] ?? []), ...(byLabel[''] ?? []), ...carousel];
 }
@@ -73,24 +93,31 @@ function bylineAuthors(doc: Document): string[] {
 }
 
 function formatOf(doc: Document, dpClasses: string[]): BookFormat {
-  const label = textOf(doc.getElementById(SELECTORS.formatId)) || textOf(byIds(doc, SELECTORS.bylineIds)[0]?.querySelector(SELECTORS.formatInByline));
+  const label =
+    textOf(doc.getElementById(SELECTORS.formatId)) ||
+    textOf(byIds(doc, SELECTORS.bylineIds)[0]?.querySelector(SELECTORS.formatInByline));
   if (dpClasses.includes('ebooks') || /kindle|ebook/i.test(label)) return 'ebook';
   if (dpClasses.includes('audible') || /audible|audio|hörbuch|livre audio/i.test(label)) return 'audio';
   return 'print';
 }
 
 function pageAsin(doc: Document, url: URL): string {
-  const input = (doc.getElementById(SELECTORS.asinInputId) ?? doc.querySelector(SELECTORS.asinInputFallback))?.getAttribute('value');
+  const input = (
+    doc.getElementById(SELECTORS.asinInputId) ?? doc.querySelector(SELECTORS.asinInputFallback)
+  )?.getAttribute('value');
   return cleanText(input) || (ASIN_IN_PATH.exec(url.pathname)?.[1] ?? '');
 }
 
 function detect(doc: Document, url: URL): BookRef | null {
-  const title = byIds(doc, SELECTORS.title).map((el) => textOf(el)).find(Boolean);
+  const title = byIds(doc, SELECTORS.title)
+    .map((el) => textOf(el))
+    .find(Boolean);
   if (!title) return null; // search results, captcha, store pages
   const dpClasses = (doc.getElementById('dp')?.getAttribute('class') ?? '').split(/\s+/);
   const isbns = detailIsbns(doc);
   const firstCrumb = textOf(byIds(doc, SELECTORS.breadcrumbIds)[0]?.querySelector('li'));
-  const isBook = isbns.length > 0 || dpClasses.some((cls) => BOOK_DP_CLASSES.includes(cls)) || BOOK_CATEGORIES.test(firstCrumb);
+  const isBook =
+    isbns.length > 0 || dpClasses.some((cls) => BOOK_DP_CLASSES.includes(cls)) || BOOK_CATEGORIES.test(firstCrumb);
   if (!isBook) return null; // a numeric ASIN on a non-book product is not an ISBN
   const asin = pageAsin(doc, url);
   const format = formatOf(doc, dpClasses);

@@ -32,7 +32,9 @@ const RECORD = /^\/(?:Record|OverDrive|Hoopla|CloudLibrary|Axis360)\/[^/]+(?:\/H
 function tableOfContents(doc: Document): Chapter[] {
   const entries = allTexts(doc, [SELECTORS.tocEntries]);
   if (entries.length > 1) return chaptersFromEntries(entries);
-  const note = marcFieldTexts(doc.querySelectorAll(SELECTORS.marcRows), '505').join(' -- ') || firstText(doc, [SELECTORS.tocBlock]);
+  const note =
+    marcFieldTexts(doc.querySelectorAll(SELECTORS.marcRows), '505').join(' -- ') ||
+    firstText(doc, [SELECTORS.tocBlock]);
   return chaptersFromContentsNote(note.replace(/^Table of Contents\s*/i, ''));
 }
 
@@ -49,7 +51,9 @@ export const aspen: SiteAdapter = {
   matches: [],
   // Grouped-work URLs are Aspen's and Pika's own; their record pages link to them. The link
   // search walks the whole page, so it runs only on record-shaped paths (this test runs on every page).
-  test: (url, doc) => GROUPED_WORK.test(url.pathname) || (RECORD.test(url.pathname) && doc.querySelector('a[href*="/GroupedWork/"]') !== null),
+  test: (url, doc) =>
+    GROUPED_WORK.test(url.pathname) ||
+    (RECORD.test(url.pathname) && doc.querySelector('a[href*="/GroupedWork/"]') !== null),
   detect(doc: Document, url: URL): BookRef | null {
     const isGroupedWork = GROUPED_WORK.test(url.pathname);
     return buildBookRef({

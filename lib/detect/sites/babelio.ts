@@ -5,7 +5,11 @@ import type { BookRef, SiteAdapter } from '../types';
 
 const SELECTORS = {
   title: ['.livre_header_con h1', 'h1[itemprop="name"]'],
-  authors: ['.livre_con [itemprop="author"] [itemprop="name"]', '[itemprop="author"] [itemprop="name"]', 'a.livre_auteurs'],
+  authors: [
+    '.livre_con [itemprop="author"] [itemprop="name"]',
+    '[itemprop="author"] [itemprop="name"]',
+    'a.livre_auteurs',
+  ],
   /** "ISBN : 2092563963 <br> Éditeur : …" */
   refs: ['.livre_refs'],
 };

@@ -48,7 +48,9 @@ export const barnesAndNoble: SiteAdapter = {
     const detailIsbn = details.get('isbn-13') ?? details.get('isbn') ?? '';
     const signals = ['site:barnesandnoble'];
     let isbns = findIsbnCandidates(detailIsbn).map((candidate) => candidate.isbn13);
-    if (isbns.length === 0) isbns = findIsbnCandidates(url.searchParams.get('ean') ?? '').map((candidate) => candidate.isbn13);
+    if (isbns.length === 0) {
+      isbns = findIsbnCandidates(url.searchParams.get('ean') ?? '').map((candidate) => candidate.isbn13);
+    }
     const format = formatFromTitle(doc.title);
     // Toys, vinyl and gifts share the `/w/` path; they show a UPC, not an ISBN.
     // A book without an ISBN here is a NOOK Book or audiobook with a B&N EAN.

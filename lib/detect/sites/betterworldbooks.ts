@@ -27,7 +27,9 @@ export const betterWorldBooks: SiteAdapter = {
     // Search (`/search/results?q=`) and collection pages.
     if (!urlIsbn) return null;
     const details = SELECTORS.details.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc;
-    const labelled = findIsbnCandidates(valueAfterLabel(details, /^ISBN[- ]?13:?$/i)).map((candidate) => candidate.isbn13);
+    const labelled = findIsbnCandidates(valueAfterLabel(details, /^ISBN[- ]?13:?$/i)).map(
+      (candidate) => candidate.isbn13,
+    );
     return buildBookRef({
       site: 'betterworldbooks',
       signals: ['site:betterworldbooks'],

@@ -30,7 +30,8 @@ export const bibliotheca: SiteAdapter = {
   // Hosted by each library under its own name: recognised by markup, not host.
   matches: [],
   // By class first: a cached collection, not a selector walk, on every page this platform test sees.
-  test: (_url, doc) => doc.getElementsByClassName('detail_titel').length > 0 && doc.querySelector('td.detail_feld') !== null,
+  test: (_url, doc) =>
+    doc.getElementsByClassName('detail_titel').length > 0 && doc.querySelector('td.detail_feld') !== null,
   detect,
 };
 

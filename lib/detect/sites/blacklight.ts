@@ -33,7 +33,9 @@ function fieldValues(doc: Document, label: RegExp): string[] {
   const values: string[] = [];
   for (const term of doc.querySelectorAll(SELECTORS.fieldTerms)) {
     if (!label.test(textOf(term))) continue;
-    for (let dd = term.nextElementSibling; dd && dd.tagName === 'DD'; dd = dd.nextElementSibling) values.push(textOf(dd));
+    for (let dd = term.nextElementSibling; dd && dd.tagName === 'DD'; dd = dd.nextElementSibling) {
+      values.push(textOf(dd));
+    }
   }
   return values;
 }
@@ -46,7 +48,9 @@ export const blacklight: SiteAdapter = {
   test: (_url, doc) => /\bblacklight-catalog\b/.test(doc.body?.className ?? ''),
   detect(doc: Document, url: URL): BookRef | null {
     if (!doc.querySelector(SELECTORS.showBody)) return null;
-    const isbns = fieldValues(doc, FIELD_LABELS.isbn).flatMap((text) => findIsbnCandidates(text).map((candidate) => candidate.isbn13));
+    const isbns = fieldValues(doc, FIELD_LABELS.isbn).flatMap((text) =>
+      findIsbnCandidates(text).map((candidate) => candidate.isbn13),
+    );
     const contents = fieldValues(doc, FIELD_LABELS.contents);
     const marcxml = doc.querySelector(SELECTORS.marcxml)?.getAttribute('href');
     return buildBookRef({

@@ -17,13 +17,21 @@ const PRODUCT_PATH = /^\/[a-z]{2}\/[a-z]{2}\/p\/[^/]+\/\d+/;
 function detect(doc: Document, url: URL): BookRef | null {
   // bol.com ships schema.org Book JSON-LD with the EAN as `isbn` for books.
   const fromJsonLd = combineReadings(doc, readGenericSignals(doc, url), 'bol');
-  if (fromJsonLd && fromJsonLd.isbn13.length > 0) return { ...fromJsonLd, signals: ['site:bol', ...fromJsonLd.signals] };
+  if (fromJsonLd && fromJsonLd.isbn13.length > 0) {
+    return { ...fromJsonLd, signals: ['site:bol', ...fromJsonLd.signals] };
+  }
   const specs = labelledValues(doc.querySelectorAll(SELECTORS.specRows), SELECTORS.specLabel);
   const ean = specs.get('isbn13') ?? specs.get('ean') ?? '';
   const title = firstText(doc, SELECTORS.title);
   // Non-book products also have an EAN; only a valid 978/979 EAN is an ISBN, and it needs a title.
   if (!title) return null;
-  return buildBookRef({ site: 'bol', signals: ['site:bol'], isbns: [ean], title, authors: allTexts(doc, SELECTORS.authors) });
+  return buildBookRef({
+    site: 'bol',
+    signals: ['site:bol'],
+    isbns: [ean],
+    title,
+    authors: allTexts(doc, SELECTORS.authors),
+  });
 }
 
 export const bol: SiteAdapter = {

@@ -16,7 +16,10 @@ const ISBN_PATH = /^\/isbn\/([\dXx-]{10,17})\/?$/;
 
 function detect(doc: Document, url: URL): BookRef | null {
   const label = [...doc.querySelectorAll(SELECTORS.infoLabels)].find((el) => /^ISBN/i.test(textOf(el)));
-  const isbnText = textOf(label?.parentElement).split(/ISBN:/i)[1]?.split(/Publisher|Edition|Language/i)[0] ?? '';
+  const isbnText =
+    textOf(label?.parentElement)
+      .split(/ISBN:/i)[1]
+      ?.split(/Publisher|Edition|Language/i)[0] ?? '';
   const fromPage = findIsbnCandidates(isbnText).map((candidate) => candidate.isbn13);
   return buildBookRef({
     site: 'bookfinder',

@@ -16,7 +16,8 @@ const SELECTORS = {
   details: ['#details', '.product-details', 'main'],
 } as const;
 
-const PRODUCT_PATH = /^\/(?:[^/]+\/(book|ebook|audiobook)\/(97[89]\d{10})\.html|ebooks\/[^/]+\/prod(97[89]\d{10})\.html)$/;
+const PRODUCT_PATH =
+  /^\/(?:[^/]+\/(book|ebook|audiobook)\/(97[89]\d{10})\.html|ebooks\/[^/]+\/prod(97[89]\d{10})\.html)$/;
 const FORMATS: Record<string, BookFormat> = { book: 'print', ebook: 'ebook', audiobook: 'audio' };
 
 export const booktopia: SiteAdapter = {

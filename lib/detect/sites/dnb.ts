@@ -14,11 +14,17 @@ const SELECTORS = {
 };
 
 /** Row labels in the German and English interface. */
-const LABELS = { title: ['titel', 'title'], involved: ['beteiligt', 'involved'], isbn: ['isbn', 'isbn/einband/preis', 'isbn/binding/price'] };
+const LABELS = {
+  title: ['titel', 'title'],
+  involved: ['beteiligt', 'involved'],
+  isbn: ['isbn', 'isbn/einband/preis', 'isbn/binding/price'],
+};
 const AUTHOR_ROLE = /\((?:verfasser|verfasserin|author)\)/i;
 
 function rowFor(doc: Document, labels: string[]): Element | undefined {
-  return [...doc.querySelectorAll(SELECTORS.rows)].find((row) => labels.includes(textOf(row.querySelector(SELECTORS.label)).toLowerCase()));
+  return [...doc.querySelectorAll(SELECTORS.rows)].find((row) =>
+    labels.includes(textOf(row.querySelector(SELECTORS.label)).toLowerCase()),
+  );
 }
 
 function authors(doc: Document): string[] {

@@ -21,7 +21,12 @@ const SELECTORS = {
     '[property="isbn"]',
   ],
   title: ['#rdetail_title', 'h1[property="name"]', '.rdetail_header h1'],
-  authors: ['.rdetail_authors_div a', '#rdetail_author a', '[property="author"] [property="name"]', '[property="author"]'],
+  authors: [
+    '.rdetail_authors_div a',
+    '#rdetail_author a',
+    '[property="author"] [property="name"]',
+    '[property="author"]',
+  ],
 } as const;
 
 const RECORD_PATH = /^\/eg\/opac\/record\/(\d+)/;
@@ -36,7 +41,9 @@ export const evergreen: SiteAdapter = {
     const recordId = RECORD_PATH.exec(url.pathname)?.[1];
     // Results, my-account and home pages.
     if (!recordId) return null;
-    const isbns = allTexts(doc, SELECTORS.isbns).flatMap((text) => findIsbnCandidates(text).map((candidate) => candidate.isbn13));
+    const isbns = allTexts(doc, SELECTORS.isbns).flatMap((text) =>
+      findIsbnCandidates(text).map((candidate) => candidate.isbn13),
+    );
     return buildBookRef({
       site: 'evergreen',
       signals: ['site:evergreen'],
@@ -44,7 +51,8 @@ export const evergreen: SiteAdapter = {
       title: stripResponsibility(firstText(doc, SELECTORS.title)),
       authors: allTexts(doc, SELECTORS.authors).map(withoutRelatorTerm),
       chapters: chaptersFromContentsNote(valueAfterLabel(doc, /^Formatted Contents Note:?$/i)),
-      recordLink: isbns.length === 0 ? new URL(`/opac/extras/supercat/retrieve/marcxml/record/${recordId}`, url).href : undefined,
+      recordLink:
+        isbns.length === 0 ? new URL(`/opac/extras/supercat/retrieve/marcxml/record/${recordId}`, url).href : undefined,
     });
   },
 };

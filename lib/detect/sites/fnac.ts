@@ -29,7 +29,9 @@ export const fnac: SiteAdapter = {
     // Search (`recherche.fnac.com/SearchResult/…`), shelves and home pages.
     if (!PRODUCT_PATH.test(url.pathname)) return null;
     const properties = labelledValues(doc.querySelectorAll(SELECTORS.propertyRows), SELECTORS.propertyLabel);
-    const isbns = findIsbnCandidates(`${properties.get('isbn') ?? ''} ${properties.get('ean') ?? ''}`).map((candidate) => candidate.isbn13);
+    const isbns = findIsbnCandidates(`${properties.get('isbn') ?? ''} ${properties.get('ean') ?? ''}`).map(
+      (candidate) => candidate.isbn13,
+    );
     // Music, games and electronics: their EAN is not an ISBN.
     if (isbns.length === 0) return null;
     const authors = allTexts(doc, SELECTORS.authors);
@@ -39,7 +41,11 @@ export const fnac: SiteAdapter = {
       isbns,
       title: firstText(doc, SELECTORS.title),
       authors: authors.length > 0 ? authors : (properties.get('auteur') ?? '').split(/\s*,\s*/),
-      format: url.pathname.startsWith('/livre-numerique/') ? 'ebook' : /broché|poche|relié/i.test(properties.get('format') ?? '') ? 'print' : undefined,
+      format: url.pathname.startsWith('/livre-numerique/')
+        ? 'ebook'
+        : /broché|poche|relié/i.test(properties.get('format') ?? '')
+          ? 'print'
+          : undefined,
     });
   },
 };

@@ -28,12 +28,17 @@ export const foyles: SiteAdapter = {
     // Search (`/search?term=`), categories, events.
     if (!urlIsbn) return null;
     const details = SELECTORS.details.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc;
-    const labelled = findIsbnCandidates(valueAfterLabel(details, /^ISBN(?:-?13)?:?$/i)).map((candidate) => candidate.isbn13);
+    const labelled = findIsbnCandidates(valueAfterLabel(details, /^ISBN(?:-?13)?:?$/i)).map(
+      (candidate) => candidate.isbn13,
+    );
     const jsonld = readJsonLdBook(doc);
     return buildBookRef({
       site: 'foyles',
       signals: ['site:foyles'],
-      isbns: [labelled, jsonld.isbns, findIsbnCandidates(urlIsbn).map((candidate) => candidate.isbn13)].find((list) => list.length > 0) ?? [],
+      isbns:
+        [labelled, jsonld.isbns, findIsbnCandidates(urlIsbn).map((candidate) => candidate.isbn13)].find(
+          (list) => list.length > 0,
+        ) ?? [],
       title: firstText(doc, SELECTORS.title) || jsonld.title,
       authors: allTexts(doc, SELECTORS.authors),
       format: jsonld.format,

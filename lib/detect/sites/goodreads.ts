@@ -54,13 +54,17 @@ function nextEditionDetails(doc: Document, legacyId: string): Record<string, str
 
 function editionIsbns(doc: Document): string[] {
   for (const row of doc.querySelectorAll(SELECTORS.editionRows)) {
-    if (/^ISBN/i.test(textOf(row.querySelector('dt')))) return [textOf(row.querySelector('dd')).split(/\s|\(/)[0] ?? ''];
+    if (/^ISBN/i.test(textOf(row.querySelector('dt')))) {
+      return [textOf(row.querySelector('dd')).split(/\s|\(/)[0] ?? ''];
+    }
   }
   return [];
 }
 
 function authors(doc: Document): string[] {
-  const next = [...doc.querySelectorAll(SELECTORS.nextContributors)].filter((link) => !link.querySelector(SELECTORS.nextRole));
+  const next = [...doc.querySelectorAll(SELECTORS.nextContributors)].filter(
+    (link) => !link.querySelector(SELECTORS.nextRole),
+  );
   if (next.length > 0) return next.map((link) => textOf(link.querySelector(SELECTORS.nextName)));
   return allTexts(doc, SELECTORS.classicAuthors);
 }
@@ -82,7 +86,9 @@ function detect(doc: Document, url: URL): BookRef | null {
     isbns = jsonLd.isbns;
     signals.push('jsonld');
   } else {
-    isbns = [metaContent(doc, 'books:isbn'), firstText(doc, SELECTORS.classicIsbn), ...editionIsbns(doc)].filter(Boolean);
+    isbns = [metaContent(doc, 'books:isbn'), firstText(doc, SELECTORS.classicIsbn), ...editionIsbns(doc)].filter(
+      Boolean,
+    );
   }
   const formatWord = typeof details?.['format'] === 'string' ? details['format'] : '';
   const asin = typeof details?.['asin'] === 'string' ? details['asin'] : undefined;

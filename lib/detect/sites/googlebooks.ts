@@ -54,7 +54,8 @@ export const googleBooks: SiteAdapter = {
     '*://books.google.nl/*',
     '*://www.google.com/books/edition/*',
   ],
-  test: (url) => BOOKS_HOST.test(url.hostname) || (GOOGLE_HOST.test(url.hostname) && url.pathname.startsWith('/books/')),
+  test: (url) =>
+    BOOKS_HOST.test(url.hostname) || (GOOGLE_HOST.test(url.hostname) && url.pathname.startsWith('/books/')),
   detect(doc: Document, url: URL): BookRef | null {
     if (!isVolumePage(url)) return null;
     const metadata = labelledValues(doc.querySelectorAll(SELECTORS.metadataRows), SELECTORS.metadataLabel);

@@ -31,11 +31,15 @@ export const indigo: SiteAdapter = {
   matches: ['*://*.indigo.ca/*'],
   test: (url) => /(^|\.)indigo\.ca$/.test(url.hostname),
   detect(doc: Document, url: URL): BookRef | null {
-    const urlIsbns = findIsbnCandidates(PRODUCT_PATH.exec(url.pathname)?.[1] ?? '').map((candidate) => candidate.isbn13);
+    const urlIsbns = findIsbnCandidates(PRODUCT_PATH.exec(url.pathname)?.[1] ?? '').map(
+      (candidate) => candidate.isbn13,
+    );
     // Search (`/en-ca/search?q=`), categories, and products with a UPC.
     if (urlIsbns.length === 0) return null;
     const details = SELECTORS.details.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc;
-    const labelled = findIsbnCandidates(valueAfterLabel(details, /^(?:ISBN(?:-?13)?|EAN):?$/i)).map((candidate) => candidate.isbn13);
+    const labelled = findIsbnCandidates(valueAfterLabel(details, /^(?:ISBN(?:-?13)?|EAN):?$/i)).map(
+      (candidate) => candidate.isbn13,
+    );
     return buildBookRef({
       site: 'indigo',
       signals: ['site:indigo'],

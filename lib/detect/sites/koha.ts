@@ -20,10 +20,7 @@ const SELECTORS = {
     '.results_summary.isbn',
   ],
   title: ['h1.title', 'h2.title', '#catalogue_detail_biblio .title'],
-  authors: [
-    '[property="author"] [property="name"]',
-    '.author a',
-  ],
+  authors: ['[property="author"] [property="name"]', '.author a'],
   contents: '.results_summary.contents',
   contentsLabel: '.label',
 } as const;
@@ -44,11 +41,14 @@ export const koha: SiteAdapter = {
   name: 'Koha',
   matches: [],
   // The generator meta is read from <head> only: this test runs on every page of the any-site script.
-  test: (url, doc) => url.pathname.includes('/cgi-bin/koha/') || /^Koha\b/.test(metaContent(doc.head ?? doc, 'generator')),
+  test: (url, doc) =>
+    url.pathname.includes('/cgi-bin/koha/') || /^Koha\b/.test(metaContent(doc.head ?? doc, 'generator')),
   detect(doc: Document, url: URL): BookRef | null {
     // Search results, lists, the cart and account pages are not one record.
     if (!DETAIL_PAGE.test(url.pathname) && !DETAIL_BODY_IDS.has(doc.body?.id.toLowerCase() ?? '')) return null;
-    const isbns = allTexts(doc, SELECTORS.isbns).flatMap((text) => findIsbnCandidates(text).map((candidate) => candidate.isbn13));
+    const isbns = allTexts(doc, SELECTORS.isbns).flatMap((text) =>
+      findIsbnCandidates(text).map((candidate) => candidate.isbn13),
+    );
     const biblionumber = url.searchParams.get('biblionumber');
     return buildBookRef({
       site: 'koha',
@@ -59,7 +59,10 @@ export const koha: SiteAdapter = {
       chapters: chaptersFromContentsNote(contentsNote(doc)),
       recordLink:
         isbns.length === 0 && biblionumber
-          ? new URL(`/cgi-bin/koha/opac-export.pl?op=export&format=marcxml&bib=${encodeURIComponent(biblionumber)}`, url).href
+          ? new URL(
+              `/cgi-bin/koha/opac-export.pl?op=export&format=marcxml&bib=${encodeURIComponent(biblionumber)}`,
+              url,
+            ).href
           : undefined,
     });
   },

@@ -60,7 +60,8 @@ export const overdrive: SiteAdapter = {
     const jsonld = readJsonLdBook(doc);
     const isbns = labelled.length > 0 ? labelled.map((candidate) => candidate.isbn13) : jsonld.isbns;
     // Libby's document title is the book's ("Project Hail Mary - Libby").
-    const title = firstText(doc, SELECTORS.title) || metaContent(doc, 'og:title') || doc.title.replace(/\s+-\s+Libby$/, '');
+    const title =
+      firstText(doc, SELECTORS.title) || metaContent(doc, 'og:title') || doc.title.replace(/\s+-\s+Libby$/, '');
     return buildBookRef({
       site: 'overdrive',
       signals: ['site:overdrive'],

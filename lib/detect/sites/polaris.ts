@@ -40,7 +40,12 @@ export const polaris: SiteAdapter = {
     const isbns = findIsbnCandidates(valueAfterLabel(root, LABELS.isbn)).map((candidate) => candidate.isbn13);
     const pos = url.searchParams.get('pos');
     const ctx = url.searchParams.get('ctx');
-    const marcView = pos ? new URL(`/polaris/search/components/ajaxMARC.aspx?fp=0&pos=${encodeURIComponent(pos)}${ctx ? `&ctx=${encodeURIComponent(ctx)}` : ''}`, url).href : undefined;
+    const marcView = pos
+      ? new URL(
+          `/polaris/search/components/ajaxMARC.aspx?fp=0&pos=${encodeURIComponent(pos)}${ctx ? `&ctx=${encodeURIComponent(ctx)}` : ''}`,
+          url,
+        ).href
+      : undefined;
     return buildBookRef({
       site: 'polaris',
       signals: ['site:polaris'],

@@ -42,7 +42,11 @@ function detailFields(doc: Document): Map<string, string[]> {
 export const primo: SiteAdapter = {
   id: 'primo',
   name: 'Primo / Primo VE',
-  matches: ['*://*.primo.exlibrisgroup.com/*', '*://*.exlibrisgroup.com/discovery/*', '*://*.exlibrisgroup.com/primo-explore/*'],
+  matches: [
+    '*://*.primo.exlibrisgroup.com/*',
+    '*://*.exlibrisgroup.com/discovery/*',
+    '*://*.exlibrisgroup.com/primo-explore/*',
+  ],
   test: (url, doc) =>
     /^\/(?:discovery|primo-explore)\//.test(url.pathname) &&
     (/\.exlibrisgroup\.com$/.test(url.hostname) || doc.querySelector(SELECTORS.appRoot) !== null),
@@ -62,7 +66,9 @@ export const primo: SiteAdapter = {
       isbns,
       title: fields.get('title')?.[0] ?? firstText(doc, SELECTORS.title),
       authors,
-      chapters: chaptersFromContentsNote((fields.get('contents') ?? fields.get('table of contents') ?? []).join(' -- ')),
+      chapters: chaptersFromContentsNote(
+        (fields.get('contents') ?? fields.get('table of contents') ?? []).join(' -- '),
+      ),
       recordLink: pnx ? new URL(pnx, url).href : undefined,
     });
   },

@@ -48,7 +48,9 @@ function marcLink(url: URL, doc: Document): string | undefined {
     marc.searchParams.set('marcData', 'Y');
     return marc.href;
   }
-  const bib = /record=(b\d+)/.exec(url.pathname)?.[1] ?? /\bb\d{7}\b/.exec(doc.querySelector('a[href*="marc~"]')?.getAttribute('href') ?? '')?.[0];
+  const bib =
+    /record=(b\d+)/.exec(url.pathname)?.[1] ??
+    /\bb\d{7}\b/.exec(doc.querySelector('a[href*="marc~"]')?.getAttribute('href') ?? '')?.[0];
   return bib ? new URL(`/search~S1?/.${bib}/.${bib}/1,1,1,B/marc~${bib}`, url).href : undefined;
 }
 
@@ -64,7 +66,9 @@ export const sierra: SiteAdapter = {
     const fields = bibFields(doc);
     // Encore search results and WebPAC result lists have no record table.
     if (!ENCORE_RECORD.test(url.pathname) && !fields.has('title')) return null;
-    const isbns = (fields.get('isbn') ?? []).flatMap((text) => findIsbnCandidates(text).map((candidate) => candidate.isbn13));
+    const isbns = (fields.get('isbn') ?? []).flatMap((text) =>
+      findIsbnCandidates(text).map((candidate) => candidate.isbn13),
+    );
     return buildBookRef({
       site: 'sierra',
       signals: ['site:sierra'],

@@ -29,7 +29,9 @@ function detect(doc: Document): BookRef | null {
   const title = details.get('main title')?.[0] ?? details.get('title')?.[0];
   if (!title) return null; // a results list shows brief records without captions
   // A record lists each edition format it holds (hbk, ePub): all belong to this catalogue record.
-  const isbns = (details.get('isbn') ?? []).flatMap((line) => findIsbnCandidates(line).map((candidate) => candidate.isbn13));
+  const isbns = (details.get('isbn') ?? []).flatMap((line) =>
+    findIsbnCandidates(line).map((candidate) => candidate.isbn13),
+  );
   return buildBookRef({
     site: 'spydus',
     signals: ['site:spydus'],
@@ -45,7 +47,9 @@ export const spydus: SiteAdapter = {
   matches: ['*://*.spydus.co.uk/*', '*://*.spydus.com/*', '*://*.spydus.com.au/*'],
   // Libraries also run Spydus on their own hosts: its full-details captions give it away.
   // By class, not an attribute-substring selector: this test runs on every unclaimed page.
-  test: (url, doc) => /\.spydus\./.test(url.hostname) || (doc.getElementsByClassName('fd-caption').length > 0 && doc.querySelector('a[href*="/spydus.exe/"]') !== null),
+  test: (url, doc) =>
+    /\.spydus\./.test(url.hostname) ||
+    (doc.getElementsByClassName('fd-caption').length > 0 && doc.querySelector('a[href*="/spydus.exe/"]') !== null),
   detect,
 };
 

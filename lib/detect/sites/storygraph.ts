@@ -25,7 +25,12 @@ const BOOK_PATH = /^\/books\/[0-9a-f-]{36}\/?$/;
 function headingTitle(doc: Document): string {
   const heading = doc.querySelector(SELECTORS.heading);
   if (!heading) return '';
-  return cleanText([...heading.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join(' '));
+  return cleanText(
+    [...heading.childNodes]
+      .filter((node) => node.nodeType === 3)
+      .map((node) => node.textContent)
+      .join(' '),
+  );
 }
 
 export const storygraph: SiteAdapter = {

@@ -29,7 +29,9 @@ export const thalia: SiteAdapter = {
     // Search (`/suche?sq=`), categories and wish lists.
     if (!ARTICLE_PATH.test(url.pathname)) return null;
     const details = labelledValues(doc.querySelectorAll(SELECTORS.detailRows), SELECTORS.detailLabel);
-    const isbns = findIsbnCandidates(`${details.get('isbn') ?? ''} ${details.get('ean') ?? ''}`).map((candidate) => candidate.isbn13);
+    const isbns = findIsbnCandidates(`${details.get('isbn') ?? ''} ${details.get('ean') ?? ''}`).map(
+      (candidate) => candidate.isbn13,
+    );
     if (isbns.length === 0) return null;
     return buildBookRef({
       site: 'thalia',

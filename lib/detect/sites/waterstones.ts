@@ -30,7 +30,8 @@ export const waterstones: SiteAdapter = {
     // Search (`/books/search/term/…`), category and gift pages.
     if (!urlIsbn) return null;
     const microdata = readMicrodataBook(doc);
-    const isbns = microdata.isbns.length > 0 ? microdata.isbns : findIsbnCandidates(urlIsbn).map((candidate) => candidate.isbn13);
+    const isbns =
+      microdata.isbns.length > 0 ? microdata.isbns : findIsbnCandidates(urlIsbn).map((candidate) => candidate.isbn13);
     return buildBookRef({
       site: 'waterstones',
       signals: ['site:waterstones', ...(microdata.isbns.length > 0 ? ['microdata'] : ['url'])],

@@ -154,8 +154,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'idempotency_keys', 'nomination_supporters', 'nominations', 'review_links', 'tags', 'ratings',
-    'comment_flags', 'comments', 'confirmation_tokens', 'identities', 'chapters', 'book_isbns', 'books',
+    'idempotency_keys',
+    'nomination_supporters',
+    'nominations',
+    'review_links',
+    'tags',
+    'ratings',
+    'comment_flags',
+    'comments',
+    'confirmation_tokens',
+    'identities',
+    'chapters',
+    'book_isbns',
+    'books',
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -13,13 +13,31 @@ export const EXTENSION_ID = fakeBrowser.runtime.id;
 export const EXTENSION_ROOT = fakeBrowser.runtime.getURL('/');
 
 export const senders = {
-  contentScript: { id: EXTENSION_ID, url: 'https://www.amazon.com/dp/0134763386', tab: { id: 7, url: 'https://www.amazon.com/dp/0134763386' }, frameId: 0 },
+  contentScript: {
+    id: EXTENSION_ID,
+    url: 'https://www.amazon.com/dp/0134763386',
+    tab: { id: 7, url: 'https://www.amazon.com/dp/0134763386' },
+    frameId: 0,
+  },
   /** The sidebar: an extension page framed in a web page's tab. */
-  sidebarFrame: { id: EXTENSION_ID, url: `${EXTENSION_ROOT}sidepanel.html`, tab: { id: 7, url: 'https://www.amazon.com/dp/0134763386' }, frameId: 3 },
+  sidebarFrame: {
+    id: EXTENSION_ID,
+    url: `${EXTENSION_ROOT}sidepanel.html`,
+    tab: { id: 7, url: 'https://www.amazon.com/dp/0134763386' },
+    frameId: 3,
+  },
   popup: { id: EXTENSION_ID, url: `${EXTENSION_ROOT}popup.html` },
-  options: { id: EXTENSION_ID, url: `${EXTENSION_ROOT}options.html`, tab: { id: 9, url: `${EXTENSION_ROOT}options.html` } },
+  options: {
+    id: EXTENSION_ID,
+    url: `${EXTENSION_ROOT}options.html`,
+    tab: { id: 9, url: `${EXTENSION_ROOT}options.html` },
+  },
   otherExtension: { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' },
-  otherExtensionClaimingOurId: { id: EXTENSION_ID, url: 'chrome-extension://another-extension/page.html', tab: { id: 7 } },
+  otherExtensionClaimingOurId: {
+    id: EXTENSION_ID,
+    url: 'chrome-extension://another-extension/page.html',
+    tab: { id: 7 },
+  },
   fileTab: { id: EXTENSION_ID, url: 'file:///home/reader/book.html', tab: { id: 8 } },
   noUrl: { id: EXTENSION_ID },
   notAnObject: 'sender',

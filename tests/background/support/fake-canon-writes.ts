@@ -40,7 +40,13 @@ export class FakeCanonWrites {
     const fault = this.faults.shift();
     if (fault?.kind === 'down') throw new TypeError('Failed to fetch');
     if (fault?.kind === '5xx') return json(503, { error: { code: 'internal', message: 'unavailable' } });
-    if (fault?.kind === '429') return json(429, { error: { code: 'rate_limited', message: 'slow down' } }, { 'Retry-After': String(fault.retryAfterS) });
+    if (fault?.kind === '429') {
+      return json(
+        429,
+        { error: { code: 'rate_limited', message: 'slow down' } },
+        { 'Retry-After': String(fault.retryAfterS) },
+      );
+    }
     if (headers.get('Authorization') === null) {
       this.anonymous++;
       return json(401, { error: { code: 'unauthorized', message: 'no identity' } });

@@ -23,6 +23,11 @@ describe('AbeBooks adapter', () => {
       url: 'https://www.abebooks.com/9780547928227/Hobbit-Tolkien-J.R.R-054792822X/plp',
       expected: { isbn13: ['9780547928227'] },
     },
-    { name: 'search results', file: 'abebooks/search-hobbit.html', url: 'https://www.abebooks.com/servlet/SearchResults?kn=hobbit%20tolkien', expected: null },
+    {
+      name: 'search results',
+      file: 'abebooks/search-hobbit.html',
+      url: 'https://www.abebooks.com/servlet/SearchResults?kn=hobbit%20tolkien',
+      expected: null,
+    },
   ]);
 });

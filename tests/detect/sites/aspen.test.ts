@@ -19,7 +19,11 @@ describe('Aspen Discovery / Pika adapter', () => {
       name: 'a record page reads MARC 020 $a (not the cancelled $z) and the contents panel',
       file: 'aspen/record-sapiens-marc.html',
       url: `${HOST}/Record/a1987654`,
-      expected: { isbn13: ['9780062316097'], title: 'Sapiens : a brief history of humankind', authors: ['Yuval N. Harari'] },
+      expected: {
+        isbn13: ['9780062316097'],
+        title: 'Sapiens : a brief history of humankind',
+        authors: ['Yuval N. Harari'],
+      },
     },
   ]);
 

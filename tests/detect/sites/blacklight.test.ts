@@ -14,7 +14,12 @@ describe('Blacklight adapter', () => {
       url: RECORD,
       expected: { isbn13: ['9780399590504'], title: 'Educated : a memoir', authors: ['Tara Westover'] },
     },
-    { name: 'a catalog-index (results) page', file: 'blacklight/index-search-westover.html', url: 'https://searchworks.stanford.edu/?q=westover&search_field=search', expected: null },
+    {
+      name: 'a catalog-index (results) page',
+      file: 'blacklight/index-search-westover.html',
+      url: 'https://searchworks.stanford.edu/?q=westover&search_field=search',
+      expected: null,
+    },
   ]);
 
   it('links the MARCXML of a record that shows no ISBN', () => {

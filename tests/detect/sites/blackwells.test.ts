@@ -11,6 +11,11 @@ describe("Blackwell's adapter", () => {
       url: 'https://blackwells.co.uk/bookshop/product/9780007230204',
       expected: { isbn13: ['9780007230204'], title: 'Wolf Hall', authors: ['Hilary Mantel'] },
     },
-    { name: 'search results', file: 'blackwells/search-hilary-mantel.html', url: 'https://blackwells.co.uk/bookshop/search/?keyword=hilary+mantel', expected: null },
+    {
+      name: 'search results',
+      file: 'blackwells/search-hilary-mantel.html',
+      url: 'https://blackwells.co.uk/bookshop/search/?keyword=hilary+mantel',
+      expected: null,
+    },
   ]);
 });

@@ -12,13 +12,24 @@ describe('Books-A-Million adapter', () => {
       name: 'a product page: the ISBN-13 row',
       file: 'booksamillion/seven-husbands-of-evelyn-hugo.html',
       url: PRODUCT,
-      expected: { isbn13: ['9781501161933'], title: 'The Seven Husbands of Evelyn Hugo', authors: ['Taylor Jenkins Reid'] },
+      expected: {
+        isbn13: ['9781501161933'],
+        title: 'The Seven Husbands of Evelyn Hugo',
+        authors: ['Taylor Jenkins Reid'],
+      },
     },
-    { name: 'search results', file: 'booksamillion/search-taylor-jenkins-reid.html', url: 'https://www.booksamillion.com/search?query=taylor%20jenkins%20reid', expected: null },
+    {
+      name: 'search results',
+      file: 'booksamillion/search-taylor-jenkins-reid.html',
+      url: 'https://www.booksamillion.com/search?query=taylor%20jenkins%20reid',
+      expected: null,
+    },
   ]);
 
   it('ignores a /p/ product whose last path segment is an item number, not an ISBN', () => {
     const { doc } = syntheticPage('booksamillion/seven-husbands-of-evelyn-hugo.html', PRODUCT);
-    expect(booksAMillion.detect(doc, new URL('https://www.booksamillion.com/p/Elder-Wand/Noble-Collection/Q9982412'))).toBeNull();
+    expect(
+      booksAMillion.detect(doc, new URL('https://www.booksamillion.com/p/Elder-Wand/Noble-Collection/Q9982412')),
+    ).toBeNull();
   });
 });

@@ -11,7 +11,10 @@ describe('Bookshop.org adapter', () => {
   });
 
   it('reads the JSON-LD edition, not the other format in the switcher or the related books', () => {
-    const { doc, url } = syntheticPage('bookshop/lessons-in-chemistry.html', 'https://bookshop.org/p/books/lessons-in-chemistry-bonnie-garmus/16896960?ean=9780385547345');
+    const { doc, url } = syntheticPage(
+      'bookshop/lessons-in-chemistry.html',
+      'https://bookshop.org/p/books/lessons-in-chemistry-bonnie-garmus/16896960?ean=9780385547345',
+    );
     expect(bookshop.detect(doc, url)).toMatchObject({
       isbn13: ['9780385547345'],
       title: 'Lessons in Chemistry',
@@ -22,22 +25,38 @@ describe('Bookshop.org adapter', () => {
   });
 
   it('prefers the page schema over a stale ?ean= left by a format switch', () => {
-    const { doc, url } = syntheticPage('bookshop/lessons-in-chemistry.html', 'https://bookshop.org/p/books/lessons-in-chemistry-bonnie-garmus/16896960?ean=9780593466490');
+    const { doc, url } = syntheticPage(
+      'bookshop/lessons-in-chemistry.html',
+      'https://bookshop.org/p/books/lessons-in-chemistry-bonnie-garmus/16896960?ean=9780593466490',
+    );
     expect(bookshop.detect(doc, url)?.isbn13).toEqual(['9780385547345']);
   });
 
   it('falls back to the ?ean= of the URL when the page has no schema.org data (UK shop)', () => {
-    const { doc, url } = syntheticPage('bookshop/uk-normal-people.html', 'https://uk.bookshop.org/p/books/normal-people-sally-rooney/1597390?ean=9780571334650');
-    expect(bookshop.detect(doc, url)).toMatchObject({ isbn13: ['9780571334650'], title: 'Normal People', authors: ['Sally Rooney'] });
+    const { doc, url } = syntheticPage(
+      'bookshop/uk-normal-people.html',
+      'https://uk.bookshop.org/p/books/normal-people-sally-rooney/1597390?ean=9780571334650',
+    );
+    expect(bookshop.detect(doc, url)).toMatchObject({
+      isbn13: ['9780571334650'],
+      title: 'Normal People',
+      authors: ['Sally Rooney'],
+    });
   });
 
   it('reads the ISBN of an older /books/<slug>/<ISBN> link', () => {
-    const { doc, url } = syntheticPage('bookshop/uk-normal-people.html', 'https://uk.bookshop.org/books/normal-people/9780571334650');
+    const { doc, url } = syntheticPage(
+      'bookshop/uk-normal-people.html',
+      'https://uk.bookshop.org/books/normal-people/9780571334650',
+    );
     expect(bookshop.detect(doc, url)?.isbn13).toEqual(['9780571334650']);
   });
 
   it('returns null on lists and search', () => {
-    const { doc, url } = syntheticPage('bookshop/list-booker-prize.html', 'https://bookshop.org/lists/booker-prize-2018-shortlist');
+    const { doc, url } = syntheticPage(
+      'bookshop/list-booker-prize.html',
+      'https://bookshop.org/lists/booker-prize-2018-shortlist',
+    );
     expect(bookshop.detect(doc, url)).toBeNull();
     expect(bookshop.detect(doc, new URL('https://bookshop.org/search?keywords=rooney'))).toBeNull();
   });

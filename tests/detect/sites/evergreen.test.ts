@@ -14,7 +14,12 @@ describe('Evergreen adapter', () => {
       url: `${HOST}/eg/opac/record/4512877?locg=1`,
       expected: { isbn13: ['9780593318171'], title: 'Klara and the sun', authors: ['Kazuo Ishiguro'] },
     },
-    { name: 'search results', file: 'evergreen/results-ishiguro.html', url: `${HOST}/eg/opac/results?query=ishiguro&qtype=keyword`, expected: null },
+    {
+      name: 'search results',
+      file: 'evergreen/results-ishiguro.html',
+      url: `${HOST}/eg/opac/results?query=ishiguro&qtype=keyword`,
+      expected: null,
+    },
   ]);
 
   it('points a record without ISBN to its SuperCat MARCXML', () => {

@@ -11,7 +11,17 @@ describe('Fnac adapter', () => {
       url: 'https://livre.fnac.com/a1938/Albert-Camus-L-etranger',
       expected: { isbn13: ['9782070360024'], title: "L'étranger", authors: ['Albert Camus'], format: 'print' },
     },
-    { name: 'a non-book product on the same /a<id>/ path', file: 'fnac/product-not-a-book.html', url: 'https://www.fnac.com/a17513345/Casque-audio-sans-fil', expected: null },
-    { name: 'search results', file: 'fnac/search-camus.html', url: 'https://recherche.fnac.com/SearchResult/ResultList.aspx?Search=camus', expected: null },
+    {
+      name: 'a non-book product on the same /a<id>/ path',
+      file: 'fnac/product-not-a-book.html',
+      url: 'https://www.fnac.com/a17513345/Casque-audio-sans-fil',
+      expected: null,
+    },
+    {
+      name: 'search results',
+      file: 'fnac/search-camus.html',
+      url: 'https://recherche.fnac.com/SearchResult/ResultList.aspx?Search=camus',
+      expected: null,
+    },
   ]);
 });

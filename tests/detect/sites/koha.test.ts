@@ -14,7 +14,10 @@ describe('Koha adapter', () => {
   });
 
   it('reads qualified ISBNs, the catalogue title without responsibility, and the 505 contents', () => {
-    const { doc, url } = syntheticPage('koha/detail-sapiens-contents.html', `${HOST}/cgi-bin/koha/opac-detail.pl?biblionumber=48213`);
+    const { doc, url } = syntheticPage(
+      'koha/detail-sapiens-contents.html',
+      `${HOST}/cgi-bin/koha/opac-detail.pl?biblionumber=48213`,
+    );
     const ref = koha.detect(doc, url);
     expect(ref).toMatchObject({
       isbn13: ['9780062316097'],
@@ -33,7 +36,10 @@ describe('Koha adapter', () => {
   });
 
   it('points a record without ISBN to its MARCXML export', () => {
-    const { doc, url } = syntheticPage('koha/detail-hobbit-1938-no-isbn.html', `${HOST}/cgi-bin/koha/opac-detail.pl?biblionumber=7`);
+    const { doc, url } = syntheticPage(
+      'koha/detail-hobbit-1938-no-isbn.html',
+      `${HOST}/cgi-bin/koha/opac-detail.pl?biblionumber=7`,
+    );
     expect(koha.detect(doc, url)).toMatchObject({
       isbn13: [],
       title: 'The hobbit, or, There and back again',

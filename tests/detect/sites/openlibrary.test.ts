@@ -10,7 +10,10 @@ describe('Open Library adapter', () => {
   });
 
   it('reads an edition page: ISBN-13 row first, title from the h1 (not the "Book Details" itemprop), TOC rows', () => {
-    const { doc, url } = syntheticPage('openlibrary/edition-slow-reading-toc.html', 'https://openlibrary.org/books/OL22853304M/Slow_reading');
+    const { doc, url } = syntheticPage(
+      'openlibrary/edition-slow-reading-toc.html',
+      'https://openlibrary.org/books/OL22853304M/Slow_reading',
+    );
     const ref = openLibrary.detect(doc, url);
     expect(ref).toMatchObject({
       isbn13: ['9780980200447', '9781936117369'],
@@ -24,7 +27,10 @@ describe('Open Library adapter', () => {
   });
 
   it('reads the shown edition on a work page, splitting a comma-separated ISBN 10 row', () => {
-    const { doc, url } = syntheticPage('openlibrary/work-sabriel.html', 'https://openlibrary.org/works/OL15832982W/Sabriel');
+    const { doc, url } = syntheticPage(
+      'openlibrary/work-sabriel.html',
+      'https://openlibrary.org/works/OL15832982W/Sabriel',
+    );
     const ref = openLibrary.detect(doc, url);
     expect(ref?.isbn13).toEqual(['9780060273224', '9780060273231', '9780064471831']);
     expect(ref?.title).toBe('Sabriel');
@@ -33,7 +39,10 @@ describe('Open Library adapter', () => {
   });
 
   it('keeps TOC nesting levels', () => {
-    const { doc, url } = syntheticPage('openlibrary/edition-slow-reading-toc.html', 'https://openlibrary.org/books/OL22853304M');
+    const { doc, url } = syntheticPage(
+      'openlibrary/edition-slow-reading-toc.html',
+      'https://openlibrary.org/books/OL22853304M',
+    );
     doc.querySelectorAll('#toc-table tr')[1]?.setAttribute('class', 'toc-level-2');
     expect(openLibrary.detect(doc, url)?.chapters?.[1]?.level).toBe(2);
   });

@@ -12,14 +12,26 @@ describe('OverDrive and Libby adapter', () => {
   });
 
   it('reads the labelled per-format ISBNs of an ebook media page', () => {
-    const { doc, url } = syntheticPage('overdrive/media-project-hail-mary-ebook.html', 'https://lapl.overdrive.com/media/5906733');
+    const { doc, url } = syntheticPage(
+      'overdrive/media-project-hail-mary-ebook.html',
+      'https://lapl.overdrive.com/media/5906733',
+    );
     const ref = overdrive.detect(doc, url);
-    expect(ref).toMatchObject({ isbn13: ['9780593135211'], title: 'Project Hail Mary', authors: ['Andy Weir'], format: 'ebook', site: 'overdrive' });
+    expect(ref).toMatchObject({
+      isbn13: ['9780593135211'],
+      title: 'Project Hail Mary',
+      authors: ['Andy Weir'],
+      format: 'ebook',
+      site: 'overdrive',
+    });
     expect(ref?.recordLink).toBeUndefined();
   });
 
   it('gives a Libby page the Thunder record link, since Libby shows no ISBN', () => {
-    const { doc, url } = syntheticPage('overdrive/libby-share-project-hail-mary.html', 'https://share.libbyapp.com/title/5906733');
+    const { doc, url } = syntheticPage(
+      'overdrive/libby-share-project-hail-mary.html',
+      'https://share.libbyapp.com/title/5906733',
+    );
     expect(overdrive.detect(doc, url)).toMatchObject({
       isbn13: [],
       title: 'Project Hail Mary',
@@ -31,10 +43,18 @@ describe('OverDrive and Libby adapter', () => {
   });
 
   it('returns null for magazines, search results and Libby search', () => {
-    const magazine = syntheticPage('overdrive/media-the-new-yorker-magazine.html', 'https://lapl.overdrive.com/media/2316488');
+    const magazine = syntheticPage(
+      'overdrive/media-the-new-yorker-magazine.html',
+      'https://lapl.overdrive.com/media/2316488',
+    );
     expect(overdrive.detect(magazine.doc, magazine.url)).toBeNull();
-    const search = syntheticPage('overdrive/search-andy-weir.html', 'https://lapl.overdrive.com/search?query=andy%20weir');
+    const search = syntheticPage(
+      'overdrive/search-andy-weir.html',
+      'https://lapl.overdrive.com/search?query=andy%20weir',
+    );
     expect(overdrive.detect(search.doc, search.url)).toBeNull();
-    expect(overdrive.detect(search.doc, new URL('https://libbyapp.com/search/lapl/search/query-andy%20weir/page-1'))).toBeNull();
+    expect(
+      overdrive.detect(search.doc, new URL('https://libbyapp.com/search/lapl/search/query-andy%20weir/page-1')),
+    ).toBeNull();
   });
 });

@@ -25,6 +25,8 @@ describe('Polaris PowerPAC adapter', () => {
   it('points a record without an ISBN row to the MARC view of the same position', () => {
     const { doc, url } = syntheticPage('polaris/title-where-the-crawdads-sing.html', TITLE);
     [...doc.querySelectorAll('tr')].find((row) => row.textContent?.includes('ISBN'))?.remove();
-    expect(polaris.detect(doc, url)?.recordLink).toBe('https://catalog.library.example/polaris/search/components/ajaxMARC.aspx?fp=0&pos=1&ctx=1.1033.0.0.1');
+    expect(polaris.detect(doc, url)?.recordLink).toBe(
+      'https://catalog.library.example/polaris/search/components/ajaxMARC.aspx?fp=0&pos=1&ctx=1.1033.0.0.1',
+    );
   });
 });

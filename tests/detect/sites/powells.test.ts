@@ -11,6 +11,11 @@ describe("Powell's adapter", () => {
       url: 'https://www.powells.com/book/demon-copperhead-9780063251922',
       expected: { isbn13: ['9780063251922'], title: 'Demon Copperhead', authors: ['Barbara Kingsolver'] },
     },
-    { name: 'search results', file: 'powells/searchresults-kingsolver.html', url: 'https://www.powells.com/searchresults?keyword=kingsolver', expected: null },
+    {
+      name: 'search results',
+      file: 'powells/searchresults-kingsolver.html',
+      url: 'https://www.powells.com/searchresults?keyword=kingsolver',
+      expected: null,
+    },
   ]);
 });

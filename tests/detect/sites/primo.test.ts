@@ -4,7 +4,8 @@ import { primo } from '../../../lib/detect/sites/primo';
 import { itDetectsFixtures } from './adapter-cases';
 import { blankDocument, syntheticPage } from './synthetic-page';
 
-const FULL = 'https://uni.primo.exlibrisgroup.com/discovery/fulldisplay?docid=alma991003456789012345&context=L&vid=01UNI_INST:MAIN';
+const FULL =
+  'https://uni.primo.exlibrisgroup.com/discovery/fulldisplay?docid=alma991003456789012345&context=L&vid=01UNI_INST:MAIN';
 
 describe('Primo / Primo VE adapter', () => {
   itDetectsFixtures(primo, [
@@ -12,7 +13,11 @@ describe('Primo / Primo VE adapter', () => {
       name: 'a VE full display: labelled ISBN identifiers (not the OCLC number), role stripped from the author',
       file: 'primo/ve-fulldisplay-sapiens.html',
       url: FULL,
-      expected: { isbn13: ['9780062316097'], title: 'Sapiens : a brief history of humankind', authors: ['Yuval N. Harari'] },
+      expected: {
+        isbn13: ['9780062316097'],
+        title: 'Sapiens : a brief history of humankind',
+        authors: ['Yuval N. Harari'],
+      },
     },
     {
       name: 'search results',

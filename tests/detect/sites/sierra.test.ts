@@ -10,20 +10,37 @@ const EDUCATED = { isbn13: ['9780399590504'], title: 'Educated : a memoir', auth
 
 describe('Sierra / Encore adapter', () => {
   itDetectsFixtures(sierra, [
-    { name: 'a WebPAC record: ISBN continuation row with an empty label', file: 'sierra/webpac-record-educated.html', url: `${HOST}/record=b2849382~S1`, expected: EDUCATED },
+    {
+      name: 'a WebPAC record: ISBN continuation row with an empty label',
+      file: 'sierra/webpac-record-educated.html',
+      url: `${HOST}/record=b2849382~S1`,
+      expected: EDUCATED,
+    },
     { name: 'an Encore record', file: 'sierra/encore-record-educated.html', url: ENCORE, expected: EDUCATED },
-    { name: 'a WebPAC result list', file: 'sierra/webpac-search-list.html', url: `${HOST}/search~S1/?searchtype=X&searcharg=westover`, expected: null },
+    {
+      name: 'a WebPAC result list',
+      file: 'sierra/webpac-search-list.html',
+      url: `${HOST}/search~S1/?searchtype=X&searcharg=westover`,
+      expected: null,
+    },
   ]);
 
   it('reads a one-hit WebPAC search as the record it shows', () => {
-    const { doc, url } = syntheticPage('sierra/webpac-record-educated.html', `${HOST}/search~S1?/Xwestover/Xwestover/1,1,1,B/frameset&FF=Xwestover&1,1,`);
+    const { doc, url } = syntheticPage(
+      'sierra/webpac-record-educated.html',
+      `${HOST}/search~S1?/Xwestover/Xwestover/1,1,1,B/frameset&FF=Xwestover&1,1,`,
+    );
     expect(sierra.detect(doc, url)?.isbn13).toEqual(['9780399590504']);
   });
 
   it('points records without an ISBN to their MARC display', () => {
     const webpac = syntheticPage('sierra/webpac-record-educated.html', `${HOST}/record=b2849382~S1`);
-    [...webpac.doc.querySelectorAll('tr')].filter((row) => /ISBN|039959/.test(row.textContent ?? '')).forEach((row) => row.remove());
-    expect(sierra.detect(webpac.doc, webpac.url)?.recordLink).toBe(`${HOST}/search~S1?/.b2849382/.b2849382/1,1,1,B/marc~b2849382`);
+    [...webpac.doc.querySelectorAll('tr')]
+      .filter((row) => /ISBN|039959/.test(row.textContent ?? ''))
+      .forEach((row) => row.remove());
+    expect(sierra.detect(webpac.doc, webpac.url)?.recordLink).toBe(
+      `${HOST}/search~S1?/.b2849382/.b2849382/1,1,1,B/marc~b2849382`,
+    );
     const encore = syntheticPage('sierra/encore-record-educated.html', ENCORE);
     encore.doc.querySelector('tr:last-child')?.remove();
     expect(sierra.detect(encore.doc, encore.url)?.recordLink).toContain('marcData=Y');

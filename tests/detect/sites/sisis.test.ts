@@ -13,6 +13,11 @@ describe('SISIS-SunRise adapter', () => {
       url: `${HOST}/webOPACClient/singleHit.do?methodToCall=showHit&curPos=1&identifier=2_SOLR_SERVER_1862263587`,
       expected: { isbn13: ['9783630876672'], title: 'Über Menschen : Roman', authors: ['Juli Zeh'] },
     },
-    { name: 'a hit list', file: 'sisis/hitlist-juli-zeh.html', url: `${HOST}/webOPACClient/search.do?methodToCall=quickSearch&Kateg=0&Content=juli+zeh`, expected: null },
+    {
+      name: 'a hit list',
+      file: 'sisis/hitlist-juli-zeh.html',
+      url: `${HOST}/webOPACClient/search.do?methodToCall=quickSearch&Kateg=0&Content=juli+zeh`,
+      expected: null,
+    },
   ]);
 });

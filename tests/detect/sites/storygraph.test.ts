@@ -19,6 +19,11 @@ describe('The StoryGraph adapter', () => {
       url: 'https://app.thestorygraph.com/books/0c7e5b1a-2f3d-4e8a-9b6c-5d4e3f2a1b00',
       expected: { isbn13: [], title: 'Project Hail Mary', format: 'audio' },
     },
-    { name: 'browse/search results', file: 'storygraph/browse-search.html', url: 'https://app.thestorygraph.com/browse?search_term=andy+weir', expected: null },
+    {
+      name: 'browse/search results',
+      file: 'storygraph/browse-search.html',
+      url: 'https://app.thestorygraph.com/browse?search_term=andy+weir',
+      expected: null,
+    },
   ]);
 });

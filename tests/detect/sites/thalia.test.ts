@@ -11,6 +11,11 @@ describe('Thalia adapter', () => {
       url: 'https://www.thalia.de/shop/home/artikeldetails/A1061396357',
       expected: { isbn13: ['9783630876672'], title: 'Über Menschen', authors: ['Juli Zeh'], format: 'print' },
     },
-    { name: 'search results', file: 'thalia/suche-juli-zeh.html', url: 'https://www.thalia.de/suche?sq=juli+zeh', expected: null },
+    {
+      name: 'search results',
+      file: 'thalia/suche-juli-zeh.html',
+      url: 'https://www.thalia.de/suche?sq=juli+zeh',
+      expected: null,
+    },
   ]);
 });

@@ -4,7 +4,8 @@ import { vega } from '../../../lib/detect/sites/vega';
 import { itDetectsFixtures } from './adapter-cases';
 import { blankDocument } from './synthetic-page';
 
-const CARD = 'https://library.na2.iiivega.com/search/card?id=4f6e2d1c-9b8a-5c7d-a3e1-0f2b4c6d8e9a&entityType=FormatGroup';
+const CARD =
+  'https://library.na2.iiivega.com/search/card?id=4f6e2d1c-9b8a-5c7d-a3e1-0f2b4c6d8e9a&entityType=FormatGroup';
 
 describe('Vega Discover adapter', () => {
   itDetectsFixtures(vega, [
@@ -14,7 +15,12 @@ describe('Vega Discover adapter', () => {
       url: CARD,
       expected: { isbn13: [], title: 'Klara and the Sun', authors: ['Kazuo Ishiguro'] },
     },
-    { name: 'search results', file: 'vega/results-klara.html', url: 'https://library.na2.iiivega.com/search?query=klara&searchType=everything', expected: null },
+    {
+      name: 'search results',
+      file: 'vega/results-klara.html',
+      url: 'https://library.na2.iiivega.com/search?query=klara&searchType=everything',
+      expected: null,
+    },
   ]);
 
   it('returns null before the app has rendered the card', () => {

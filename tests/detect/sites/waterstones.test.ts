@@ -14,7 +14,12 @@ describe('Waterstones adapter', () => {
       url: BOOK,
       expected: { isbn13: ['9780571334650'], title: 'Normal People', authors: ['Sally Rooney'], format: 'print' },
     },
-    { name: 'search results', file: 'waterstones/search-sally-rooney.html', url: 'https://www.waterstones.com/books/search/term/sally+rooney', expected: null },
+    {
+      name: 'search results',
+      file: 'waterstones/search-sally-rooney.html',
+      url: 'https://www.waterstones.com/books/search/term/sally+rooney',
+      expected: null,
+    },
   ]);
 
   it('falls back to the ISBN in the book path', () => {
