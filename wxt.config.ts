@@ -1,13 +1,16 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { CANON_SNAPSHOT_FILE } from './lib/canon-snapshot/schema';
+import { CANON_SNAPSHOT_FILE } from './lib/shared/canon-snapshot';
 import { buildCanonSnapshot } from './scripts/canon-snapshot';
 import { CONTENT_SCRIPT_MATCHES } from './lib/detect';
+import { OPEN_LIBRARY_ORIGIN } from './lib/background/chapters/openlibrary';
+import { buildCanonOrigin } from './lib/shared/settings/canon-server';
+import { hostPattern } from './lib/shared/settings/host-permissions';
 
 // The canon server the extension talks to unless the reader picks another one
 // in options. Read once here so the manifest's host permission and the
 // runtime default can never disagree.
-const canonUrl = new URL(process.env.WXT_CANON_URL ?? 'http://127.0.0.1:8787');
+const canonOrigin = buildCanonOrigin(process.env);
 
 export default defineConfig({
   // Every dependency is a visible import: no auto-imports.
@@ -16,7 +19,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     define: {
-      'import.meta.env.WXT_CANON_URL': JSON.stringify(canonUrl.origin),
+      'import.meta.env.WXT_CANON_URL': JSON.stringify(canonOrigin),
     },
   }),
   hooks: {
@@ -39,7 +42,7 @@ export default defineConfig({
     default_locale: 'en',
     // scripting: the opt-in any-site script is registered at run time.
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [`${canonUrl.origin}/*`, 'https://openlibrary.org/*'],
+    host_permissions: [hostPattern(canonOrigin), hostPattern(OPEN_LIBRARY_ORIGIN)],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Only the sidebar page may be framed, and only into the pages Bookside
     // runs on; Chrome's per-session dynamic URL stops sites fingerprinting it.

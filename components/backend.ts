@@ -9,12 +9,12 @@
  * `no-identity` (a write needs a commenter identity first); anything else is
  * shown as a general error with the message's text.
  */
-import type { FlagReason } from '../lib/canon/limits';
-import type { ChangeTopic } from '../lib/messages/change-feed';
-import type { CommentPage, IdentityState, LookupAnswer, MyBookState } from '../lib/canon/responses';
-import type { BookRef, Chapter } from '../lib/detect/types';
-import type { Result } from '../lib/messages/result';
-import type { WriteKind } from '../lib/outbox/row';
+import type { FlagReason } from '../lib/shared/api/limits';
+import type { ChangeTopic } from '../lib/shared/messages/change-feed';
+import type { CommentPage, IdentityState, LookupAnswer, MyBookState } from '../lib/shared/api/responses';
+import type { BookRef, Chapter } from '../lib/shared/book-ref';
+import type { Result } from '../lib/shared/messages/result';
+import type { WriteKind } from '../lib/shared/messages/payloads';
 
 export const OFFLINE = 'offline';
 export const NO_IDENTITY = 'no-identity';
@@ -79,7 +79,7 @@ export interface CommentDraft {
 }
 
 /** Which part of a surface to load again after the background says something changed. */
-export type { ChangeTopic } from '../lib/messages/change-feed';
+export type { ChangeTopic } from '../lib/shared/messages/change-feed';
 export type ChangeListener = (topic: ChangeTopic) => void;
 /** Stops listening. */
 export type Unsubscribe = () => void;

@@ -1,10 +1,10 @@
 /**
- * From what the background answers (lib/messages/views) to what the surfaces
+ * From what the background answers (lib/shared/messages/views) to what the surfaces
  * show (./backend). Pure, so the entry points stay wiring and the mapping is
  * tested on its own.
  */
-import type { BookView, IdentityView, PendingWrite as QueuedWrite, PublicBookView } from '../lib/messages/views';
-import { fail, ok, type Result } from '../lib/messages/result';
+import type { BookView, IdentityView, PendingWrite as QueuedWrite, PublicBookView } from '../lib/shared/messages/views';
+import { fail, ok, type Result } from '../lib/shared/messages/result';
 import { OFFLINE, type PendingWrite, type PopupBook, type ReaderIdentity, type SidebarBook } from './backend';
 import { formatRating, t } from './i18n';
 

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { syncAnySiteScript } from '../lib/background/any-site-script';
+import { syncAnySiteScript } from '../lib/background/settings/any-site-script';
 import { dispatch } from '../lib/background/dispatch';
 import { MESSAGE_NAMES } from '../lib/background/handlers';
-import { dropTabReport } from '../lib/background/tab-reports';
+import { dropTabReport } from '../lib/background/tabs/tab-reports';
 import { createBackground, loadShippedSnapshot, onWorkerStart } from '../lib/background/worker';
-import { CANON_SNAPSHOT_FILE } from '../lib/canon-snapshot/schema';
-import { messenger, type ProtocolMap } from '../lib/messages/protocol';
-import { OUTBOX_ALARM } from '../lib/outbox/sender';
-import { ANY_SITE_KEY } from '../lib/settings/keys';
+import { CANON_SNAPSHOT_FILE } from '../lib/shared/canon-snapshot';
+import { messenger, type ProtocolMap } from '../lib/shared/messages/protocol';
+import { OUTBOX_ALARM } from '../lib/background/outbox/sender';
+import { ANY_SITE_KEY } from '../lib/shared/settings/keys';
 
 export default defineBackground({
   type: 'module',

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
-import { CanonDataBook, type CanonSnapshotFile } from '../lib/canon-snapshot/schema';
+import { CanonDataBook, type CanonSnapshotFile } from '../lib/shared/canon-snapshot';
 
 const CANON_DATA = fileURLToPath(new URL('../server/seed/canon-books.json', import.meta.url));
 const SNAPSHOT_FIELDS = [

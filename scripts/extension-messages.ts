@@ -5,8 +5,8 @@
  * e2e tests (tests/e2e/messages re-exports it) and by benchmarks.
  */
 import type { Page } from 'playwright-core';
-import type { MessageName, ProtocolMap } from '../lib/messages/protocol';
-import type { Result } from '../lib/messages/result';
+import type { MessageName, ProtocolMap } from '../lib/shared/messages/protocol';
+import type { Result } from '../lib/shared/messages/result';
 
 type Payload<K extends MessageName> = Parameters<ProtocolMap[K]>[0];
 type Reply<K extends MessageName> = ReturnType<ProtocolMap[K]>;

@@ -1,6 +1,6 @@
 /** How a detected BookRef is judged against a fixture's hand-read expectation. */
-import { isbn10To13 } from '../lib/isbn';
-import type { BookRef } from '../lib/detect/types';
+import { isbn10To13 } from '../lib/shared/isbn';
+import type { BookRef } from '../lib/shared/book-ref';
 import type { ExpectedBook } from './fixture-manifest';
 
 /** The expected ISBN-13 list, primary first: the listed ISBN-13s, then converted ISBN-10s not yet in it. */

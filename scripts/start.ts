@@ -4,9 +4,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { buildCanonOrigin } from '../lib/shared/settings/canon-server';
 
 const root = path.resolve(import.meta.dirname, '..');
-const canonUrl = process.env.WXT_CANON_URL ?? 'http://127.0.0.1:8787';
+const canonUrl = buildCanonOrigin(process.env);
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const children: ChildProcess[] = [];
 

@@ -6,7 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { API_PREFIX, LIMITS } from '../lib/canon';
+import { API_PREFIX, LIMITS } from '../lib/shared/api';
 import type { AppEnv, Deps } from './deps';
 import { commentRoutes } from './routes/comments';
 import { confirmationPage } from './routes/confirmation-page';

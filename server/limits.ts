@@ -1,6 +1,6 @@
 /**
  * Server-side limits, windows and timeouts in one place. Input-size limits
- * live in `lib/canon/limits` because the extension shares them.
+ * live in `lib/shared/api/limits` because the extension shares them.
  */
 export const HOUR_MS = 60 * 60 * 1000;
 export const MINUTE_MS = 60 * 1000;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { LIMITS } from '../../lib/canon/limits';
+import { LIMITS } from '../../lib/shared/api/limits';
 import { t } from '../i18n';
 import { PanelFrame } from '../shared/PanelFrame';
 import { outcomeText } from '../shared/outcome';

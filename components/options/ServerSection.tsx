@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { LIMITS } from '../../lib/canon/limits';
+import { LIMITS } from '../../lib/shared/api/limits';
 import type { ReaderSettings } from '../backend';
 import { t } from '../i18n';
 import { outcomeText } from '../shared/outcome';

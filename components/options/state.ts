@@ -3,8 +3,9 @@
  * saved; a refused input leaves the saved value as it was.
  */
 import { signal } from '@preact/signals';
-import type { Result } from '../../lib/messages/result';
-import { checkEmail, checkName, checkServerUrl, hostPermissionFor } from '../../lib/reader-input';
+import type { Result } from '../../lib/shared/messages/result';
+import { checkEmail, checkName, checkServerUrl } from '../../lib/pages/reader-input';
+import { hostPattern } from '../../lib/shared/settings/host-permissions';
 import type { ChangeTopic, OptionsBackend, PendingWrite, ReaderIdentity, ReaderSettings, SiteSwitch } from '../backend';
 import { formatNumber, t } from '../i18n';
 import { fromResult, LOADING, type Load } from '../shared/load';
@@ -89,7 +90,7 @@ export function createOptionsState(backend: OptionsBackend) {
   async function setServerUrl(raw: string): Promise<ActionOutcome> {
     const checked = checkServerUrl(raw);
     if (!checked.ok) return { ok: false, refusal: checked.reason };
-    const granted = await backend.requestHostPermission(hostPermissionFor(checked.value));
+    const granted = await backend.requestHostPermission(hostPattern(checked.value));
     if (!granted.ok) return { ok: false, message: granted.error.message, code: granted.error.code };
     if (!granted.value) return { ok: false, message: t('server.permissionRefused') };
     return saveSettings({ serverUrl: checked.value });

@@ -1,6 +1,6 @@
 import '../shared/theme.css';
 import './popup.css';
-import type { CanonEntry } from '../../lib/canon/responses';
+import type { CanonEntry } from '../../lib/shared/api/responses';
 import type { PopupBook } from '../backend';
 import { t } from '../i18n';
 import { LiveRegion } from '../shared/LiveRegion';

@@ -4,9 +4,9 @@
  * background refuses them.
  */
 import { signal } from '@preact/signals';
-import type { MyBookState } from '../../lib/canon/responses';
-import type { Result } from '../../lib/messages/result';
-import { addTag } from '../../lib/reader-input';
+import type { MyBookState } from '../../lib/shared/api/responses';
+import type { Result } from '../../lib/shared/messages/result';
+import { addTag } from '../../lib/pages/reader-input';
 import type { ChangeTopic, PopupBackend, PopupBook, ReaderIdentity, Theme } from '../backend';
 import { t } from '../i18n';
 import { fromResult, LOADING, readyValue, type Load } from '../shared/load';

@@ -1,4 +1,4 @@
-import { EXTERNAL_LINK_REL, safeHref, splitLinks } from '../../lib/text-links';
+import { EXTERNAL_LINK_REL, safeHref, splitLinks } from '../../lib/pages/text-links';
 
 /**
  * Server text as text nodes, with http(s) addresses made clickable. Never

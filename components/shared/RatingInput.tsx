@@ -1,4 +1,4 @@
-import { ratingForKey, ratingFromPointer, RATING_MAX, STAR_COUNT, starFill } from '../../lib/rating/half-stars';
+import { ratingForKey, ratingFromPointer, RATING_MAX, STAR_COUNT, starFill } from '../../lib/pages/half-stars';
 import { formatRating, t } from '../i18n';
 
 interface RatingInputProps {

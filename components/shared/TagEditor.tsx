@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { LIMITS } from '../../lib/canon/limits';
+import { LIMITS } from '../../lib/shared/api/limits';
 import { t } from '../i18n';
 import { outcomeText, type ActionOutcome } from './outcome';
 

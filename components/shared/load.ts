@@ -3,7 +3,7 @@
  * state, not an error: the reader can do nothing about an error, but offline
  * passes.
  */
-import type { Result } from '../../lib/messages/result';
+import type { Result } from '../../lib/shared/messages/result';
 import { OFFLINE } from '../backend';
 
 export type Load<T> =

@@ -1,4 +1,4 @@
-import type { InputRefusal } from '../../lib/reader-input';
+import type { InputRefusal } from '../../lib/pages/reader-input';
 import { refusalText } from './refusal';
 
 /** What a form action came to: done, refused before sending (with why), or failed with the backend's message. */

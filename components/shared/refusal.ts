@@ -1,5 +1,5 @@
-import type { InputRefusal } from '../../lib/reader-input';
-import { LIMITS } from '../../lib/canon/limits';
+import type { InputRefusal } from '../../lib/pages/reader-input';
+import { LIMITS } from '../../lib/shared/api/limits';
 import { formatNumber, t } from '../i18n';
 
 /** The sentence that tells a reader why their input was refused. */

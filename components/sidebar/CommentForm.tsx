@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LIMITS } from '../../lib/canon/limits';
-import { codePointLength } from '../../lib/canon/text';
+import { LIMITS } from '../../lib/shared/api/limits';
+import { codePointLength } from '../../lib/shared/api/text';
 import { formatNumber, t } from '../i18n';
 import { readyValue } from '../shared/load';
 import { outcomeText } from '../shared/outcome';

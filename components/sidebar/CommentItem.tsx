@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { FLAG_REASONS, type FlagReason } from '../../lib/canon/limits';
-import type { Comment } from '../../lib/canon/responses';
+import { FLAG_REASONS, type FlagReason } from '../../lib/shared/api/limits';
+import type { Comment } from '../../lib/shared/api/responses';
 import { formatDateTime, t } from '../i18n';
 import { LinkedText } from '../shared/LinkedText';
 import type { ActionOutcome } from '../shared/outcome';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LIMITS } from '../../lib/canon/limits';
-import type { ReviewLink } from '../../lib/canon/responses';
+import { LIMITS } from '../../lib/shared/api/limits';
+import type { ReviewLink } from '../../lib/shared/api/responses';
 import { t } from '../i18n';
 import { ExternalLink } from '../shared/LinkedText';
 import { outcomeText } from '../shared/outcome';

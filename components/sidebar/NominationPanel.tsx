@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { LIMITS } from '../../lib/canon/limits';
-import type { NominationSummary } from '../../lib/canon/responses';
+import { LIMITS } from '../../lib/shared/api/limits';
+import type { NominationSummary } from '../../lib/shared/api/responses';
 import { formatNumber, t } from '../i18n';
 import { outcomeText } from '../shared/outcome';
 import type { SidebarState } from './state';

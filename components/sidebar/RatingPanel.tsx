@@ -1,5 +1,5 @@
-import type { RatingSummary } from '../../lib/canon/responses';
-import { distributionBars } from '../../lib/rating/half-stars';
+import type { RatingSummary } from '../../lib/shared/api/responses';
+import { distributionBars } from '../../lib/pages/half-stars';
 import { formatNumber, formatRating, t } from '../i18n';
 
 /** The confirmed average, the half-star distribution, and how many ratings still wait for confirmation. */

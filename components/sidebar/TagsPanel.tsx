@@ -1,4 +1,4 @@
-import type { TagCount } from '../../lib/canon/responses';
+import type { TagCount } from '../../lib/shared/api/responses';
 import { formatNumber, t } from '../i18n';
 import { TagEditor } from '../shared/TagEditor';
 import { readyValue } from '../shared/load';

@@ -4,9 +4,9 @@
  * queued) and posting. Part of the sidebar state; see ./state.
  */
 import { signal } from '@preact/signals';
-import type { FlagReason } from '../../lib/canon/limits';
-import type { Comment } from '../../lib/canon/responses';
-import { checkComment } from '../../lib/reader-input';
+import type { FlagReason } from '../../lib/shared/api/limits';
+import type { Comment } from '../../lib/shared/api/responses';
+import { checkComment } from '../../lib/pages/reader-input';
 import type { CommentDraft, PendingWrite, SidebarBackend } from '../backend';
 import { t } from '../i18n';
 import { fromResult, LOADING, type Load } from '../shared/load';

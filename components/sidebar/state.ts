@@ -4,9 +4,9 @@
  * tests pass a fake.
  */
 import { signal } from '@preact/signals';
-import type { MyBookState } from '../../lib/canon/responses';
-import type { Result } from '../../lib/messages/result';
-import { addTag, checkNominationReason, checkReviewLink } from '../../lib/reader-input';
+import type { MyBookState } from '../../lib/shared/api/responses';
+import type { Result } from '../../lib/shared/messages/result';
+import { addTag, checkNominationReason, checkReviewLink } from '../../lib/pages/reader-input';
 import type { ChangeTopic, PendingWrite, ReaderIdentity, SidebarBackend, SidebarBook, SidebarLayout } from '../backend';
 import { t } from '../i18n';
 import { fromResult, LOADING, readyValue, type Load } from '../shared/load';

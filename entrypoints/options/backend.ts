@@ -3,13 +3,13 @@ import { browser } from 'wxt/browser';
 import type { OptionsBackend, ReaderSettings } from '../../components/backend';
 import { toPendingWrite, toReaderIdentity } from '../../components/view-mapping';
 import { SITE_ADAPTERS } from '../../lib/detect/sites';
-import { watchChanges } from '../../lib/extension-pages/change-watch';
-import { loadIdentityForPage } from '../../lib/extension-pages/identity';
-import { callBackground } from '../../lib/messages/call';
-import type { SettingsPatch } from '../../lib/messages/payloads';
-import { fail, ok, type Result } from '../../lib/messages/result';
-import type { SettingsView } from '../../lib/messages/views';
-import { ANY_SITE_ORIGINS } from '../../lib/settings/update';
+import { watchChanges } from '../../lib/pages/change-watch';
+import { loadIdentityForPage } from '../../lib/pages/identity';
+import { callBackground } from '../../lib/pages/channel';
+import type { SettingsPatch } from '../../lib/shared/messages/payloads';
+import { fail, ok, type Result } from '../../lib/shared/messages/result';
+import type { SettingsView } from '../../lib/shared/messages/views';
+import { ANY_SITE_ORIGINS } from '../../lib/shared/settings/host-permissions';
 
 function toReaderSettings(view: SettingsView): ReaderSettings {
   return {

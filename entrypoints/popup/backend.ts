@@ -2,11 +2,11 @@
 import { browser } from 'wxt/browser';
 import type { PopupBackend } from '../../components/backend';
 import { toPopupBook, toReaderIdentity } from '../../components/view-mapping';
-import { watchChanges } from '../../lib/extension-pages/change-watch';
-import { openBrowserSidebar, openOptionsPage } from '../../lib/extension-pages/open-surfaces';
-import { callBackground } from '../../lib/messages/call';
-import { ok } from '../../lib/messages/result';
-import type { SettingsView } from '../../lib/messages/views';
+import { watchChanges } from '../../lib/pages/change-watch';
+import { openBrowserSidebar, openOptionsPage } from '../../lib/pages/open-surfaces';
+import { callBackground } from '../../lib/pages/channel';
+import { ok } from '../../lib/shared/messages/result';
+import type { SettingsView } from '../../lib/shared/messages/views';
 
 /**
  * The tab the popup is about: the active tab, or `?tab=<id>` when the popup

@@ -6,11 +6,11 @@
 import { browser } from 'wxt/browser';
 import type { SidebarBackend } from '../../components/backend';
 import { toPendingWrite, toReaderIdentity, toSidebarBook } from '../../components/view-mapping';
-import { watchChanges } from '../../lib/extension-pages/change-watch';
-import { loadIdentityForPage } from '../../lib/extension-pages/identity';
-import { callBackground } from '../../lib/messages/call';
-import { openOptionsPage } from '../../lib/extension-pages/open-surfaces';
-import { ok } from '../../lib/messages/result';
+import { watchChanges } from '../../lib/pages/change-watch';
+import { loadIdentityForPage } from '../../lib/pages/identity';
+import { callBackground } from '../../lib/pages/channel';
+import { openOptionsPage } from '../../lib/pages/open-surfaces';
+import { ok } from '../../lib/shared/messages/result';
 
 export function isInPage(): boolean {
   return new URLSearchParams(location.search).has('in-page');

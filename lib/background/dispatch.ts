@@ -4,12 +4,12 @@
  * touches neither storage nor the network.
  */
 import * as v from 'valibot';
-import { TOPICS_CHANGED_BY } from '../messages/change-feed';
-import type { MessageName } from '../messages/protocol';
-import { classifySender } from '../messages/sender';
-import { fail, type Result } from '../messages/result';
-import { announceChange } from './announce';
-import type { BackgroundContext } from './context';
+import { TOPICS_CHANGED_BY } from '../shared/messages/change-feed';
+import type { MessageName } from '../shared/messages/protocol';
+import { classifySender } from './core/sender';
+import { fail, type Result } from '../shared/messages/result';
+import { announceChange } from './core/announce';
+import type { BackgroundContext } from './core/context';
 import { handlers } from './handlers';
 
 export async function dispatch(

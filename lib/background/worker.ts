@@ -5,16 +5,16 @@
  * reload the canon snapshot if this build ships a new one, re-create the
  * retry alarm (alarms can vanish on browser restart) and flush the outbox.
  */
-import { cacheDeletePrefix } from '../cache/cache';
-import { announceChange } from './announce';
-import { cacheKeys } from '../cache/keys';
-import type { FetchLike } from '../canon-client/http';
-import { loadCanonSnapshot } from '../canon-snapshot/store';
-import { openBooksideDb } from '../database/schema';
-import { createOutboxSender, type AlarmsPort } from '../outbox/sender';
-import { releaseLeases } from '../outbox/store';
-import { currentCanonServer } from '../settings/items';
-import type { BackgroundContext, PermissionsPort } from './context';
+import { cacheDeletePrefix } from './cache/cache';
+import { announceChange } from './core/announce';
+import { cacheKeys } from './cache/keys';
+import type { FetchLike } from './canon-client/http';
+import { loadCanonSnapshot } from './canon/snapshot';
+import { openBooksideDb } from './database/schema';
+import { createOutboxSender, type AlarmsPort } from './outbox/sender';
+import { releaseLeases } from './outbox/store';
+import { currentCanonServer } from '../shared/settings/items';
+import type { BackgroundContext, PermissionsPort } from './core/context';
 
 export interface BackgroundPorts {
   fetch: FetchLike;

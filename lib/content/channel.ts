@@ -6,7 +6,7 @@
  * (`{id, type, data, timestamp}` → `{res} | {err}`), typed by the same
  * protocol map, so the background handles it like any other message.
  */
-import type { ProtocolMap } from '../messages/protocol';
+import type { ProtocolMap } from '../shared/messages/protocol';
 import { extensionApi } from './extension-api';
 
 type ContentMessage = keyof ProtocolMap;

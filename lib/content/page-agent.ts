@@ -5,13 +5,14 @@
  * behind.
  */
 import { detectBookWith } from '../detect/detect-with';
-import type { BookRef, SiteAdapter } from '../detect/types';
-import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../settings/keys';
+import type { BookRef } from '../shared/book-ref';
+import type { SiteAdapter } from '../detect/types';
+import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../shared/settings/keys';
 import { sendToBackground } from './channel';
 import { extensionApi } from './extension-api';
 import type { PageContext } from './page-context';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
-import { parseSidebarLayout, type SidebarLayout } from './sidebar-layout';
+import { parseSidebarLayout, type SidebarLayout } from '../shared/settings/appearance';
 
 /** Late-rendering pages (single-page shops) fill in after load: re-detect after DOM changes settle… */
 export const MUTATION_DEBOUNCE_MS = 400;

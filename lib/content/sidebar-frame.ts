@@ -4,7 +4,12 @@
  * page CSS cannot restyle it, and the sidebar's own code runs in the
  * extension's origin, never in the page.
  */
-import { SIDEBAR_TAB_HEIGHT_PX, SIDEBAR_TAB_WIDTH_PX, SIDEBAR_WIDTH_PX, type SidebarLayout } from './sidebar-layout';
+import type { SidebarLayout } from '../shared/settings/appearance';
+
+/** Width of the open sidebar, and of the collapsed tab that opens it. */
+export const SIDEBAR_WIDTH_PX = 360;
+export const SIDEBAR_TAB_WIDTH_PX = 44;
+export const SIDEBAR_TAB_HEIGHT_PX = 132;
 
 /** The host element's tag: a custom-element name no page will have styled. */
 export const SIDEBAR_HOST_TAG = 'bookside-sidebar';

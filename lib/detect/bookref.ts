@@ -1,4 +1,4 @@
-import { normalizeIsbn } from '../isbn';
+import { normalizeIsbn } from '../shared/isbn';
 import type { BookFormat, BookRef, Chapter, Signal } from './types';
 import { cleanText, personNames } from './text';
 

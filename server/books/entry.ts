@@ -4,7 +4,7 @@
  * added is reported as provisional counts, as on the original canon pages.
  */
 import { sql } from 'kysely';
-import { RATING_VALUES, type CanonEntry, type TagCount } from '../../lib/canon';
+import { RATING_VALUES, type CanonEntry, type TagCount } from '../../lib/shared/api';
 import type { CanonDb } from '../db/connect';
 import { summarizeNominations } from './nomination-summary';
 

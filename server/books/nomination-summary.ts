@@ -1,5 +1,5 @@
 /** Nomination rows as the API shows them, with their supporter counts. */
-import type { NominationSummary } from '../../lib/canon';
+import type { NominationSummary } from '../../lib/shared/api';
 import type { CanonDb } from '../db/connect';
 import type { NominationsTable } from '../db/tables';
 

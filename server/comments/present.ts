@@ -1,5 +1,5 @@
 /** Comment rows as the API shows them: a name and the text, never an address. */
-import type { Comment } from '../../lib/canon';
+import type { Comment } from '../../lib/shared/api';
 import type { CommentStatus } from '../db/tables';
 
 export type CommentRow = {

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
-import { matchKey } from '../../lib/canon';
-import { normalizeIsbn } from '../../lib/isbn';
+import { matchKey } from '../../lib/shared/api';
+import { normalizeIsbn } from '../../lib/shared/isbn';
 import type { CanonDb } from './connect';
 
 const SEED_FILE = new URL('../seed/canon-books.json', import.meta.url);

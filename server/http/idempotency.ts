@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { LIMITS } from '../../lib/canon';
+import { LIMITS } from '../../lib/shared/api';
 import type { CanonDb } from '../db/connect';
 import { IDEMPOTENCY_KEY_TTL_MS } from '../limits';
 import { ApiError } from '../security/errors';

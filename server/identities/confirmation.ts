@@ -3,7 +3,7 @@
  * only as a hash, and at most a few mails per address per hour. Following the
  * link publishes everything the identity wrote while it waited.
  */
-import { canonicalEmail } from '../../lib/canon';
+import { canonicalEmail } from '../../lib/shared/api';
 import type { CanonDb } from '../db/connect';
 import type { IdentitiesTable } from '../db/tables';
 import type { Deps } from '../deps';

@@ -1,5 +1,5 @@
 /** Moderation decisions, shared by the admin API and the admin CLI. */
-import { isbn13To10 } from '../../lib/isbn';
+import { isbn13To10 } from '../../lib/shared/isbn';
 import type { CanonDb } from '../db/connect';
 import type { CommentStatus } from '../db/tables';
 import { insertBook } from '../db/seed';

@@ -1,7 +1,7 @@
-/** The OpenAPI 3.1 document, generated from the contract schemas in lib/canon. */
+/** The OpenAPI 3.1 document, generated from the contract schemas in lib/shared/api. */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
-import { API_PREFIX, ErrorBody, LIMITS } from '../../lib/canon';
+import { API_PREFIX, ErrorBody, LIMITS } from '../../lib/shared/api';
 import { IDEMPOTENCY_KEY_TTL_MS } from '../limits';
 import { ROUTE_DOCS } from './routes';
 

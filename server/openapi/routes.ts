@@ -3,7 +3,7 @@
  * this list against the routes the app really serves, both ways.
  */
 import type { GenericSchema } from 'valibot';
-import * as canon from '../../lib/canon';
+import * as canon from '../../lib/shared/api';
 
 export type RouteDoc = {
   method: 'get' | 'post' | 'put' | 'delete';

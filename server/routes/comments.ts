@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { CreateCommentRequest, FlagCommentRequest, LIMITS, type CommentPage } from '../../lib/canon';
+import { CreateCommentRequest, FlagCommentRequest, LIMITS, type CommentPage } from '../../lib/shared/api';
 import { decodeCursor, encodeCursor, presentComment, type CommentRow } from '../comments/present';
 import type { CanonDb } from '../db/connect';
 import type { AppEnv, Deps } from '../deps';

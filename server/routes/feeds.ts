@@ -3,7 +3,7 @@
  * text goes out as XML-escaped `type="text"` content, never as HTML.
  */
 import { Hono } from 'hono';
-import { API_PREFIX } from '../../lib/canon';
+import { API_PREFIX } from '../../lib/shared/api';
 import type { AppEnv, Deps } from '../deps';
 import { FEED_ENTRIES } from '../limits';
 import { notFound } from '../security/errors';

@@ -1,7 +1,12 @@
 /** Commenter identities: register, read own state, resend the confirmation mail. */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { canonicalEmail, RegisterIdentityRequest, type IdentityState, type RegisteredIdentity } from '../../lib/canon';
+import {
+  canonicalEmail,
+  RegisterIdentityRequest,
+  type IdentityState,
+  type RegisteredIdentity,
+} from '../../lib/shared/api';
 import type { AppEnv, Deps } from '../deps';
 import { readJson } from '../http/body';
 import { hashSecret, newSecret, requireIdentity } from '../identities/auth';

@@ -1,8 +1,8 @@
 /** Canon lookups: by any ISBN, by title and author, in batches, and by entry id. */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { authorMatches, LIMITS, LookupBatchRequest, matchKey, type LookupAnswer } from '../../lib/canon';
-import { normalizeIsbn } from '../../lib/isbn';
+import { authorMatches, LIMITS, LookupBatchRequest, matchKey, type LookupAnswer } from '../../lib/shared/api';
+import { normalizeIsbn } from '../../lib/shared/isbn';
 import { loadCanonEntry } from '../books/entry';
 import { summarizeNominations } from '../books/nomination-summary';
 import type { AppEnv, Deps } from '../deps';

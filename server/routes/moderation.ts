@@ -1,7 +1,7 @@
 /** The moderation API, unlocked by the ADMIN_TOKEN from the environment. */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { AcceptNominationRequest } from '../../lib/canon';
+import { AcceptNominationRequest } from '../../lib/shared/api';
 import type { AppEnv, Deps } from '../deps';
 import { readJson } from '../http/body';
 import { bearerToken } from '../identities/auth';

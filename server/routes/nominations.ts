@@ -11,8 +11,8 @@ import {
   SecondNominationRequest,
   type NominationList,
   type NominationSummary,
-} from '../../lib/canon';
-import { normalizeIsbn } from '../../lib/isbn';
+} from '../../lib/shared/api';
+import { normalizeIsbn } from '../../lib/shared/isbn';
 import { summarizeNominations } from '../books/nomination-summary';
 import type { CanonDb } from '../db/connect';
 import type { AppEnv, Deps } from '../deps';

@@ -10,7 +10,7 @@ import {
   SetTagsRequest,
   type AddedReviewLink,
   type MyBookState,
-} from '../../lib/canon';
+} from '../../lib/shared/api';
 import type { CanonDb } from '../db/connect';
 import type { IdentitiesTable } from '../db/tables';
 import type { AppEnv, Deps } from '../deps';

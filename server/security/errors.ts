@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode } from '../../lib/canon';
+import type { ErrorCode } from '../../lib/shared/api';
 
 export class ApiError extends Error {
   constructor(

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { cacheBytes, cacheClear, cacheDeletePrefix, cacheGet, cachePut } from '../../lib/cache/cache';
-import { loadCanonSnapshot, snapshotLookup } from '../../lib/canon-snapshot/store';
-import { openBooksideDb, type BooksideDb } from '../../lib/database/schema';
-import { enqueue, listOutbox } from '../../lib/outbox/store';
+import { cacheBytes, cacheClear, cacheDeletePrefix, cacheGet, cachePut } from '../../lib/background/cache/cache';
+import { loadCanonSnapshot, snapshotLookup } from '../../lib/background/canon/snapshot';
+import { openBooksideDb, type BooksideDb } from '../../lib/background/database/schema';
+import { enqueue, listOutbox } from '../../lib/background/outbox/store';
 
 const NOW = 1_700_000_000_000;
 let db: BooksideDb;

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fetchOpenLibraryChapters, parseOpenLibraryToc, workKeyOf } from '../../lib/chapters/openlibrary';
-import { resolveChapters } from '../../lib/chapters/resolve';
-import type { BookRef } from '../../lib/detect/types';
+import { fetchOpenLibraryChapters, parseOpenLibraryToc, workKeyOf } from '../../lib/background/chapters/openlibrary';
+import { resolveChapters } from '../../lib/background/chapters/resolve';
+import type { BookRef } from '../../lib/shared/book-ref';
 import { startHarness, type Harness } from './support/background-harness';
 
 const fixture = (name: string): unknown =>

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../lib/background/dispatch';
-import { CHANGE_FEED_KEY, parseChangeNotice } from '../../lib/messages/change-feed';
+import { CHANGE_FEED_KEY, parseChangeNotice } from '../../lib/shared/messages/change-feed';
 import { offline, senders, startHarness, type Harness } from './support/background-harness';
 
 let h: Harness;

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/dispatch';
-import { canonLookup } from '../../lib/canon-client/lookup';
-import { CACHE_FRESH_MS } from '../../lib/background/limits';
-import type { ExportFile } from '../../lib/messages/payloads';
-import type { PendingWrite } from '../../lib/messages/views';
+import { canonLookup } from '../../lib/background/canon/lookup';
+import { CACHE_FRESH_MS } from '../../lib/background/core/limits';
+import type { ExportFile } from '../../lib/shared/messages/payloads';
+import type { PendingWrite } from '../../lib/shared/messages/views';
 import { senders, startHarness, type Harness } from './support/background-harness';
 
 const MISS = { inCanon: false, nomination: null };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../lib/background/dispatch';
 import { handlers, MESSAGE_NAMES } from '../../lib/background/handlers';
-import { classifySender } from '../../lib/messages/sender';
+import { classifySender } from '../../lib/background/core/sender';
 import {
   offline,
   senders,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mineWithPending } from '../../lib/background/mine-with-pending';
-import type { WriteIntent } from '../../lib/messages/payloads';
-import type { OutboxRow } from '../../lib/outbox/row';
+import { mineWithPending } from '../../lib/background/tabs/mine-with-pending';
+import type { WriteIntent } from '../../lib/shared/messages/payloads';
+import type { OutboxRow } from '../../lib/background/outbox/row';
 
 let seq = 0;
 function row(intent: WriteIntent, state: OutboxRow['state'] = 'queued'): OutboxRow {

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { OUTBOX_FLUSH_BATCH, OUTBOX_FLUSH_PASSES } from '../../lib/background/limits';
-import { openBooksideDb } from '../../lib/database/schema';
-import { saveIdentity } from '../../lib/identity/record';
-import { createOutboxSender } from '../../lib/outbox/sender';
-import { enqueue, listOutbox } from '../../lib/outbox/store';
+import { OUTBOX_FLUSH_BATCH, OUTBOX_FLUSH_PASSES } from '../../lib/background/core/limits';
+import { openBooksideDb } from '../../lib/background/database/schema';
+import { saveIdentity } from '../../lib/background/identity/record';
+import { createOutboxSender } from '../../lib/background/outbox/sender';
+import { enqueue, listOutbox } from '../../lib/background/outbox/store';
 import { FakeCanonWrites } from './support/fake-canon-writes';
 
 const SERVER = 'http://127.0.0.1:8787';

@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OUTBOX_BACKOFF_CAP_MS, OUTBOX_LEASE_MS } from '../../lib/background/limits';
-import { openBooksideDb, type BooksideDb } from '../../lib/database/schema';
-import { saveIdentity } from '../../lib/identity/record';
-import { createOutboxSender, type OutboxSender } from '../../lib/outbox/sender';
-import { enqueue, listOutbox, releaseLeases } from '../../lib/outbox/store';
+import { OUTBOX_BACKOFF_CAP_MS, OUTBOX_LEASE_MS } from '../../lib/background/core/limits';
+import { openBooksideDb, type BooksideDb } from '../../lib/background/database/schema';
+import { saveIdentity } from '../../lib/background/identity/record';
+import { createOutboxSender, type OutboxSender } from '../../lib/background/outbox/sender';
+import { enqueue, listOutbox, releaseLeases } from '../../lib/background/outbox/store';
 import { FakeCanonWrites, type Fault } from './support/fake-canon-writes';
 
 const SERVER = 'http://127.0.0.1:8787';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OUTBOX_BACKOFF_BASE_MS, OUTBOX_BACKOFF_CAP_MS } from '../../lib/background/limits';
-import type { CanonResponse } from '../../lib/canon-client/http';
-import { retryAfterMs } from '../../lib/canon-client/http';
-import { requestFor } from '../../lib/outbox/intent';
-import { retryDelayMs, settle, type OutboxRow } from '../../lib/outbox/row';
+import { OUTBOX_BACKOFF_BASE_MS, OUTBOX_BACKOFF_CAP_MS } from '../../lib/background/core/limits';
+import type { CanonResponse } from '../../lib/background/canon-client/http';
+import { retryAfterMs } from '../../lib/background/canon-client/http';
+import { requestFor } from '../../lib/background/outbox/intent';
+import { retryDelayMs, settle, type OutboxRow } from '../../lib/background/outbox/row';
 
 const NOW = 1_700_000_000_000;
 const intent = { kind: 'comment' as const, bookId: 'we-think', body: 'Good', spoiler: false };

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dispatch } from '../../lib/background/dispatch';
-import type { BookView, IdentityView, PendingWrite } from '../../lib/messages/views';
-import { canonServerItem } from '../../lib/settings/items';
+import type { BookView, IdentityView, PendingWrite } from '../../lib/shared/messages/views';
+import { canonServerItem } from '../../lib/shared/settings/items';
 import { startCanonServer, type CanonServerHandle } from '../server/harness';
 import { offline, senders, startHarness, type Harness } from './support/background-harness';
 
@@ -109,7 +109,7 @@ describe('the background against the real canon server over HTTP', () => {
 
   it('falls back to the embedded canon when the server is unreachable', async () => {
     const down = await startHarness(offline);
-    const { loadCanonSnapshot } = await import('../../lib/canon-snapshot/store');
+    const { loadCanonSnapshot } = await import('../../lib/background/canon/snapshot');
     const { buildCanonSnapshot } = await import('../../scripts/canon-snapshot');
     await loadCanonSnapshot(down.ctx.db, buildCanonSnapshot());
     expect(await dispatch(down.ctx, 'reportPageBook', WE_THINK, senders.contentScript)).toEqual({

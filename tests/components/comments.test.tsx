@@ -6,7 +6,7 @@ import { CommentForm } from '../../components/sidebar/CommentForm';
 import { CommentsPanel } from '../../components/sidebar/CommentsPanel';
 import { createSidebarState } from '../../components/sidebar/state';
 import { LiveRegion } from '../../components/shared/LiveRegion';
-import { fail, ok } from '../../lib/messages/result';
+import { fail, ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
 import { comment, fakeSidebarBackend, pendingComment } from './fakes';
 import { useLocale } from './locale';

@@ -13,9 +13,9 @@ import type {
   ReaderSettings,
   SidebarBackend,
 } from '../../components/backend';
-import type { CanonEntry, Comment } from '../../lib/canon/responses';
-import type { BookRef } from '../../lib/detect/types';
-import { fail, ok } from '../../lib/messages/result';
+import type { CanonEntry, Comment } from '../../lib/shared/api/responses';
+import type { BookRef } from '../../lib/shared/book-ref';
+import { fail, ok } from '../../lib/shared/messages/result';
 
 export const WE_THINK_REF: BookRef = {
   isbn13: ['9781861978738'],

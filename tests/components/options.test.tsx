@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OptionsBackend } from '../../components/backend';
 import { Options } from '../../components/options/Options';
 import { createOptionsState } from '../../components/options/state';
-import { ok } from '../../lib/messages/result';
+import { ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
 import { fakeOptionsBackend, pendingComment } from './fakes';
 import { useLocale } from './locale';

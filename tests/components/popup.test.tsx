@@ -5,7 +5,7 @@ import type { PopupBackend } from '../../components/backend';
 import { Popup } from '../../components/popup/Popup';
 import { createPopupState } from '../../components/popup/state';
 import { RatingInput } from '../../components/shared/RatingInput';
-import { fail, ok } from '../../lib/messages/result';
+import { fail, ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
 import { fakePopupBackend, WE_THINK_REF, weThinkEntry } from './fakes';
 import { useLocale } from './locale';

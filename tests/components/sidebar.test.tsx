@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SidebarBackend } from '../../components/backend';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { createSidebarState } from '../../components/sidebar/state';
-import { fail, ok } from '../../lib/messages/result';
+import { fail, ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
 import { comment, fakeSidebarBackend, inCanonView, WE_THINK_REF } from './fakes';
 import { useLocale } from './locale';

@@ -10,7 +10,7 @@ import {
   isValidIsbn10,
   isValidIsbn13,
   normalizeIsbn,
-} from '../../lib/isbn';
+} from '../../lib/shared/isbn';
 
 const digits = (length: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((ds) => ds.join(''));

@@ -5,7 +5,7 @@ import { detectBook } from '../../lib/detect';
 import { flattenNodes, parseJsonLoose } from '../../lib/detect/jsonld';
 import { parseCoins, readCoins } from '../../lib/detect/signals/coins';
 import { readJsonLdBook } from '../../lib/detect/signals/jsonld-book';
-import { compactIsbn, findIsbnCandidates, normalizeIsbn } from '../../lib/isbn';
+import { compactIsbn, findIsbnCandidates, normalizeIsbn } from '../../lib/shared/isbn';
 
 const RUNS = 10_000;
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();

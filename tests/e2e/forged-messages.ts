@@ -6,7 +6,7 @@
  * random JSON from fast-check. Plain data, so they cross into the page.
  */
 import fc from 'fast-check';
-import type { MessageName } from '../../lib/messages/protocol';
+import type { MessageName } from '../../lib/shared/messages/protocol';
 
 export interface ForgedMessage {
   /** The event or attribute name to use when the channel needs one. */

@@ -10,7 +10,7 @@
  * counted as hostile.
  */
 import { randomUUID } from 'node:crypto';
-import { codePointLength, isAcceptableText, LIMITS, normalizeTag } from '../../lib/canon';
+import { codePointLength, isAcceptableText, LIMITS, normalizeTag } from '../../lib/shared/api';
 import { insertBook } from '../../server/db/seed';
 import { call } from '../server/client';
 import type { CanonServerHandle } from '../server/harness';

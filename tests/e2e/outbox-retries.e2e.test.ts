@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTBOX_BACKOFF_BASE_MS } from '../../lib/background/limits';
-import type { PendingWrite } from '../../lib/messages/views';
-import { OUTBOX_ALARM } from '../../lib/outbox/sender';
+import { OUTBOX_BACKOFF_BASE_MS } from '../../lib/background/core/limits';
+import type { PendingWrite } from '../../lib/shared/messages/views';
+import { OUTBOX_ALARM } from '../../lib/background/outbox/sender';
 import { sendAsExtensionPage, valueOf } from './messages';
 import {
   canonBookIds,

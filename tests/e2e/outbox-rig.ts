@@ -5,7 +5,7 @@
  * to send messages from, and ways to read what the server really stored.
  */
 import type { Page } from 'playwright-core';
-import type { IdentityView, PendingWrite } from '../../lib/messages/views';
+import type { IdentityView, PendingWrite } from '../../lib/shared/messages/views';
 import { startCanonServer, type CanonServerHandle } from '../server/harness';
 import { launchWithExtension, type ExtensionBrowser, type LaunchOptions } from './browser';
 import { E2E_CANON_URL } from './canon';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { CommentPage } from '../../lib/canon';
+import { CommentPage } from '../../lib/shared/api';
 import { call, newIdentity, postComment } from './client';
 import { backends, startCanonServer, type CanonServerHandle } from './harness';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { CanonEntry, LookupAnswer, LookupBatchAnswer } from '../../lib/canon';
+import { CanonEntry, LookupAnswer, LookupBatchAnswer } from '../../lib/shared/api';
 import { readSeedBooks } from '../../server/db/seed';
 import { call } from './client';
 import { backends, startCanonServer, type CanonServerHandle } from './harness';

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeTag } from '../../lib/canon';
+import { normalizeTag } from '../../lib/shared/api';
 import { call, newIdentity, postComment, uniqueEmail } from './client';
 import { backends, startCanonServer, type CanonServerHandle } from './harness';
 

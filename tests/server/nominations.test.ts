@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { NominationList } from '../../lib/canon';
+import { NominationList } from '../../lib/shared/api';
 import { call, newIdentity, postComment } from './client';
 import { backends, startCanonServer, type CanonServerHandle } from './harness';
 

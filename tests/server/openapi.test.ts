@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PREFIX } from '../../lib/canon';
+import { API_PREFIX } from '../../lib/shared/api';
 import { buildApp } from '../../server/app';
 import { call } from './client';
 import { startCanonServer, type CanonServerHandle } from './harness';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RATING_VALUES } from '../../lib/canon/limits';
-import {
-  distributionBars,
-  isRatingValue,
-  ratingForKey,
-  ratingFromPointer,
-  starFill,
-} from '../../lib/rating/half-stars';
+import { RATING_VALUES } from '../../lib/shared/api/limits';
+import { distributionBars, isRatingValue, ratingForKey, ratingFromPointer, starFill } from '../../lib/pages/half-stars';
 
 describe('half-star ratings', () => {
   it('steps by half stars within 0.5 … 5', () => {

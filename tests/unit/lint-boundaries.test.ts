@@ -36,7 +36,7 @@ describe('layer boundaries', () => {
     expect(ids.filter((id) => id === 'no-restricted-globals')).toHaveLength(2);
   });
 
-  it('server/ may import lib/canon but nothing else of the extension', async () => {
+  it('server/ may import lib/shared/api but nothing else of the extension', async () => {
     const bad = await ruleIdsFor('server/bad.ts', "import '../lib/detect/types';\n");
     expect(bad).toContain('import-x/no-restricted-paths');
   });

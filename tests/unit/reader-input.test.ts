@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../lib/canon/limits';
+import { LIMITS } from '../../lib/shared/api/limits';
 import {
   addTag,
   checkComment,
@@ -7,8 +7,8 @@ import {
   checkName,
   checkReviewLink,
   checkServerUrl,
-  hostPermissionFor,
-} from '../../lib/reader-input';
+} from '../../lib/pages/reader-input';
+import { hostPattern } from '../../lib/shared/settings/host-permissions';
 
 describe('reader input checks', () => {
   it('checks names: trimmed, required, bounded, no control characters', () => {
@@ -42,7 +42,7 @@ describe('reader input checks', () => {
     expect(checkServerUrl('ftp://canon.example.org')).toEqual({ ok: false, reason: 'url-scheme' });
     expect(checkServerUrl('https://user:pw@canon.example.org')).toEqual({ ok: false, reason: 'url-credentials' });
     expect(checkServerUrl('canon')).toEqual({ ok: false, reason: 'url' });
-    expect(hostPermissionFor('https://example.org/canon')).toBe('https://example.org/*');
+    expect(hostPattern('https://example.org/canon')).toBe('https://example.org/*');
   });
 
   it('checks review links', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHref, splitLinks } from '../../lib/text-links';
+import { safeHref, splitLinks } from '../../lib/pages/text-links';
 
 describe('safeHref', () => {
   it.each(['https://example.org/a?b=c', 'http://example.org'])('accepts %s', (url) => {

@@ -1,8 +1,8 @@
 /** The shape of a message handler: who may send it, what its payload must be, and what it does. */
 import type * as v from 'valibot';
-import type { Caller } from '../../messages/sender';
-import type { Result } from '../../messages/result';
-import type { BackgroundContext } from '../context';
+import type { Caller } from '../core/sender';
+import type { Result } from '../../shared/messages/result';
+import type { BackgroundContext } from '../core/context';
 
 export type CallerKind = 'content-script' | 'extension-page';
 

@@ -1,6 +1,6 @@
 /** Comment drafts live in the background's IndexedDB, out of reach of content scripts. */
-import { DraftRequest, SaveDraftRequest } from '../../messages/payloads';
-import { ok } from '../../messages/result';
+import { DraftRequest, SaveDraftRequest } from '../../shared/messages/payloads';
+import { ok } from '../../shared/messages/result';
 import { handler } from './define';
 
 export const draftHandlers = {

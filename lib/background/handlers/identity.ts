@@ -1,6 +1,6 @@
 /** Identity messages: extension pages only, since the view carries the e-mail address. */
-import { RegisterRequest, IdentityRequest, NoPayload } from '../../messages/payloads';
-import { currentIdentity, forget, registerIdentity, resendConfirmation } from '../../identity/service';
+import { RegisterRequest, IdentityRequest, NoPayload } from '../../shared/messages/payloads';
+import { currentIdentity, forget, registerIdentity, resendConfirmation } from '../identity/service';
 import { handler } from './define';
 
 export const identityHandlers = {

@@ -1,5 +1,5 @@
 /** Every message's handler, one per name in the ProtocolMap; the type checks none is missing. */
-import type { MessageName, ProtocolMap } from '../../messages/protocol';
+import type { MessageName, ProtocolMap } from '../../shared/messages/protocol';
 import type { Handler } from './define';
 import { draftHandlers } from './drafts';
 import { identityHandlers } from './identity';

@@ -1,11 +1,11 @@
 /** The options page's outbox view, data export/import and cache clearing. */
-import { cacheClear } from '../../cache/cache';
-import { usableIdentity } from '../../identity/record';
-import { ExportFile, NoPayload, OutboxRetryRequest, OutboxRowRequest } from '../../messages/payloads';
-import { fail, ok } from '../../messages/result';
-import { discard, listOutbox, retryNow } from '../../outbox/store';
-import { pendingView } from '../book-view';
-import { exportReaderData, importReaderData } from '../reader-data';
+import { cacheClear } from '../cache/cache';
+import { usableIdentity } from '../identity/record';
+import { ExportFile, NoPayload, OutboxRetryRequest, OutboxRowRequest } from '../../shared/messages/payloads';
+import { fail, ok } from '../../shared/messages/result';
+import { discard, listOutbox, retryNow } from '../outbox/store';
+import { pendingView } from '../tabs/book-view';
+import { exportReaderData, importReaderData } from '../settings/reader-data';
 import { handler } from './define';
 
 export const outboxAdminHandlers = {

@@ -1,9 +1,9 @@
 /** What content scripts may do (report the page's book, read public data about it) and the tab view for extension pages. */
 import * as v from 'valibot';
-import { fail, ok } from '../../messages/result';
-import { BookRefSchema, NoPayload, TabRequest } from '../../messages/payloads';
-import { publicBookView, refreshTabBadge, tabBookView } from '../book-view';
-import { readTabReport, saveTabReport } from '../tab-reports';
+import { fail, ok } from '../../shared/messages/result';
+import { BookRefSchema, NoPayload, TabRequest } from '../../shared/messages/payloads';
+import { publicBookView, refreshTabBadge, tabBookView } from '../tabs/book-view';
+import { readTabReport, saveTabReport } from '../tabs/tab-reports';
 import { handler } from './define';
 
 export const pageBookHandlers = {

@@ -1,7 +1,7 @@
-import { NoPayload, ServerAddressRequest, SettingsPatch } from '../../messages/payloads';
-import { ok } from '../../messages/result';
-import { readSettings } from '../../settings/items';
-import { setServerAddress, updateSettings } from '../../settings/update';
+import { NoPayload, ServerAddressRequest, SettingsPatch } from '../../shared/messages/payloads';
+import { ok } from '../../shared/messages/result';
+import { readSettings } from '../../shared/settings/items';
+import { setServerAddress, updateSettings } from '../settings/update';
 import { handler } from './define';
 
 export const settingsHandlers = {

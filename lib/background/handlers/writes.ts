@@ -1,7 +1,7 @@
 /** Reader writes: validated, stored in the outbox with an idempotency key, then sent. */
 import * as v from 'valibot';
-import { commentsPage } from '../../canon-client/reader';
-import { usableIdentity } from '../../identity/record';
+import { commentsPage } from '../canon/reader';
+import { usableIdentity } from '../identity/record';
 import {
   CommentsRequest,
   CommentWrite,
@@ -13,12 +13,12 @@ import {
   SecondWrite,
   TagsWrite,
   type WriteIntent,
-} from '../../messages/payloads';
-import { ok, type Result } from '../../messages/result';
-import type { PendingWrite } from '../../messages/views';
-import { enqueue } from '../../outbox/store';
-import { pendingView } from '../book-view';
-import type { BackgroundContext } from '../context';
+} from '../../shared/messages/payloads';
+import { ok, type Result } from '../../shared/messages/result';
+import type { PendingWrite } from '../../shared/messages/views';
+import { enqueue } from '../outbox/store';
+import { pendingView } from '../tabs/book-view';
+import type { BackgroundContext } from '../core/context';
 import { handler } from './define';
 
 export async function enqueueWrite(ctx: BackgroundContext, intent: WriteIntent): Promise<Result<PendingWrite>> {

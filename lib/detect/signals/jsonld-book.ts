@@ -1,4 +1,4 @@
-import { normalizeIsbn } from '../../isbn';
+import { normalizeIsbn } from '../../shared/isbn';
 import {
   flattenNodes,
   isBookNode,

@@ -1,4 +1,4 @@
-import { normalizeIsbn } from '../../isbn';
+import { normalizeIsbn } from '../../shared/isbn';
 import { indexedContents, type MetaIndex } from '../page';
 import { emptyReading, formatFromWord, type SignalReading } from './reading';
 

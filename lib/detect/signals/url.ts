@@ -1,4 +1,4 @@
-import { normalizeIsbn } from '../../isbn';
+import { normalizeIsbn } from '../../shared/isbn';
 import { emptyReading, type SignalReading } from './reading';
 
 /** Paths of search and list pages, whose URL ISBN is a query, not the page's book. */

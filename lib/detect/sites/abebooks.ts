@@ -5,7 +5,7 @@
  * Listings carry schema.org microdata as `<meta itemprop=…>`; old books and
  * many first editions have no ISBN at all.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { firstText } from '../page';
 import { readMicrodataBook } from '../signals/microdata';

@@ -1,4 +1,4 @@
-import { isValidIsbn10 } from '../../isbn';
+import { isValidIsbn10 } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { firstText } from '../page';
 import { cleanText, textOf } from '../text';

@@ -6,7 +6,7 @@
  * `/OverDrive/<id>`, `/Hoopla/<id>`) is one edition. Pika record pages carry
  * the MARC record as a table (`#formattedMarcRecord`).
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote, chaptersFromEntries } from '../contents-note';
 import { marcFieldTexts, marcSubfieldA } from '../marc-table';

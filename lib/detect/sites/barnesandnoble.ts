@@ -3,7 +3,7 @@
  * `?ean=` query names the format shown. NOOK Books by small presses carry a
  * B&N-internal `2940…` EAN in the ISBN-13 row, which is not an ISBN.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { allTexts, firstText, labelledValues } from '../page';
 import type { BookFormat, BookRef, SiteAdapter } from '../types';

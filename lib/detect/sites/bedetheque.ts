@@ -1,4 +1,4 @@
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { metaContent } from '../page';
 import { textOf } from '../text';

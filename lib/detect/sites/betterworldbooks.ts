@@ -3,7 +3,7 @@
  * (`/product/detail/<slug>-<ISBN-13>`); the details list repeats it as
  * "ISBN 13:" next to "ISBN 10:". Used copies of one edition share the page.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { valueAfterLabel } from '../labelled-value';
 import { allTexts, firstText } from '../page';

@@ -7,7 +7,7 @@
  * (`/v2/record/<id>/originalrecord`, field 020) does: it becomes `recordLink`,
  * and that view is read here too.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { isJsonObject, type JsonObject } from '../jsonld';
 import { marcFieldTexts, marcSubfieldA } from '../marc-table';

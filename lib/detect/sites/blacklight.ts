@@ -7,7 +7,7 @@
  * install, so the labels are read too. The record's MARCXML is linked as
  * `<link rel="alternate" title="marcxml">`.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote, chaptersFromEntries } from '../contents-note';
 import { withoutRelatorTerm } from '../marc-table';

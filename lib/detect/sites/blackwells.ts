@@ -3,7 +3,7 @@
  * `<slug>-by-<author>/<ISBN-13>`); the product details list labels the
  * ISBN13. Search and category pages share the `/bookshop/` prefix.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { valueAfterLabel } from '../labelled-value';
 import { allTexts, firstText } from '../page';

@@ -4,7 +4,7 @@
  * number, so the ISBN check on that segment tells them apart. The "Product
  * Details" list labels "ISBN-13:".
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { valueAfterLabel } from '../labelled-value';
 import { allTexts, firstText } from '../page';

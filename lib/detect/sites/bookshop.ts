@@ -5,7 +5,7 @@
  * redirect to them. The same shop pages list books ("Lists", shop fronts),
  * so only a product path counts as one book.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { allTexts, firstText } from '../page';
 import { readJsonLdBook } from '../signals/jsonld-book';

@@ -4,7 +4,7 @@
  * `/ebooks/<slug>/prod<ISBN-13>.html`), audiobooks `…/audiobook/…`. The
  * details list labels "ISBN:".
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { valueAfterLabel } from '../labelled-value';
 import { allTexts, firstText } from '../page';

@@ -1,4 +1,4 @@
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { readJsonLdBook } from '../signals/jsonld-book';
 import { allTexts, firstText } from '../page';

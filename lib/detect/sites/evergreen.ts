@@ -5,7 +5,7 @@
  * under an "ISBN:" label and the 505 note as "Formatted Contents Note". A
  * record without an ISBN points to its MARCXML through SuperCat.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
 import { valueAfterLabel } from '../labelled-value';

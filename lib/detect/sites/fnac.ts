@@ -5,7 +5,7 @@
  * EAN that is one). Ebooks (`/livre-numerique/a<id>/…`) list their own
  * ISBN under the same labels.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { allTexts, firstText, labelledValues } from '../page';
 import type { BookRef, SiteAdapter } from '../types';

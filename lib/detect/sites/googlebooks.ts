@@ -6,7 +6,7 @@
  * in one cell ("054792822X, 9780547928227"). Scanned public-domain books have
  * no ISBN row.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { valueAfterLabel } from '../labelled-value';
 import { allTexts, firstText, labelledValues } from '../page';

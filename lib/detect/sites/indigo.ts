@@ -4,7 +4,7 @@
  * a UPC or item number, which fails the ISBN check. The product JSON-LD is a
  * `Product`, not a `Book`, so the details list ("ISBN:") is read instead.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { valueAfterLabel } from '../labelled-value';
 import { allTexts, firstText } from '../page';

@@ -1,4 +1,4 @@
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { textOf } from '../text';
 import type { BookRef, SiteAdapter } from '../types';

@@ -1,4 +1,4 @@
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { allTexts, firstText } from '../page';
 import type { BookRef, SiteAdapter } from '../types';

@@ -6,7 +6,7 @@
  * contents note as `.results_summary.contents`. Records without an 020 field
  * point to the MARCXML export instead.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
 import { allTexts, firstText, metaContent } from '../page';

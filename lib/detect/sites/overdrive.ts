@@ -6,7 +6,7 @@
  * Thunder API record, which lists `formats[].isbn`, as the record link.
  * Magazines share the media pages and are not books.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { allTexts, firstText, metaContent } from '../page';
 import { readJsonLdBook } from '../signals/jsonld-book';

@@ -5,7 +5,7 @@
  * found by their visible labels. Records without an ISBN row point to the
  * MARC view PowerPAC serves for the same search position.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
 import { valueAfterLabel } from '../labelled-value';

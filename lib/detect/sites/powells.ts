@@ -3,7 +3,7 @@
  * with optional `/<section>` after it); the details list labels it "ISBN:"
  * (sometimes the ISBN-10 under "ISBN10:").
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { valueAfterLabel } from '../labelled-value';
 import { allTexts, firstText } from '../page';

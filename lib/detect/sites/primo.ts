@@ -7,7 +7,7 @@
  * detection may find nothing and return null. The PNX record link is kept
  * when the page offers it.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
 import { withoutRelatorTerm } from '../marc-table';

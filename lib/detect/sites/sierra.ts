@@ -7,7 +7,7 @@
  * one record shows it under the search URL, so the table, not the URL,
  * decides there. Records without an ISBN point to the MARC display.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
 import { withoutRelatorTerm } from '../marc-table';

@@ -5,7 +5,7 @@
  * labels ("Titel:", "Verfasser:", "ISBN:", "Inhalt:"); ISBN cells carry the
  * binding and price ("978-3-… Festeinband : EUR 22.00").
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
 import { labelledValues } from '../page';

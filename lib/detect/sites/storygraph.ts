@@ -5,7 +5,7 @@
  * value that passes the ISBN check is kept. The heading holds the title with
  * the author and series lines nested inside it.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { valueAfterLabel } from '../labelled-value';
 import { allTexts } from '../page';

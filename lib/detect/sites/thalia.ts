@@ -4,7 +4,7 @@
  * toys and games; the "Artikeldetails" list names an ISBN only for books,
  * so a page without one is not treated as a book.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { allTexts, firstText, labelledValues } from '../page';
 import { formatFromWord } from '../signals/reading';

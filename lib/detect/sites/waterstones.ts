@@ -3,7 +3,7 @@
  * and carry schema.org microdata (`itemprop=isbn`, `bookFormat`); the same
  * site sells gifts and stationery under other paths.
  */
-import { findIsbnCandidates } from '../../isbn';
+import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { allTexts, firstText } from '../page';
 import { readMicrodataBook } from '../signals/microdata';

@@ -1,0 +1,72 @@
+/** Assembling what the sidebar, popup and content script are shown about a tab's book. */
+import { matchKey } from '../../shared/api';
+import { canonLookup } from '../canon/lookup';
+import { myBookState } from '../canon/reader';
+import { resolveChapters } from '../chapters/resolve';
+import type { BookRef } from '../../shared/book-ref';
+import { usableIdentity } from '../identity/record';
+import type { BookView, PendingWrite, PublicBookView } from '../../shared/messages/views';
+import type { OutboxRow } from '../outbox/row';
+import { listOutbox } from '../outbox/store';
+import { badgeFor, showBadge } from './badge';
+import type { BackgroundContext } from '../core/context';
+import { mineWithPending } from './mine-with-pending';
+import { readTabReport } from './tab-reports';
+
+export async function publicBookView(ctx: BackgroundContext, book: BookRef, refresh: boolean): Promise<PublicBookView> {
+  const canon = await canonLookup(ctx, book, refresh);
+  const chapters = await resolveChapters(ctx, book, canon?.answer.inCanon === true ? canon.answer.entry : null);
+  return { book, canon, chapters };
+}
+
+/** Looks the tab's book up and sets its badge; run when a content script reports. */
+export async function refreshTabBadge(ctx: BackgroundContext, tabId: number, book: BookRef | null): Promise<void> {
+  const canon = book === null ? null : await canonLookup(ctx, book);
+  await showBadge(tabId, badgeFor(canon));
+}
+
+export async function tabBookView(ctx: BackgroundContext, tabId: number, refresh: boolean): Promise<BookView | null> {
+  const report = await readTabReport(tabId);
+  if (report === null || report.book === null) return null;
+  const view = await publicBookView(ctx, report.book, refresh);
+  const entry = view.canon?.answer.inCanon === true ? view.canon.answer.entry : null;
+  const identity = await usableIdentity(ctx.db, await ctx.server());
+  const keys = orderKeysOf(
+    report.book,
+    entry?.id ?? null,
+    view.canon?.answer.inCanon === false ? (view.canon.answer.nomination?.id ?? null) : null,
+  );
+  const rows = (await listOutbox(ctx.db)).filter((row) => keys.has(row.orderKey));
+  await showBadge(tabId, badgeFor(view.canon));
+  return {
+    ...view,
+    tabId,
+    url: report.url,
+    // Outbox rows are in send order, so the latest pending write wins.
+    mine: entry === null ? null : mineWithPending(await myBookState(ctx, entry.id), entry.id, rows),
+    pending: rows.map((row) => pendingView(row, identity !== null)),
+    identity: { registered: identity !== null, confirmed: identity?.confirmed ?? false },
+  };
+}
+
+/** The outbox order keys that can belong to this book (lib/background/outbox/intent). */
+function orderKeysOf(book: BookRef, bookId: string | null, nominationId: string | null): Set<string> {
+  const keys = new Set(book.isbn13.map((isbn) => `nomination:${isbn}`));
+  if (book.title !== undefined) keys.add(`nomination:${matchKey(book.title)}`);
+  if (bookId !== null) keys.add(`book:${bookId}`);
+  if (nominationId !== null) keys.add(`nomination:${nominationId}`);
+  return keys;
+}
+
+export function pendingView(row: OutboxRow, hasIdentity: boolean): PendingWrite {
+  const state = row.state === 'failed' ? 'failed' : !hasIdentity ? 'waiting-for-identity' : row.state;
+  return {
+    id: row.id,
+    intent: row.intent,
+    createdAt: row.createdAt,
+    attempts: row.attempts,
+    state,
+    nextAttemptAt: state === 'queued' ? row.notBefore : null,
+    error: row.lastError,
+  };
+}

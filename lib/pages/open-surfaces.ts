@@ -1,0 +1,29 @@
+/**
+ * Opening the sidebar and the options page from the popup or the sidebar.
+ * The browser's own side panel opens only inside the click that asked for
+ * it, so `openBrowserSidebar` must be called before anything is awaited.
+ */
+import { browser } from 'wxt/browser';
+import { fail, ok, type Result } from '../shared/messages/result';
+
+export function openBrowserSidebar(tabId: number | null): Promise<Result<null>> {
+  const firefox = (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser?.sidebarAction;
+  const opening = firefox
+    ? firefox.open()
+    : tabId === null
+      ? Promise.reject(new Error('no tab'))
+      : chrome.sidePanel.open({ tabId });
+  return opening.then(
+    () => ok(null),
+    () => fail('unavailable', 'The browser’s side panel could not be opened.'),
+  );
+}
+
+export async function openOptionsPage(): Promise<Result<null>> {
+  try {
+    await browser.runtime.openOptionsPage();
+    return ok(null);
+  } catch {
+    return fail('unavailable', 'The options page could not be opened.');
+  }
+}

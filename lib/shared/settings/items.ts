@@ -1,0 +1,44 @@
+/**
+ * Non-private settings in `storage.local`, readable by every context (the
+ * content script reads the sidebar placement and site switches directly).
+ * Nothing personal belongs here: the identity lives in the background's
+ * IndexedDB. Changed only through the background's messages.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { SettingsView } from '../messages/views';
+import { DEFAULT_SIDEBAR_LAYOUT, type SidebarLayout, type Theme } from './appearance';
+import { buildCanonOrigin } from './canon-server';
+import { ANY_SITE_KEY, SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from './keys';
+
+/** The build-time default canon server, an origin without a trailing slash. */
+export const DEFAULT_CANON_URL: string = buildCanonOrigin({ WXT_CANON_URL: import.meta.env.WXT_CANON_URL });
+
+/** A reader-chosen canon server origin; null means the default. */
+export const canonServerItem = storage.defineItem<string | null>('local:canonServer', { fallback: null, version: 1 });
+/** Per-site switches by adapter id; sites not listed are on. */
+export const siteSwitchesItem = storage.defineItem<Record<string, boolean>>(`local:${SITE_SWITCHES_KEY}`, {
+  fallback: {},
+  version: 1,
+});
+/** Detection on any site, granted through the optional host permission. */
+export const anySiteItem = storage.defineItem<boolean>(`local:${ANY_SITE_KEY}`, { fallback: false, version: 1 });
+export const sidebarItem = storage.defineItem<SidebarLayout>(`local:${SIDEBAR_SETTING_KEY}`, {
+  fallback: DEFAULT_SIDEBAR_LAYOUT,
+  version: 1,
+});
+export const themeItem = storage.defineItem<Theme>('local:theme', { fallback: 'system', version: 1 });
+
+export async function currentCanonServer(): Promise<string> {
+  return (await canonServerItem.getValue()) ?? DEFAULT_CANON_URL;
+}
+
+export async function readSettings(): Promise<SettingsView> {
+  const [serverUrl, sites, anySite, sidebar, theme] = await Promise.all([
+    currentCanonServer(),
+    siteSwitchesItem.getValue(),
+    anySiteItem.getValue(),
+    sidebarItem.getValue(),
+    themeItem.getValue(),
+  ]);
+  return { serverUrl, defaultServerUrl: DEFAULT_CANON_URL, sites, anySite, sidebar, theme };
+}
