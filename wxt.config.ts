@@ -3,9 +3,10 @@ import { defineConfig } from 'wxt';
 import { CANON_SNAPSHOT_FILE } from './lib/shared/canon-snapshot';
 import { buildCanonSnapshot } from './scripts/canon-snapshot';
 import { CONTENT_SCRIPT_MATCHES } from './lib/detect';
+import { SITE_ADAPTERS } from './lib/detect/sites';
 import { OPEN_LIBRARY_ORIGIN } from './lib/background/chapters/openlibrary';
-import { buildCanonOrigin } from './lib/shared/settings/canon-server';
-import { hostPattern } from './lib/shared/settings/host-permissions';
+import { buildCanonOrigin } from './lib/shared/settings/defaults';
+import { hostPattern } from './lib/shared/settings/defaults';
 
 // The canon server the extension talks to unless the reader picks another one
 // in options. Read once here so the manifest's host permission and the
@@ -20,6 +21,8 @@ export default defineConfig({
     plugins: [preact()],
     define: {
       'import.meta.env.WXT_CANON_URL': JSON.stringify(canonOrigin),
+      // The options page lists the sites by name without bundling their adapters (lib/pages/site-list).
+      'import.meta.env.BOOKSIDE_SITE_LIST': JSON.stringify(SITE_ADAPTERS.map(({ id, name }) => ({ id, name }))),
     },
   }),
   hooks: {

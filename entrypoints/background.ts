@@ -6,7 +6,8 @@ import { MESSAGE_NAMES } from '../lib/background/handlers';
 import { dropTabReport } from '../lib/background/tabs/tab-reports';
 import { createBackground, loadShippedSnapshot, onWorkerStart } from '../lib/background/worker';
 import { CANON_SNAPSHOT_FILE } from '../lib/shared/canon-snapshot';
-import { messenger, type ProtocolMap } from '../lib/shared/messages/protocol';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ProtocolMap } from '../lib/shared/messages/protocol';
 import { OUTBOX_ALARM } from '../lib/background/outbox/sender';
 import { ANY_SITE_KEY } from '../lib/shared/settings/keys';
 
@@ -15,6 +16,7 @@ export default defineBackground({
   main() {
     // The snapshot is generated at build time, so WXT's typed list of public paths does not name it.
     const snapshotUrl = (browser.runtime.getURL as (path: string) => string)(`/${CANON_SNAPSHOT_FILE}`);
+    const messenger = defineExtensionMessaging<ProtocolMap>();
     const ready = createBackground({
       fetch: (input, init) => fetch(input, init),
       permissions: { contains: (origins) => browser.permissions.contains({ origins }) },

@@ -38,10 +38,35 @@ export function siteScripts(sizes: FileSize[]): FileSize[] {
 }
 
 /** The sidebar page's own code: the scripts and stylesheets its HTML loads (never injected into pages). */
-export async function sidebarBundle(outDir: string): Promise<FileSize[]> {
-  const html = await readFile(path.join(outDir, 'sidepanel.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
-  return Promise.all([...new Set(assets)].map((file) => sizeOf(outDir, file)));
+export function sidebarBundle(outDir: string): Promise<FileSize[]> {
+  return entryBundle(outDir, 'sidepanel.html');
+}
+
+/** The extension's own pages and its background, by the file the browser starts them from. */
+export const EXTENSION_ENTRIES = ['background.js', 'popup.html', 'options.html', 'sidepanel.html'];
+
+/**
+ * Everything one entry loads before it runs: the scripts and stylesheets an
+ * HTML page names, and every chunk those scripts import, followed
+ * transitively. Shared chunks count for each entry that loads them, so an
+ * entry's figure is what it costs whatever the bundler chose to share.
+ */
+export async function entryBundle(outDir: string, entry: string): Promise<FileSize[]> {
+  const seen = new Set<string>();
+  const visit = async (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!file.endsWith('.js')) return;
+    const code = await readFile(path.join(outDir, file), 'utf8');
+    for (const match of code.matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.(?:js|css))["']/g)) {
+      await visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)));
+    }
+  };
+  if (entry.endsWith('.html')) {
+    const html = await readFile(path.join(outDir, entry), 'utf8');
+    for (const match of html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)) await visit(match[1]!);
+  } else await visit(entry);
+  return Promise.all([...seen].sort().map((file) => sizeOf(outDir, file)));
 }
 
 export function total(sizes: FileSize[]): FileSize {

@@ -1,14 +1,14 @@
 // Prints the raw and gzip size of every script in the built extension, each
 // content script on its own line, then what one page receives and what the
 // sidebar page loads: figures to watch, not assertions.
-// Usage: npm run size [-- chrome-mv3|firefox-mv3]
+// Usage: npm run size [-- chrome-mv3|firefox-mv3|<path to a build>]
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ANY_SITE_SCRIPT_FILE, builtScripts, sidebarBundle, siteScripts, total } from './bundle-sizes';
+import { ANY_SITE_SCRIPT_FILE, builtScripts, entryBundle, EXTENSION_ENTRIES, siteScripts, total } from './bundle-sizes';
 import { summarize } from './figures';
 
 const target = process.argv[2] ?? 'chrome-mv3';
-const outDir = path.resolve(import.meta.dirname, '../.output', target);
+const outDir = target.includes('/') ? path.resolve(target) : path.resolve(import.meta.dirname, '../.output', target);
 
 try {
   await stat(outDir);
@@ -32,5 +32,11 @@ console.log(
 );
 const anySite = rows.find((row) => row.file === ANY_SITE_SCRIPT_FILE);
 if (anySite) console.log(`injected into every other page once "any site" is turned on: ${anySite.gzip} B gzip`);
-const sidebar = total(await sidebarBundle(outDir));
-console.log(`sidebar page (scripts and styles sidepanel.html loads): ${sidebar.raw} B raw, ${sidebar.gzip} B gzip`);
+console.log('\nwhat each extension entry loads (its own file and every chunk it imports):');
+for (const entry of EXTENSION_ENTRIES) {
+  const files = await entryBundle(outDir, entry);
+  const sum = total(files);
+  console.log(
+    `${entry.padEnd(16)} ${String(sum.raw).padStart(8)} raw  ${String(sum.gzip).padStart(7)} gzip  (${files.length} files)`,
+  );
+}

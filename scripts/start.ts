@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildCanonOrigin } from '../lib/shared/settings/canon-server';
+import { buildCanonOrigin } from '../lib/shared/settings/defaults';
 
 const root = path.resolve(import.meta.dirname, '..');
 const canonUrl = buildCanonOrigin(process.env);

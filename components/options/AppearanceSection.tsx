@@ -1,63 +1,74 @@
-import type { ReaderSettings } from '../backend';
+import type { SettingsPatch } from '../../lib/shared/messages/payloads';
+import type { SettingsView } from '../../lib/shared/messages/views';
 import { t } from '../i18n';
 import type { OptionsState } from './state';
 
-interface Choice<K extends keyof ReaderSettings> {
-  key: K;
+/** One group of radio buttons: its choices, which one the settings hold, and the change each saves. */
+interface Choice {
+  name: string;
   legend: string;
-  options: { value: ReaderSettings[K]; label: string }[];
+  options: { label: string; checked: boolean; patch: SettingsPatch }[];
 }
 
 /** Sidebar side, whether it starts open, where it sits, and the theme: each a group of radio buttons. */
-export function AppearanceSection({ state, settings }: { state: OptionsState; settings: ReaderSettings }) {
-  const groups = [
+export function AppearanceSection({ state, settings }: { state: OptionsState; settings: SettingsView }) {
+  const { sidebar, theme } = settings;
+  const groups: Choice[] = [
     {
-      key: 'sidebarSide',
+      name: 'sidebar-side',
       legend: t('appearance.side'),
       options: [
-        { value: 'left', label: t('appearance.left') },
-        { value: 'right', label: t('appearance.right') },
+        { label: t('appearance.left'), checked: sidebar.side === 'left', patch: { sidebar: { side: 'left' } } },
+        { label: t('appearance.right'), checked: sidebar.side === 'right', patch: { sidebar: { side: 'right' } } },
       ],
-    } satisfies Choice<'sidebarSide'>,
+    },
     {
-      key: 'sidebarStartsOpen',
+      name: 'sidebar-start',
       legend: t('appearance.start'),
       options: [
-        { value: false, label: t('appearance.startCollapsed') },
-        { value: true, label: t('appearance.startOpen') },
+        { label: t('appearance.startCollapsed'), checked: !sidebar.open, patch: { sidebar: { open: false } } },
+        { label: t('appearance.startOpen'), checked: sidebar.open, patch: { sidebar: { open: true } } },
       ],
-    } satisfies Choice<'sidebarStartsOpen'>,
+    },
     {
-      key: 'sidebarPlace',
+      name: 'sidebar-place',
       legend: t('appearance.place'),
       options: [
-        { value: 'page', label: t('appearance.inPage') },
-        { value: 'browser', label: t('appearance.inBrowserPanel') },
+        {
+          label: t('appearance.inPage'),
+          checked: sidebar.placement === 'page',
+          patch: { sidebar: { placement: 'page' } },
+        },
+        {
+          label: t('appearance.inBrowserPanel'),
+          checked: sidebar.placement === 'browser',
+          patch: { sidebar: { placement: 'browser' } },
+        },
       ],
-    } satisfies Choice<'sidebarPlace'>,
+    },
     {
-      key: 'theme',
+      name: 'theme',
       legend: t('appearance.theme'),
       options: [
-        { value: 'system', label: t('appearance.system') },
-        { value: 'light', label: t('appearance.light') },
-        { value: 'dark', label: t('appearance.dark') },
+        { label: t('appearance.system'), checked: theme === 'system', patch: { theme: 'system' } },
+        { label: t('appearance.light'), checked: theme === 'light', patch: { theme: 'light' } },
+        { label: t('appearance.dark'), checked: theme === 'dark', patch: { theme: 'dark' } },
       ],
-    } satisfies Choice<'theme'>,
+    },
   ];
   return (
     <section class="panel" aria-labelledby="appearance-title">
       <h2 id="appearance-title">{t('appearance.title')}</h2>
       {groups.map((group) => (
-        <fieldset key={group.key} class="choices">
+        <fieldset key={group.name} class="choices">
           <legend>{group.legend}</legend>
           {group.options.map((option) => (
-            <label key={String(option.value)} class="check">
+            <label key={option.label} class="check">
               <input
                 type="radio"
-                name={group.key}
-                checked={settings[group.key] === option.value}
-                onChange={() => void state.saveSettings({ [group.key]: option.value })}
+                name={group.name}
+                checked={option.checked}
+                onChange={() => void state.saveSettings(option.patch)}
               />
               {option.label}
             </label>

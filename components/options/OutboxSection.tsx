@@ -1,6 +1,6 @@
 import { formatDateTime, t } from '../i18n';
 import { PanelFrame } from '../shared/PanelFrame';
-import { pendingStateText } from '../shared/pending-text';
+import { writeStateText, writeSummary } from '../shared/write-summary';
 import type { OptionsState } from './state';
 
 /** Writes not yet accepted by the server: waiting ones, and failed ones to retry or discard. */
@@ -19,7 +19,7 @@ export function OutboxSection({ state }: { state: OptionsState }) {
           {writes.map((write) => (
             <li key={write.id} class={`pending-${write.state}`}>
               <p>
-                <span dir="auto">{write.summary}</span>
+                <span dir="auto">{writeSummary(write)}</span>
                 {write.bookTitle && (
                   <>
                     {' · '}
@@ -30,21 +30,21 @@ export function OutboxSection({ state }: { state: OptionsState }) {
               <p class="muted">
                 <time dateTime={new Date(write.createdAt).toISOString()}>{formatDateTime(write.createdAt)}</time>{' '}
                 <span class={`badge ${write.state === 'failed' ? 'badge-failed' : ''}`}>
-                  {pendingStateText(write.state)}
+                  {writeStateText(write.state)}
                 </span>
-                {write.lastError && <span> {write.lastError}</span>}
+                {write.error && <span> {write.error}</span>}
               </p>
               <div class="row">
                 <button
                   type="button"
-                  aria-label={t('outbox.retryItem', [write.summary])}
+                  aria-label={t('outbox.retryItem', [writeSummary(write)])}
                   onClick={() => void state.retryWrite(write.id)}
                 >
                   {t('outbox.retry')}
                 </button>
                 <button
                   type="button"
-                  aria-label={t('outbox.discardItem', [write.summary])}
+                  aria-label={t('outbox.discardItem', [writeSummary(write)])}
                   onClick={() => void state.discardWrite(write.id)}
                 >
                   {t('outbox.discard')}

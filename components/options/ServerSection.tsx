@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { LIMITS } from '../../lib/shared/api/limits';
-import type { ReaderSettings } from '../backend';
+import type { SettingsView } from '../../lib/shared/messages/views';
 import { t } from '../i18n';
 import { outcomeText } from '../shared/outcome';
 import { Field } from './IdentitySection';
 import type { OptionsState } from './state';
 
 /** The canon server address: checked, host permission asked for, then saved. */
-export function ServerSection({ state, settings }: { state: OptionsState; settings: ReaderSettings }) {
+export function ServerSection({ state, settings }: { state: OptionsState; settings: SettingsView }) {
   const [text, setText] = useState(settings.serverUrl);
   const [error, setError] = useState('');
   const [saved, setSaved] = useState(false);

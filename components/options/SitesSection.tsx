@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { ReaderSettings } from '../backend';
+import type { SettingsView } from '../../lib/shared/messages/views';
 import { t } from '../i18n';
 import { PanelFrame } from '../shared/PanelFrame';
 import { outcomeText, type ActionOutcome } from '../shared/outcome';
 import type { OptionsState } from './state';
 
 /** Which sites Bookside reads, and the opt-in "any site" permission. */
-export function SitesSection({ state, settings }: { state: OptionsState; settings: ReaderSettings }) {
+export function SitesSection({ state, settings }: { state: OptionsState; settings: SettingsView }) {
   const [error, setError] = useState('');
 
   // A refused switch flips back: the saved value did not change, so nothing re-renders it.

@@ -5,17 +5,20 @@
 import { signal } from '@preact/signals';
 import type { Result } from '../../lib/shared/messages/result';
 import { checkEmail, checkName, checkServerUrl } from '../../lib/pages/reader-input';
-import { hostPattern } from '../../lib/shared/settings/host-permissions';
-import type { ChangeTopic, OptionsBackend, PendingWrite, ReaderIdentity, ReaderSettings, SiteSwitch } from '../backend';
+import { hostPattern } from '../../lib/shared/settings/defaults';
+import type { ChangeTopic } from '../../lib/shared/messages/change-feed';
+import type { SettingsPatch } from '../../lib/shared/messages/payloads';
+import type { PendingWrite, SettingsView } from '../../lib/shared/messages/views';
+import type { OptionsPort, ReaderIdentity, SiteSwitch } from '../ports';
 import { formatNumber, t } from '../i18n';
 import { fromResult, LOADING, type Load } from '../shared/load';
 import type { ActionOutcome } from '../shared/outcome';
 
 export type IdentityField = 'name' | 'email';
 
-export function createOptionsState(backend: OptionsBackend) {
+export function createOptionsState(backend: OptionsPort) {
   const identity = signal<Load<ReaderIdentity | null>>(LOADING);
-  const settings = signal<Load<ReaderSettings>>(LOADING);
+  const settings = signal<Load<SettingsView>>(LOADING);
   const sites = signal<Load<SiteSwitch[]>>(LOADING);
   const outbox = signal<Load<PendingWrite[]>>(LOADING);
   const announcement = signal('');
@@ -80,10 +83,10 @@ export function createOptionsState(backend: OptionsBackend) {
     });
   }
 
-  function saveSettings(change: Partial<ReaderSettings>): Promise<ActionOutcome> {
-    return run(backend.saveSettings(change), t('options.saved'), (value) => {
-      settings.value = { status: 'ready', value };
-    });
+  const showSettings = (value: SettingsView) => void (settings.value = { status: 'ready', value });
+
+  function saveSettings(patch: SettingsPatch): Promise<ActionOutcome> {
+    return run(backend.saveSettings(patch), t('options.saved'), showSettings);
   }
 
   /** Checks the address, asks for the host permission, and only then saves it. */
@@ -93,7 +96,7 @@ export function createOptionsState(backend: OptionsBackend) {
     const granted = await backend.requestHostPermission(hostPattern(checked.value));
     if (!granted.ok) return { ok: false, message: granted.error.message, code: granted.error.code };
     if (!granted.value) return { ok: false, message: t('server.permissionRefused') };
-    return saveSettings({ serverUrl: checked.value });
+    return run(backend.setServerAddress(checked.value), t('options.saved'), showSettings);
   }
 
   async function setAnySite(enabled: boolean): Promise<ActionOutcome> {

@@ -1,7 +1,8 @@
 import '../shared/theme.css';
 import './popup.css';
 import type { CanonEntry } from '../../lib/shared/api/responses';
-import type { PopupBook } from '../backend';
+import type { AnsweredBook } from '../ports';
+import { isStale } from '../shared/tab-book';
 import { t } from '../i18n';
 import { LiveRegion } from '../shared/LiveRegion';
 import { PanelFrame } from '../shared/PanelFrame';
@@ -50,26 +51,26 @@ export function Popup({ state }: { state: PopupState }) {
   );
 }
 
-function PopupBookView({ state, book }: { state: PopupState; book: PopupBook }) {
-  const entry = book.lookup.inCanon ? book.lookup.entry : null;
+function PopupBookView({ state, book }: { state: PopupState; book: AnsweredBook }) {
+  const entry = book.canon.answer.inCanon ? book.canon.answer.entry : null;
   return (
     <>
       <p class="book-title" dir="auto">
-        {entry?.title ?? book.ref.title ?? t('status.untitled')}
+        {entry?.title ?? book.book.title ?? t('status.untitled')}
       </p>
-      {(entry?.authors ?? book.ref.authors).length > 0 && (
-        <p dir="auto">{(entry?.authors ?? book.ref.authors).join(', ')}</p>
+      {(entry?.authors ?? book.book.authors).length > 0 && (
+        <p dir="auto">{(entry?.authors ?? book.book.authors).join(', ')}</p>
       )}
       <p class={`canon-badge ${entry ? 'in-canon' : 'not-in-canon'}`}>
         {entry ? t('status.inCanon') : t('status.notInCanon')}
       </p>
-      {book.stale && <p class="muted">{t('state.stale')}</p>}
+      {isStale(book.canon) && <p class="muted">{t('state.stale')}</p>}
       {entry ? <MyPart state={state} book={book} entry={entry} /> : <p class="muted">{t('popup.nominateHint')}</p>}
     </>
   );
 }
 
-function MyPart({ state, book, entry }: { state: PopupState; book: PopupBook; entry: CanonEntry }) {
+function MyPart({ state, book, entry }: { state: PopupState; book: AnsweredBook; entry: CanonEntry }) {
   const mine = book.mine;
   const identity = readyValue(state.identity.value);
   return (

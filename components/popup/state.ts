@@ -7,19 +7,23 @@ import { signal } from '@preact/signals';
 import type { MyBookState } from '../../lib/shared/api/responses';
 import type { Result } from '../../lib/shared/messages/result';
 import { addTag } from '../../lib/pages/reader-input';
-import type { ChangeTopic, PopupBackend, PopupBook, ReaderIdentity, Theme } from '../backend';
+import type { RatingValue } from '../../lib/shared/api/limits';
+import type { ChangeTopic } from '../../lib/shared/messages/change-feed';
+import type { Theme } from '../../lib/shared/settings/appearance';
+import type { AnsweredBook, PopupPort, ReaderIdentity } from '../ports';
 import { t } from '../i18n';
 import { fromResult, LOADING, readyValue, type Load } from '../shared/load';
+import { tabBookLoad } from '../shared/tab-book';
 import type { ActionOutcome } from '../shared/outcome';
 
-export function createPopupState(backend: PopupBackend) {
-  const book = signal<Load<PopupBook | null>>(LOADING);
+export function createPopupState(backend: PopupPort) {
+  const book = signal<Load<AnsweredBook | null>>(LOADING);
   const identity = signal<Load<ReaderIdentity | null>>(LOADING);
   const theme = signal<Theme>('system');
   const announcement = signal('');
 
   async function loadBook(): Promise<void> {
-    book.value = fromResult(await backend.loadBook());
+    book.value = tabBookLoad(await backend.loadBook());
   }
 
   async function loadIdentity(): Promise<void> {
@@ -27,8 +31,8 @@ export function createPopupState(backend: PopupBackend) {
   }
 
   async function loadTheme(): Promise<void> {
-    const result = await backend.loadTheme();
-    if (result.ok) theme.value = result.value;
+    const result = await backend.loadSettings();
+    if (result.ok) theme.value = result.value.theme;
   }
 
   const reloaders: Partial<Record<ChangeTopic, () => Promise<void>>> = {
@@ -52,8 +56,8 @@ export function createPopupState(backend: PopupBackend) {
   ): Promise<ActionOutcome> {
     const before = book.value;
     const current = readyValue(before);
-    if (!current?.lookup.inCanon) return { ok: false };
-    const bookId = current.lookup.entry.id;
+    if (!current?.canon.answer.inCanon) return { ok: false };
+    const bookId = current.canon.answer.entry.id;
     const mine: MyBookState = { bookId, rating: null, tags: [], provisional: true, ...current.mine, ...change };
     book.value = { status: 'ready', value: { ...current, mine } };
     const result = await write(bookId);
@@ -70,7 +74,7 @@ export function createPopupState(backend: PopupBackend) {
     return readyValue(book.value)?.mine?.tags ?? [];
   }
 
-  function rate(value: number): Promise<ActionOutcome> {
+  function rate(value: RatingValue): Promise<ActionOutcome> {
     return optimistic({ rating: value }, (id) => backend.setRating(id, value), t('rating.saved'));
   }
 

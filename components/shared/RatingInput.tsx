@@ -1,10 +1,11 @@
+import type { RatingValue } from '../../lib/shared/api/limits';
 import { ratingForKey, ratingFromPointer, RATING_MAX, STAR_COUNT, starFill } from '../../lib/pages/half-stars';
 import { formatRating, t } from '../i18n';
 
 interface RatingInputProps {
   value: number | null;
   label: string;
-  onChange: (value: number) => void;
+  onChange: (value: RatingValue) => void;
   disabled?: boolean;
 }
 

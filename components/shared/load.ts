@@ -4,7 +4,7 @@
  * passes.
  */
 import type { Result } from '../../lib/shared/messages/result';
-import { OFFLINE } from '../backend';
+import { OFFLINE } from '../ports';
 
 export type Load<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'offline' } | { status: 'error'; message: string };

@@ -1,4 +1,4 @@
-import type { ChapterList, ChapterSource } from '../backend';
+import type { ChapterList, ChapterSource } from '../../lib/shared/messages/views';
 import { t } from '../i18n';
 
 const SOURCE_TEXT: Record<ChapterSource, () => string> = {

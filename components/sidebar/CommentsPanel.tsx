@@ -7,7 +7,7 @@ import type { SidebarState } from './state';
 /** Comments, newest first, paged with "load more"; the reader's queued comments on top. */
 export function CommentsPanel({ state, total }: { state: SidebarState; total: number }) {
   const comments = state.comments.value;
-  const queued = state.pending.value.filter((w) => w.kind === 'comment');
+  const queued = state.pending.value.filter((w) => w.intent.kind === 'comment');
   return (
     <PanelFrame
       id="comments"

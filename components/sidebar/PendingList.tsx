@@ -1,6 +1,6 @@
-import type { PendingWrite } from '../backend';
+import type { PendingWrite } from '../../lib/shared/messages/views';
 import { t } from '../i18n';
-import { pendingStateText } from '../shared/pending-text';
+import { writeStateText, writeSummary } from '../shared/write-summary';
 import type { ActionOutcome } from '../shared/outcome';
 
 interface PendingListProps {
@@ -15,13 +15,13 @@ export function PendingList({ writes, onRetry }: PendingListProps) {
     <ul class="pending">
       {writes.map((write) => (
         <li key={write.id} class={`pending-${write.state}`}>
-          <span dir="auto">{write.summary}</span>{' '}
+          <span dir="auto">{writeSummary(write)}</span>{' '}
           {write.state !== 'failed' ? (
-            <span class="badge">{pendingStateText(write.state)}</span>
+            <span class="badge">{writeStateText(write.state)}</span>
           ) : (
             <>
               <span class="badge badge-failed">{t('outbox.failed')}</span>
-              {write.lastError && <span class="muted"> {write.lastError}</span>}{' '}
+              {write.error && <span class="muted"> {write.error}</span>}{' '}
               <button type="button" onClick={() => void onRetry(write.id)}>
                 {t('outbox.retry')}
               </button>

@@ -3,7 +3,8 @@ import './sidebar.css';
 import { t } from '../i18n';
 import { LiveRegion } from '../shared/LiveRegion';
 import { PanelFrame } from '../shared/PanelFrame';
-import type { SidebarBook } from '../backend';
+import type { AnsweredBook } from '../ports';
+import { isStale } from '../shared/tab-book';
 import { ChaptersPanel } from './ChaptersPanel';
 import { CommentForm } from './CommentForm';
 import { CommentsPanel } from './CommentsPanel';
@@ -21,9 +22,10 @@ import { TagsPanel } from './TagsPanel';
  * owns opening, closing and the side, so those controls are left out.
  */
 export function Sidebar({ state, inPage = true }: { state: SidebarState; inPage?: boolean }) {
-  const layout = state.layout.value;
-  if (layout === null) return null;
-  const theme = layout.theme === 'system' ? undefined : layout.theme;
+  const look = state.look.value;
+  if (look === null) return null;
+  const { layout } = look;
+  const theme = look.theme === 'system' ? undefined : look.theme;
 
   if (!layout.open) {
     return (
@@ -80,11 +82,11 @@ export function Sidebar({ state, inPage = true }: { state: SidebarState; inPage?
   );
 }
 
-function BookPanels({ state, view }: { state: SidebarState; view: SidebarBook }) {
-  const { lookup } = view;
+function BookPanels({ state, view }: { state: SidebarState; view: AnsweredBook }) {
+  const lookup = view.canon.answer;
   return (
     <>
-      {view.stale && <p class="notice">{t('state.stale')}</p>}
+      {isStale(view.canon) && <p class="notice">{t('state.stale')}</p>}
       <StatusPanel view={view} />
       {lookup.inCanon && <RatingPanel rating={lookup.entry.rating} />}
       {lookup.inCanon && <TagsPanel state={state} tags={lookup.entry.tags} />}

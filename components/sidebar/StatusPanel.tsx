@@ -1,10 +1,11 @@
-import type { SidebarBook } from '../backend';
+import type { AnsweredBook } from '../ports';
 import { formatNumber, t } from '../i18n';
 
 /** Canon status and what is known about the edition: canon data first, the page's own otherwise. */
-export function StatusPanel({ view }: { view: SidebarBook }) {
-  const { lookup, ref } = view;
-  const entry = lookup.inCanon ? lookup.entry : null;
+export function StatusPanel({ view }: { view: AnsweredBook }) {
+  const { answer } = view.canon;
+  const ref = view.book;
+  const entry = answer.inCanon ? answer.entry : null;
   const title = entry?.title ?? ref.title ?? t('status.untitled');
   const authors = entry?.authors ?? ref.authors;
   const isbns = entry?.isbn13.length ? entry.isbn13 : ref.isbn13;

@@ -7,7 +7,9 @@ import { signal } from '@preact/signals';
 import type { FlagReason } from '../../lib/shared/api/limits';
 import type { Comment } from '../../lib/shared/api/responses';
 import { checkComment } from '../../lib/pages/reader-input';
-import type { CommentDraft, PendingWrite, SidebarBackend } from '../backend';
+import type { CommentDraft } from '../../lib/shared/messages/payloads';
+import type { PendingWrite } from '../../lib/shared/messages/views';
+import type { SidebarPort } from '../ports';
 import { t } from '../i18n';
 import { fromResult, LOADING, type Load } from '../shared/load';
 import type { ActionOutcome } from '../shared/outcome';
@@ -25,7 +27,7 @@ const EMPTY_DRAFT: CommentDraft = { body: '', spoiler: false };
 const NOT_LOADED: CommentsState = { load: LOADING, items: [], nextCursor: null, loadingMore: false, stale: false };
 
 interface CommentsContext {
-  backend: SidebarBackend;
+  backend: SidebarPort;
   /** The canon id of the book shown, read when an action runs. */
   bookId: () => string | null;
   announce: (text: string) => void;
@@ -52,7 +54,8 @@ export function createCommentsState({ backend, bookId, announce, onQueued }: Com
     if (id === null) return;
     const result = await backend.loadComments(id, null);
     if (result.ok) {
-      const { comments: items, nextCursor, stale } = result.value;
+      const { page, stale } = result.value;
+      const { comments: items, nextCursor } = page;
       comments.value = { load: { status: 'ready', value: null }, items, nextCursor, loadingMore: false, stale };
       announce(t('sidebar.comments.loaded', items.length));
     } else {
@@ -73,11 +76,11 @@ export function createCommentsState({ backend, bookId, announce, onQueued }: Com
     }
     // A comment posted meanwhile shifts the pages; show each comment once.
     const known = new Set(comments.value.items.map((c) => c.id));
-    const added = result.value.comments.filter((c) => !known.has(c.id));
+    const added = result.value.page.comments.filter((c) => !known.has(c.id));
     comments.value = {
       ...comments.value,
       items: [...comments.value.items, ...added],
-      nextCursor: result.value.nextCursor,
+      nextCursor: result.value.page.nextCursor,
       loadingMore: false,
     };
     announce(t('sidebar.comments.loadedMore', added.length));

@@ -1,90 +1,124 @@
 /**
  * The sidebar's state and actions. Panels read these signals and call these
- * actions; nothing here renders. Created per sidebar with its backend, so
- * tests pass a fake.
+ * actions; nothing here renders. Created per sidebar with its port, so tests
+ * pass a fake.
  */
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import type { MyBookState } from '../../lib/shared/api/responses';
+import type { PendingWrite, SettingsView } from '../../lib/shared/messages/views';
 import type { Result } from '../../lib/shared/messages/result';
 import { addTag, checkNominationReason, checkReviewLink } from '../../lib/pages/reader-input';
-import type { ChangeTopic, PendingWrite, ReaderIdentity, SidebarBackend, SidebarBook, SidebarLayout } from '../backend';
+import { type SidebarLayout, type Theme } from '../../lib/shared/settings/appearance';
+import { DEFAULT_SIDEBAR_LAYOUT } from '../../lib/shared/settings/defaults';
+import type { AnsweredBook, ChangeListener, ReaderIdentity, SidebarPort } from '../ports';
 import { t } from '../i18n';
 import { fromResult, LOADING, readyValue, type Load } from '../shared/load';
 import type { ActionOutcome } from '../shared/outcome';
 import { createCommentsState } from './comments-state';
+import { isStale, tabBookLoad } from '../shared/tab-book';
 
 export type { CommentsState } from './comments-state';
 
-// Without a saved layout the sidebar still works: collapsed, on the right.
-const DEFAULT_LAYOUT: SidebarLayout = { open: false, side: 'right', theme: 'system' };
+export interface SidebarLook {
+  layout: SidebarLayout;
+  theme: Theme;
+}
 
-export function createSidebarState(backend: SidebarBackend) {
-  const layout = signal<SidebarLayout | null>(null);
-  const book = signal<Load<SidebarBook | null>>(LOADING);
-  const mine = signal<Load<MyBookState | null>>(LOADING);
+/** `inPage`: framed beside the page; otherwise in the browser's own side panel, which is always open. */
+export function createSidebarState(port: SidebarPort, { inPage = true }: { inPage?: boolean } = {}) {
+  const look = signal<SidebarLook | null>(null);
+  const book = signal<Load<AnsweredBook | null>>(LOADING);
   const identity = signal<Load<ReaderIdentity | null>>(LOADING);
-  const pending = signal<PendingWrite[]>([]);
   /** The latest sentence for the screen-reader live region. */
   const announcement = signal('');
 
+  /**
+   * The reader's own rating and tags, from the same view as the book. With an
+   * identity but no answer about them while the canon answers from the cache
+   * or the snapshot, the server was not reached: they are offline, not empty.
+   */
+  const mine = computed<Load<MyBookState | null>>(() => {
+    if (book.value.status !== 'ready') return book.value;
+    const view = book.value.value;
+    if (view?.identity.registered && view.mine === null && isStale(view.canon)) return { status: 'offline' };
+    return { status: 'ready', value: view?.mine ?? null };
+  });
+  /** The outbox's writes about this book. */
+  const pending = computed<PendingWrite[]>(() => readyValue(book.value)?.pending ?? []);
+
   const bookId = () => {
     const view = readyValue(book.value);
-    return view?.lookup.inCanon ? view.lookup.entry.id : null;
+    return view?.canon.answer.inCanon ? view.canon.answer.entry.id : null;
   };
   const announce = (text: string) => void (announcement.value = text);
 
+  /** Shows a change to the book's view at once (the background's next answer replaces it). */
+  const patchBook = (change: (view: AnsweredBook) => AnsweredBook) => {
+    const view = readyValue(book.value);
+    if (view) book.value = { status: 'ready', value: change(view) };
+  };
+
   const commenting = createCommentsState({
-    backend,
+    backend: port,
     bookId,
     announce,
-    onQueued: (write) => void (pending.value = [...pending.value.filter((w) => w.id !== write.id), write]),
+    onQueued: (write) =>
+      patchBook((view) => ({ ...view, pending: [...view.pending.filter((w) => w.id !== write.id), write] })),
   });
 
-  /** Loads the tab's book; when it is another book than before (single-page sites), its comments and draft too. */
-  async function loadBook(): Promise<void> {
+  // One request at a time: notices arriving meanwhile ask for one more load after it.
+  let loading: Promise<void> | null = null;
+  let again = false;
+  async function loadOnce(): Promise<void> {
     const before = bookId();
-    book.value = fromResult(await backend.loadBook());
+    book.value = tabBookLoad(await port.loadBook());
     if (bookId() !== before) await commenting.openBook();
   }
-
-  async function loadMine(): Promise<void> {
-    mine.value = fromResult(await backend.loadMine());
+  /** Loads the tab's book; when it is another book than before (single-page sites), its comments and draft too. */
+  function loadBook(): Promise<void> {
+    if (loading !== null) {
+      again = true;
+      return loading;
+    }
+    loading = (async () => {
+      do {
+        again = false;
+        await loadOnce();
+      } while (again);
+    })().finally(() => (loading = null));
+    return loading;
   }
 
   async function loadIdentity(): Promise<void> {
-    identity.value = fromResult(await backend.loadIdentity());
+    identity.value = fromResult(await port.loadIdentity());
   }
 
-  async function loadPending(): Promise<void> {
-    const result = await backend.loadPending();
-    if (result.ok) pending.value = result.value;
+  async function loadLook(): Promise<void> {
+    const result = await port.loadSettings();
+    look.value = result.ok ? lookOf(result.value, inPage) : { layout: DEFAULT_SIDEBAR_LAYOUT, theme: 'system' };
   }
 
-  async function loadLayout(): Promise<void> {
-    const result = await backend.loadLayout();
-    layout.value = result.ok ? result.value : DEFAULT_LAYOUT;
-  }
-
-  const reloaders: Record<ChangeTopic, () => Promise<void>> = {
+  const reloaders: Record<Parameters<ChangeListener>[0], () => Promise<void>> = {
     book: loadBook,
+    mine: loadBook,
+    outbox: loadBook,
     comments: commenting.loadComments,
-    mine: loadMine,
-    outbox: loadPending,
     identity: loadIdentity,
-    settings: loadLayout,
+    settings: loadLook,
   };
 
   /** Loads everything and follows the background's change notices; call the answer to stop. */
   function start(): () => void {
-    const unsubscribe = backend.onChange((topic) => void reloaders[topic]());
-    void Promise.all([loadLayout(), loadBook(), loadMine(), loadIdentity(), loadPending()]);
+    const unsubscribe = port.onChange((topic) => void reloaders[topic]());
+    void Promise.all([loadLook(), loadBook(), loadIdentity()]);
     return unsubscribe;
   }
 
   function setLayout(change: Partial<Pick<SidebarLayout, 'open' | 'side'>>): void {
-    const next = { ...(layout.value ?? DEFAULT_LAYOUT), ...change };
-    layout.value = next;
-    void backend.saveLayout({ open: next.open, side: next.side });
+    const current = look.value ?? { layout: DEFAULT_SIDEBAR_LAYOUT, theme: 'system' as const };
+    const layout = { ...current.layout, ...change };
+    look.value = { ...current, layout };
+    void port.saveLayout({ open: layout.open, side: layout.side });
   }
 
   async function run(action: Promise<Result<unknown>>, doneText: string): Promise<ActionOutcome> {
@@ -100,14 +134,14 @@ export function createSidebarState(backend: SidebarBackend) {
   async function saveTags(tags: string[]): Promise<ActionOutcome> {
     const id = bookId();
     if (id === null) return { ok: false };
-    const before = mine.value;
+    const before = book.value;
     // Shown at once; put back if the background refuses.
-    mine.value = {
-      status: 'ready',
-      value: { bookId: id, rating: null, provisional: true, ...readyValue(before), tags },
-    };
-    const outcome = await run(backend.setTags(id, tags), t('tags.saved'));
-    if (!outcome.ok) mine.value = before;
+    patchBook((view) => ({
+      ...view,
+      mine: { bookId: id, rating: null, provisional: true, ...view.mine, tags },
+    }));
+    const outcome = await run(port.setTags(id, tags), t('tags.saved'));
+    if (!outcome.ok) book.value = before;
     return outcome;
   }
 
@@ -128,7 +162,7 @@ export function createSidebarState(backend: SidebarBackend) {
     const checked = checkReviewLink(url, title);
     if (!checked.ok) return { ok: false, refusal: checked.reason };
     if (id === null) return { ok: false };
-    return run(backend.addLink(id, checked.value.url, checked.value.title), t('sidebar.links.added'));
+    return run(port.addLink(id, checked.value.url, checked.value.title), t('sidebar.links.added'));
   }
 
   async function nominate(reason: string): Promise<ActionOutcome> {
@@ -136,11 +170,11 @@ export function createSidebarState(backend: SidebarBackend) {
     const checked = checkNominationReason(reason);
     if (!checked.ok) return { ok: false, refusal: checked.reason };
     if (!view) return { ok: false };
-    return run(backend.nominate(view.ref, checked.value), t('sidebar.nomination.sent'));
+    return run(port.nominate(view.book, checked.value), t('sidebar.nomination.sent'));
   }
 
   return {
-    layout,
+    look,
     book,
     mine,
     identity,
@@ -154,11 +188,16 @@ export function createSidebarState(backend: SidebarBackend) {
     removeMyTag,
     addLink,
     nominate,
-    second: (nominationId: string) => run(backend.second(nominationId), t('sidebar.nomination.seconded')),
-    resendConfirmation: () => run(backend.resendConfirmation(), t('identity.resent')),
-    retryWrite: (writeId: string) => run(backend.retryWrite(writeId), t('outbox.retrying')),
-    openOptions: () => void backend.openOptions(),
+    second: (nominationId: string) => run(port.second(nominationId), t('sidebar.nomination.seconded')),
+    resendConfirmation: () => run(port.resendConfirmation(), t('identity.resent')),
+    retryWrite: (writeId: string) => run(port.retryWrite(writeId), t('outbox.retrying')),
+    openOptions: () => void port.openOptions(),
   };
+}
+
+/** In the browser's side panel the browser frames it: always open there. */
+function lookOf(settings: SettingsView, inPage: boolean): SidebarLook {
+  return { layout: { ...settings.sidebar, open: inPage ? settings.sidebar.open : true }, theme: settings.theme };
 }
 
 export type SidebarState = ReturnType<typeof createSidebarState>;

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { Popup } from '../../components/popup/Popup';
 import { createPopupState } from '../../components/popup/state';
-import { createPopupBackend } from './backend';
+import { createPopupPort } from './port';
 
-const state = createPopupState(await createPopupBackend());
+const state = createPopupState(await createPopupPort());
 state.start();
 render(<Popup state={state} />, document.getElementById('app')!);

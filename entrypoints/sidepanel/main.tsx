@@ -2,9 +2,9 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { createSidebarState } from '../../components/sidebar/state';
-import { createSidebarBackend, isInPage } from './backend';
+import { createSidebarPort, isInPage } from './port';
 
-const state = createSidebarState(await createSidebarBackend());
+const state = createSidebarState(await createSidebarPort(), { inPage: isInPage() });
 state.start();
 render(<Sidebar state={state} inPage={isInPage()} />, document.getElementById('app')!);
 

@@ -8,7 +8,7 @@
 import { cacheDeletePrefix } from './cache/cache';
 import { announceChange } from './core/announce';
 import { cacheKeys } from './cache/keys';
-import type { FetchLike } from './canon-client/http';
+import type { FetchLike } from './core/context';
 import { loadCanonSnapshot } from './canon/snapshot';
 import { openBooksideDb } from './database/schema';
 import { createOutboxSender, type AlarmsPort } from './outbox/sender';

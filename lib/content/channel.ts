@@ -6,12 +6,12 @@
  * (`{id, type, data, timestamp}` → `{res} | {err}`), typed by the same
  * protocol map, so the background handles it like any other message.
  */
-import type { ProtocolMap } from '../shared/messages/protocol';
+import type { ContentScriptMessages } from '../shared/messages/protocol';
 import { extensionApi } from './extension-api';
 
-type ContentMessage = keyof ProtocolMap;
-type Data<K extends ContentMessage> = Parameters<ProtocolMap[K]>[0];
-type Reply<K extends ContentMessage> = ReturnType<ProtocolMap[K]>;
+type ContentMessage = keyof ContentScriptMessages;
+type Data<K extends ContentMessage> = Parameters<ContentScriptMessages[K]>[0];
+type Reply<K extends ContentMessage> = ReturnType<ContentScriptMessages[K]>;
 
 function runtime(): typeof chrome.runtime {
   const api = extensionApi()?.runtime;

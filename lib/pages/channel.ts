@@ -1,15 +1,20 @@
 /**
  * Sending a protocol message from an extension page. A background that
  * cannot be reached (an extension update in progress, a crash) becomes an
- * error value like any other, so pages never have to catch.
+ * error value like any other, so pages never have to catch. Typed by the
+ * extension-page half of the protocol only.
  */
-import { messenger, type MessageName, type ProtocolMap } from '../shared/messages/protocol';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ExtensionPageMessages } from '../shared/messages/protocol';
 import { fail } from '../shared/messages/result';
 
-type Data<K extends MessageName> = Parameters<ProtocolMap[K]>[0];
-type Reply<K extends MessageName> = ReturnType<ProtocolMap[K]>;
+type PageMessage = keyof ExtensionPageMessages;
+type Data<K extends PageMessage> = Parameters<ExtensionPageMessages[K]>[0];
+type Reply<K extends PageMessage> = ReturnType<ExtensionPageMessages[K]>;
 
-export async function callBackground<K extends MessageName>(
+const messenger = defineExtensionMessaging<ExtensionPageMessages>();
+
+export async function callBackground<K extends PageMessage>(
   name: K,
   ...data: undefined extends Data<K> ? [Data<K>?] : [Data<K>]
 ): Promise<Reply<K>> {

@@ -2,19 +2,19 @@
  * Half-star rating arithmetic shared by the rating input and the rating
  * summary: values are RATING_VALUES (0.5 … 5 in halves).
  */
-import { RATING_VALUES } from '../shared/api/limits';
+import { RATING_VALUES, type RatingValue } from '../shared/api/limits';
 
-export const RATING_MIN = RATING_VALUES[0];
-export const RATING_MAX = RATING_VALUES[RATING_VALUES.length - 1] as number;
+export const RATING_MIN: RatingValue = RATING_VALUES[0];
+export const RATING_MAX: RatingValue = RATING_VALUES[RATING_VALUES.length - 1]!;
 export const RATING_STEP = 0.5;
 export const STAR_COUNT = 5;
 
-export function isRatingValue(value: number): boolean {
+export function isRatingValue(value: number): value is RatingValue {
   return (RATING_VALUES as readonly number[]).includes(value);
 }
 
 /** The keys a slider answers to (WAI-ARIA slider pattern), as a new value; null for other keys. */
-export function ratingForKey(current: number | null, key: string): number | null {
+export function ratingForKey(current: number | null, key: string): RatingValue | null {
   const from = current ?? 0;
   switch (key) {
     case 'ArrowRight':
@@ -36,8 +36,9 @@ export function ratingForKey(current: number | null, key: string): number | null
   }
 }
 
-function clampRating(value: number): number {
-  return Math.min(RATING_MAX, Math.max(RATING_MIN, Math.round(value / RATING_STEP) * RATING_STEP));
+function clampRating(value: number): RatingValue {
+  const clamped = Math.min(RATING_MAX, Math.max(RATING_MIN, Math.round(value / RATING_STEP) * RATING_STEP));
+  return isRatingValue(clamped) ? clamped : RATING_MIN;
 }
 
 /**
@@ -45,7 +46,7 @@ function clampRating(value: number): number {
  * star is a half star. `fraction` is where across the star it landed, 0 … 1;
  * in right-to-left layouts the caller passes 1 − fraction.
  */
-export function ratingFromPointer(starIndex: number, fraction: number): number {
+export function ratingFromPointer(starIndex: number, fraction: number): RatingValue {
   const half = fraction < 0.5 ? 0.5 : 1;
   return clampRating(starIndex + half);
 }

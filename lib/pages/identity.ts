@@ -4,14 +4,24 @@
  * reader may just have followed the e-mailed link); a confirmed identity is
  * answered from the background's record without a request.
  */
-import { callBackground } from './channel';
 import type { Result } from '../shared/messages/result';
 import type { IdentityView } from '../shared/messages/views';
+import { callBackground } from './channel';
 
-export async function loadIdentityForPage(): Promise<Result<IdentityView | null>> {
-  const reply = await callBackground('getIdentity');
+/** What pages show of the identity; the e-mail address never leaves extension pages. */
+export type ReaderIdentity = Pick<IdentityView, 'name' | 'email' | 'confirmed'>;
+
+/** The identity, or null while there is none (or the server no longer knows this one). */
+export async function loadReaderIdentity(): Promise<Result<ReaderIdentity | null>> {
+  let reply = await callBackground('getIdentity');
   if (reply.ok && reply.value !== null && !reply.value.confirmed) {
-    return callBackground('getIdentity', { recheck: true });
+    reply = await callBackground('getIdentity', { recheck: true });
   }
-  return reply;
+  if (!reply.ok) return reply;
+  const view = reply.value;
+  return { ok: true, value: view === null || view.rejected ? null : readerIdentity(view) };
+}
+
+export function readerIdentity({ name, email, confirmed }: IdentityView): ReaderIdentity {
+  return { name, email, confirmed };
 }

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dispatch } from '../../lib/background/dispatch';
-import { handlers, MESSAGE_NAMES } from '../../lib/background/handlers';
+import { dispatch, messageRule } from '../../lib/background/dispatch';
+import { MESSAGE_NAMES } from '../../lib/background/handlers';
 import { classifySender } from '../../lib/background/core/sender';
 import {
   offline,
@@ -101,12 +101,12 @@ describe('sender classification', () => {
 
   it('covers every message with a valid payload sample', () => {
     expect(Object.keys(VALID).sort()).toEqual([...MESSAGE_NAMES].sort());
-    for (const name of MESSAGE_NAMES) expect(v.is(handlers[name].payload, VALID[name]), name).toBe(true);
+    for (const name of MESSAGE_NAMES) expect(v.is(messageRule(name)!.payload, VALID[name]), name).toBe(true);
   });
 });
 
 describe('privileged messages', () => {
-  const privileged = MESSAGE_NAMES.filter((name) => handlers[name].from === 'extension-page');
+  const privileged = MESSAGE_NAMES.filter((name) => messageRule(name)!.from === 'extension-page');
 
   it.each(privileged)('%s is refused from a content script, with a valid payload, and writes nothing', async (name) => {
     for (const sender of [
@@ -122,7 +122,7 @@ describe('privileged messages', () => {
   });
 
   it('content-script messages are refused from extension pages and strangers', async () => {
-    for (const name of MESSAGE_NAMES.filter((n) => handlers[n].from === 'content-script')) {
+    for (const name of MESSAGE_NAMES.filter((n) => messageRule(n)!.from === 'content-script')) {
       for (const sender of [senders.popup, senders.sidebarFrame, senders.otherExtension, senders.noUrl]) {
         expect((await dispatch(h.ctx, name, VALID[name], sender)).ok).toBe(false);
       }
@@ -156,7 +156,7 @@ describe('message fuzzing', () => {
       await fc.assert(
         fc.asyncProperty(payload, sender, async (data, from) => {
           const caller = classifySender(from, EXTENSION_ID, EXTENSION_ROOT).kind;
-          fc.pre(!(caller === handlers[name].from && v.is(handlers[name].payload, data)));
+          fc.pre(!(caller === messageRule(name)!.from && v.is(messageRule(name)!.payload, data)));
           const reply = await dispatch(h.ctx, name, data, from);
           expect(reply.ok).toBe(false);
           expect(h.fetchCalls).toEqual([]);

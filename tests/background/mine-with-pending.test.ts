@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mineWithPending } from '../../lib/background/tabs/mine-with-pending';
 import type { WriteIntent } from '../../lib/shared/messages/payloads';
-import type { OutboxRow } from '../../lib/background/outbox/row';
+import type { OutboxRow } from '../../lib/background/database/schema';
 
 let seq = 0;
 function row(intent: WriteIntent, state: OutboxRow['state'] = 'queued'): OutboxRow {

@@ -3,7 +3,8 @@ import { OUTBOX_BACKOFF_BASE_MS, OUTBOX_BACKOFF_CAP_MS } from '../../lib/backgro
 import type { CanonResponse } from '../../lib/background/canon-client/http';
 import { retryAfterMs } from '../../lib/background/canon-client/http';
 import { requestFor } from '../../lib/background/outbox/intent';
-import { retryDelayMs, settle, type OutboxRow } from '../../lib/background/outbox/row';
+import { retryDelayMs, settle } from '../../lib/background/outbox/row';
+import type { OutboxRow } from '../../lib/background/database/schema';
 
 const NOW = 1_700_000_000_000;
 const intent = { kind: 'comment' as const, bookId: 'we-think', body: 'Good', spoiler: false };

@@ -1,21 +1,21 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SidebarBackend } from '../../components/backend';
+import type { SidebarPort } from '../../components/ports';
 import { CommentForm } from '../../components/sidebar/CommentForm';
 import { CommentsPanel } from '../../components/sidebar/CommentsPanel';
 import { createSidebarState } from '../../components/sidebar/state';
 import { LiveRegion } from '../../components/shared/LiveRegion';
 import { fail, ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
-import { comment, fakeSidebarBackend, pendingComment } from './fakes';
+import { comment, commentsView, fakeSidebarPort, inCanonView, pendingComment } from './fakes';
 import { useLocale } from './locale';
 
 beforeAll(() => useLocale('en'));
 afterEach(cleanup);
 
-async function createState(overrides: Partial<SidebarBackend>) {
-  const backend = fakeSidebarBackend(overrides);
+async function createState(overrides: Partial<SidebarPort>) {
+  const backend = fakeSidebarPort(overrides);
   const state = createSidebarState(backend);
   state.start();
   await waitFor(() => expect(state.comments.value.load.status).not.toBe('loading'));
@@ -24,7 +24,7 @@ async function createState(overrides: Partial<SidebarBackend>) {
 }
 
 /** The comments panel alone, with the live region that announces its changes. */
-async function createCommentsPanel(overrides: Partial<SidebarBackend> = {}) {
+async function createCommentsPanel(overrides: Partial<SidebarPort> = {}) {
   const made = await createState(overrides);
   const view = render(
     <main>
@@ -35,7 +35,7 @@ async function createCommentsPanel(overrides: Partial<SidebarBackend> = {}) {
   return { ...made, ...view };
 }
 
-async function createCommentForm(overrides: Partial<SidebarBackend> = {}) {
+async function createCommentForm(overrides: Partial<SidebarPort> = {}) {
   const made = await createState(overrides);
   const view = render(
     <main>
@@ -50,11 +50,7 @@ describe('CommentsPanel', () => {
   it('folds spoilers behind a toggle', async () => {
     const { container } = await createCommentsPanel({
       loadComments: vi.fn(async () =>
-        ok({
-          comments: [comment('s1', { body: 'Chapter 7 reveals the ending.', spoiler: true })],
-          nextCursor: null,
-          stale: false,
-        }),
+        ok(commentsView([comment('s1', { body: 'Chapter 7 reveals the ending.', spoiler: true })])),
       ),
     });
     expect(screen.queryByText('Chapter 7 reveals the ending.')).toBeNull();
@@ -70,7 +66,7 @@ describe('CommentsPanel', () => {
     const body =
       '<script>alert(1)</script> <img src=x onerror=alert(2)> javascript:alert(3) see https://example.org/review.';
     const { container } = await createCommentsPanel({
-      loadComments: vi.fn(async () => ok({ comments: [comment('x', { body })], nextCursor: null, stale: false })),
+      loadComments: vi.fn(async () => ok(commentsView([comment('x', { body })]))),
     });
     expect(container.querySelector('script')).toBeNull();
     expect(container.querySelector('img')).toBeNull();
@@ -85,8 +81,8 @@ describe('CommentsPanel', () => {
   it('loads more comments, newest first, and announces them', async () => {
     const loadComments = vi.fn(async (_bookId: string, cursor: string | null) =>
       cursor === null
-        ? ok({ comments: [comment('c3', { authorName: 'Jeff Howard' })], nextCursor: 'page-2', stale: false })
-        : ok({ comments: [comment('c2', { authorName: 'Qin Han' }), comment('c1')], nextCursor: null, stale: false }),
+        ? ok(commentsView([comment('c3', { authorName: 'Jeff Howard' })], 'page-2'))
+        : ok(commentsView([comment('c2', { authorName: 'Qin Han' }), comment('c1')])),
     );
     const { container } = await createCommentsPanel({ loadComments });
     expect(screen.getByRole('status').textContent).toBe('1 comment loaded.');
@@ -102,11 +98,7 @@ describe('CommentsPanel', () => {
   it("offers a flag menu for others' comments but not the reader's own, and marks own waiting comments", async () => {
     const { backend, container } = await createCommentsPanel({
       loadComments: vi.fn(async () =>
-        ok({
-          comments: [comment('mine', { mine: true, status: 'waiting', authorName: 'Me' }), comment('theirs')],
-          nextCursor: null,
-          stale: false,
-        }),
+        ok(commentsView([comment('mine', { mine: true, status: 'waiting', authorName: 'Me' }), comment('theirs')])),
       ),
     });
     expect(screen.getByText('Waiting for your confirmation')).toBeTruthy();
@@ -130,7 +122,9 @@ describe('CommentsPanel', () => {
 
   it("lists the reader's queued comments: waiting, and failed with a retry", async () => {
     const { backend } = await createCommentsPanel({
-      loadPending: vi.fn(async () => ok([pendingComment('w1', 'waiting'), pendingComment('w2', 'failed')])),
+      loadBook: vi.fn(async () =>
+        ok(inCanonView({}, { pending: [pendingComment('w1', 'queued'), pendingComment('w2', 'failed')] })),
+      ),
     });
     expect(screen.getByText('Waiting to be sent')).toBeTruthy();
     expect(screen.getByText('Failed')).toBeTruthy();
@@ -140,7 +134,7 @@ describe('CommentsPanel', () => {
 
   it('says when there are no comments yet', async () => {
     await createCommentsPanel({
-      loadComments: vi.fn(async () => ok({ comments: [], nextCursor: null, stale: false })),
+      loadComments: vi.fn(async () => ok(commentsView([]))),
     });
     expect(screen.getByText('No comments yet. Be the first.')).toBeTruthy();
   });

@@ -4,18 +4,13 @@
  * test overrides it.
  */
 import { vi } from 'vitest';
-import type {
-  SidebarBook,
-  ChangeListener,
-  OptionsBackend,
-  PendingWrite,
-  PopupBackend,
-  ReaderSettings,
-  SidebarBackend,
-} from '../../components/backend';
-import type { CanonEntry, Comment } from '../../lib/shared/api/responses';
+import type { ChangeListener, OptionsPort, PopupPort, SidebarPort } from '../../components/ports';
+import type { CanonEntry, Comment, MyBookState, NominationSummary } from '../../lib/shared/api/responses';
 import type { BookRef } from '../../lib/shared/book-ref';
+import type { SettingsPatch } from '../../lib/shared/messages/payloads';
 import { fail, ok } from '../../lib/shared/messages/result';
+import type { BookView, ChapterList, CommentsView, PendingWrite, SettingsView } from '../../lib/shared/messages/views';
+import { DEFAULT_SIDEBAR_LAYOUT } from '../../lib/shared/settings/defaults';
 
 export const WE_THINK_REF: BookRef = {
   isbn13: ['9781861978738'],
@@ -56,8 +51,8 @@ export function weThinkEntry(overrides: Partial<CanonEntry> = {}): CanonEntry {
   };
 }
 
-export const WE_THINK_CHAPTERS = {
-  source: 'page' as const,
+export const WE_THINK_CHAPTERS: ChapterList = {
+  source: 'page',
   chapters: [
     { level: 1, label: '1', title: 'You are what you share', page: '1' },
     { level: 1, label: '2', title: 'The roots of We-Think', page: '31' },
@@ -65,14 +60,22 @@ export const WE_THINK_CHAPTERS = {
   ],
 };
 
-export function inCanonView(overrides: Partial<CanonEntry> = {}): SidebarBook {
+/** The tab view of We-Think in the canon, as the background answers it. */
+export function inCanonView(overrides: Partial<CanonEntry> = {}, view: Partial<BookView> = {}): BookView {
   return {
-    ref: WE_THINK_REF,
-    lookup: { inCanon: true, entry: weThinkEntry(overrides) },
+    book: WE_THINK_REF,
+    canon: { answer: { inCanon: true, entry: weThinkEntry(overrides) }, origin: 'server', fetchedAt: 0, stale: false },
     chapters: WE_THINK_CHAPTERS,
-    stale: false,
+    tabId: 7,
+    url: 'https://www.amazon.co.uk/dp/1861978758',
+    mine: { bookId: 'book-we-think', rating: 4, tags: ['essays'], provisional: false },
+    pending: [],
+    identity: { registered: true, confirmed: true },
+    ...view,
   };
 }
+
+export const MY_STATE: MyBookState = { bookId: 'book-we-think', rating: 3, tags: [], provisional: true };
 
 export function comment(id: string, overrides: Partial<Comment> = {}): Comment {
   return {
@@ -91,13 +94,46 @@ export function comment(id: string, overrides: Partial<Comment> = {}): Comment {
 export function pendingComment(id: string, state: PendingWrite['state']): PendingWrite {
   return {
     id,
-    kind: 'comment',
-    summary: 'How far will We-Think spread?',
-    state,
-    lastError: state === 'failed' ? 'Server refused.' : null,
+    intent: { kind: 'comment', bookId: 'book-we-think', body: 'How far will We-Think spread?', spoiler: false },
     createdAt: Date.UTC(2026, 0, 5),
+    attempts: state === 'failed' ? 1 : 0,
+    state,
+    nextAttemptAt: null,
+    error: state === 'failed' ? 'Server refused.' : null,
     bookTitle: 'We-Think',
   };
+}
+
+export const DEFAULT_SETTINGS: SettingsView = {
+  serverUrl: 'http://127.0.0.1:8787',
+  defaultServerUrl: 'http://127.0.0.1:8787',
+  sites: {},
+  anySite: false,
+  sidebar: DEFAULT_SIDEBAR_LAYOUT,
+  theme: 'system',
+};
+
+/** Settings with the in-page sidebar open, as most sidebar tests want it. */
+export const OPEN_SIDEBAR_SETTINGS: SettingsView = {
+  ...DEFAULT_SETTINGS,
+  sidebar: { ...DEFAULT_SIDEBAR_LAYOUT, open: true },
+};
+
+/** One page of comments as the background answers it. */
+export function commentsView(comments: Comment[], nextCursor: string | null = null, stale = false): CommentsView {
+  return { page: { comments, nextCursor }, fetchedAt: 0, stale };
+}
+
+/** The tab view of a book the canon does not hold, with any open nomination. */
+export function notInCanonView(nomination: NominationSummary | null = null, view: Partial<BookView> = {}): BookView {
+  return inCanonView(
+    {},
+    {
+      canon: { answer: { inCanon: false, nomination }, origin: 'server', fetchedAt: 0, stale: false },
+      mine: null,
+      ...view,
+    },
+  );
 }
 
 /** Listeners given to onChange, so a test can play the background's change notices. */
@@ -109,19 +145,17 @@ export class ChangeHub {
   };
 }
 
-export function fakeSidebarBackend(overrides: Partial<SidebarBackend> = {}): SidebarBackend {
+export function fakeSidebarPort(overrides: Partial<SidebarPort> = {}): SidebarPort {
   const hub = new ChangeHub();
   return {
-    loadBook: vi.fn(async () => ok<SidebarBook | null>(inCanonView())),
-    loadComments: vi.fn(async () => ok({ comments: [comment('c1')], nextCursor: null, stale: false })),
-    loadMine: vi.fn(async () => ok({ bookId: 'book-we-think', rating: 4, tags: ['essays'], provisional: false })),
+    loadBook: vi.fn(async () => ok<BookView | null>(inCanonView())),
+    loadComments: vi.fn(async () => ok(commentsView([comment('c1')]))),
     loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: true })),
-    loadPending: vi.fn(async () => ok<PendingWrite[]>([])),
-    loadLayout: vi.fn(async () => ok({ open: true, side: 'right' as const, theme: 'system' as const })),
+    loadSettings: vi.fn(async () => ok(OPEN_SIDEBAR_SETTINGS)),
     saveLayout: vi.fn(async () => ok(null)),
     loadDraft: vi.fn(async () => ok(null)),
     saveDraft: vi.fn(async () => ok(null)),
-    postComment: vi.fn(async () => ok(pendingComment('w1', 'waiting'))),
+    postComment: vi.fn(async () => ok(pendingComment('w1', 'queued'))),
     flagComment: vi.fn(async () => ok(null)),
     setTags: vi.fn(async () => ok(null)),
     addLink: vi.fn(async () => ok(null)),
@@ -135,19 +169,12 @@ export function fakeSidebarBackend(overrides: Partial<SidebarBackend> = {}): Sid
   };
 }
 
-export function fakePopupBackend(overrides: Partial<PopupBackend> = {}): PopupBackend {
+export function fakePopupPort(overrides: Partial<PopupPort> = {}): PopupPort {
   const hub = new ChangeHub();
   return {
-    loadBook: vi.fn(async () =>
-      ok({
-        ref: WE_THINK_REF,
-        lookup: { inCanon: true as const, entry: weThinkEntry() },
-        mine: { bookId: 'book-we-think', rating: 3, tags: [], provisional: true },
-        stale: false,
-      }),
-    ),
+    loadBook: vi.fn(async () => ok<BookView | null>(inCanonView({}, { mine: MY_STATE }))),
     loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: false })),
-    loadTheme: vi.fn(async () => ok('system' as const)),
+    loadSettings: vi.fn(async () => ok(DEFAULT_SETTINGS)),
     setRating: vi.fn(async () => ok(null)),
     setTags: vi.fn(async () => ok(null)),
     openSidebar: vi.fn(async () => ok(null)),
@@ -157,16 +184,7 @@ export function fakePopupBackend(overrides: Partial<PopupBackend> = {}): PopupBa
   };
 }
 
-export const DEFAULT_SETTINGS: ReaderSettings = {
-  serverUrl: 'http://127.0.0.1:8787',
-  anySite: false,
-  sidebarSide: 'right',
-  sidebarStartsOpen: false,
-  sidebarPlace: 'page',
-  theme: 'system',
-};
-
-export function fakeOptionsBackend(overrides: Partial<OptionsBackend> = {}): OptionsBackend {
+export function fakeOptionsPort(overrides: Partial<OptionsPort> = {}): OptionsPort {
   const hub = new ChangeHub();
   let settings = { ...DEFAULT_SETTINGS };
   return {
@@ -175,8 +193,18 @@ export function fakeOptionsBackend(overrides: Partial<OptionsBackend> = {}): Opt
     resendConfirmation: vi.fn(async () => ok(null)),
     forgetIdentity: vi.fn(async () => ok(null)),
     loadSettings: vi.fn(async () => ok({ ...settings })),
-    saveSettings: vi.fn(async (change: Partial<ReaderSettings>) => {
-      settings = { ...settings, ...change };
+    saveSettings: vi.fn(async (patch: SettingsPatch) => {
+      settings = {
+        ...settings,
+        ...(patch.theme ? { theme: patch.theme } : {}),
+        ...(patch.anySite !== undefined ? { anySite: patch.anySite } : {}),
+        sidebar: { ...settings.sidebar, ...patch.sidebar },
+        sites: { ...settings.sites, ...patch.sites },
+      };
+      return ok({ ...settings });
+    }),
+    setServerAddress: vi.fn(async (url: string | null) => {
+      settings = { ...settings, serverUrl: url ?? settings.defaultServerUrl };
       return ok({ ...settings });
     }),
     requestHostPermission: vi.fn(async () => ok(true)),
@@ -188,7 +216,7 @@ export function fakeOptionsBackend(overrides: Partial<OptionsBackend> = {}): Opt
       ]),
     ),
     setSiteEnabled: vi.fn(async () => ok(null)),
-    loadOutbox: vi.fn(async () => ok([pendingComment('w1', 'waiting'), pendingComment('w2', 'failed')])),
+    loadOutbox: vi.fn(async () => ok([pendingComment('w1', 'queued'), pendingComment('w2', 'failed')])),
     retryWrite: vi.fn(async () => ok(null)),
     discardWrite: vi.fn(async () => ok(null)),
     exportData: vi.fn(async () => ok('{"ratings":[]}')),

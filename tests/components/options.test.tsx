@@ -1,19 +1,19 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OptionsBackend } from '../../components/backend';
+import type { OptionsPort } from '../../components/ports';
 import { Options } from '../../components/options/Options';
 import { createOptionsState } from '../../components/options/state';
 import { ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
-import { fakeOptionsBackend, pendingComment } from './fakes';
+import { fakeOptionsPort, pendingComment } from './fakes';
 import { useLocale } from './locale';
 
 beforeAll(() => useLocale('en'));
 afterEach(cleanup);
 
-async function createOptions(overrides: Partial<OptionsBackend> = {}) {
-  const backend = fakeOptionsBackend(overrides);
+async function createOptions(overrides: Partial<OptionsPort> = {}) {
+  const backend = fakeOptionsPort(overrides);
   const state = createOptionsState(backend);
   state.start();
   const view = render(<Options state={state} />);
@@ -82,7 +82,7 @@ describe('Options', () => {
     );
     expect(input.value).toBe('http://canon.example.org');
     expect(backend.requestHostPermission).not.toHaveBeenCalled();
-    expect(backend.saveSettings).not.toHaveBeenCalled();
+    expect(backend.setServerAddress).not.toHaveBeenCalled();
     expect(screen.getByText('In use: http://127.0.0.1:8787')).toBeTruthy();
   });
 
@@ -93,12 +93,12 @@ describe('Options', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save address' }));
     await screen.findByText(/did not allow access to that server/);
     expect(requestHostPermission).toHaveBeenCalledWith('https://canon.example.org/*');
-    expect(backend.saveSettings).not.toHaveBeenCalled();
+    expect(backend.setServerAddress).not.toHaveBeenCalled();
 
     requestHostPermission.mockResolvedValueOnce(ok(true));
     fireEvent.click(screen.getByRole('button', { name: 'Save address' }));
     await screen.findByText('In use: https://canon.example.org');
-    expect(backend.saveSettings).toHaveBeenCalledWith({ serverUrl: 'https://canon.example.org' });
+    expect(backend.setServerAddress).toHaveBeenCalledWith('https://canon.example.org');
   });
 
   it('switches sites, and flips "any site" back when the permission is refused', async () => {
@@ -119,9 +119,9 @@ describe('Options', () => {
     fireEvent.click(screen.getByLabelText('Dark'));
     await waitFor(() => expect(backend.saveSettings).toHaveBeenCalledTimes(4));
     expect(vi.mocked(backend.saveSettings).mock.calls.map((c) => c[0])).toEqual([
-      { sidebarSide: 'left' },
-      { sidebarStartsOpen: true },
-      { sidebarPlace: 'browser' },
+      { sidebar: { side: 'left' } },
+      { sidebar: { open: true } },
+      { sidebar: { placement: 'browser' } },
       { theme: 'dark' },
     ]);
     await waitFor(() => expect(container.querySelector('.options')?.getAttribute('data-theme')).toBe('dark'));
@@ -130,9 +130,9 @@ describe('Options', () => {
   it('lists the outbox with retry and discard', async () => {
     const { backend } = await createOptions();
     expect(screen.getByText('Failed')).toBeTruthy();
-    fireEvent.click(screen.getAllByRole('button', { name: 'Retry “How far will We-Think spread?”' })[1]!);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Retry “Comment: How far will We-Think spread?”' })[1]!);
     await waitFor(() => expect(backend.retryWrite).toHaveBeenCalledWith('w2'));
-    fireEvent.click(screen.getAllByRole('button', { name: 'Discard “How far will We-Think spread?”' })[0]!);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Discard “Comment: How far will We-Think spread?”' })[0]!);
     await waitFor(() => expect(screen.getAllByRole('button', { name: /^Discard/ })).toHaveLength(1));
     expect(backend.discardWrite).toHaveBeenCalledWith('w1');
   });
@@ -140,7 +140,7 @@ describe('Options', () => {
   it('marks writes held until an identity is registered', async () => {
     await createOptions({
       loadOutbox: vi.fn(async () =>
-        ok([{ ...pendingComment('w3', 'waiting'), state: 'waiting-for-identity' as const }]),
+        ok([{ ...pendingComment('w3', 'queued'), state: 'waiting-for-identity' as const }]),
       ),
     });
     expect(screen.getByText('Waiting for your name and e-mail address')).toBeTruthy();

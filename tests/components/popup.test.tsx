@@ -1,20 +1,20 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { PopupBackend } from '../../components/backend';
+import type { PopupPort } from '../../components/ports';
 import { Popup } from '../../components/popup/Popup';
 import { createPopupState } from '../../components/popup/state';
 import { RatingInput } from '../../components/shared/RatingInput';
 import { fail, ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
-import { fakePopupBackend, WE_THINK_REF, weThinkEntry } from './fakes';
+import { DEFAULT_SETTINGS, fakePopupPort, inCanonView, notInCanonView } from './fakes';
 import { useLocale } from './locale';
 
 beforeAll(() => useLocale('en'));
 afterEach(cleanup);
 
-async function createPopup(overrides: Partial<PopupBackend> = {}) {
-  const backend = fakePopupBackend(overrides);
+async function createPopup(overrides: Partial<PopupPort> = {}) {
+  const backend = fakePopupPort(overrides);
   const state = createPopupState(backend);
   state.start();
   const view = render(<Popup state={state} />);
@@ -135,9 +135,7 @@ describe('Popup', () => {
 
   it('for a book not in the canon, shows no rating and points to the sidebar', async () => {
     await createPopup({
-      loadBook: vi.fn(async () =>
-        ok({ ref: WE_THINK_REF, lookup: { inCanon: false as const, nomination: null }, mine: null, stale: false }),
-      ),
+      loadBook: vi.fn(async () => ok(notInCanonView())),
     });
     expect(screen.queryByRole('slider')).toBeNull();
     expect(screen.getByText('Open the sidebar to nominate this book for the canon.')).toBeTruthy();
@@ -145,14 +143,9 @@ describe('Popup', () => {
 
   it('marks a confirmed rating as confirmed and applies the dark theme', async () => {
     const { container } = await createPopup({
-      loadTheme: vi.fn(async () => ok('dark' as const)),
+      loadSettings: vi.fn(async () => ok({ ...DEFAULT_SETTINGS, theme: 'dark' as const })),
       loadBook: vi.fn(async () =>
-        ok({
-          ref: WE_THINK_REF,
-          lookup: { inCanon: true as const, entry: weThinkEntry() },
-          mine: { bookId: 'b', rating: 4, tags: ['essays'], provisional: false },
-          stale: false,
-        }),
+        ok(inCanonView({}, { mine: { bookId: 'b', rating: 4, tags: ['essays'], provisional: false } })),
       ),
     });
     await waitFor(() => expect(container.querySelector('.popup')?.getAttribute('data-theme')).toBe('dark'));

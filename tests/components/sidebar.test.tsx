@@ -1,25 +1,33 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SidebarBackend } from '../../components/backend';
+import type { SidebarPort } from '../../components/ports';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { createSidebarState } from '../../components/sidebar/state';
 import { fail, ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
-import { comment, fakeSidebarBackend, inCanonView, WE_THINK_REF } from './fakes';
+import {
+  comment,
+  commentsView,
+  DEFAULT_SETTINGS,
+  fakeSidebarPort,
+  inCanonView,
+  notInCanonView,
+  WE_THINK_REF,
+} from './fakes';
 import { useLocale } from './locale';
 
 beforeAll(() => useLocale('en'));
 afterEach(cleanup);
 
 /** Renders the sidebar over a fake backend and waits until the book has loaded. */
-async function createSidebar(overrides: Partial<SidebarBackend> = {}) {
-  const backend = fakeSidebarBackend(overrides);
+async function createSidebar(overrides: Partial<SidebarPort> = {}) {
+  const backend = fakeSidebarPort(overrides);
   const state = createSidebarState(backend);
   state.start();
   const view = render(<Sidebar state={state} />);
   await waitFor(() => expect(state.book.value.status).not.toBe('loading'));
-  if (state.book.value.status === 'ready' && state.book.value.value?.lookup.inCanon) {
+  if (state.book.value.status === 'ready' && state.book.value.value?.canon.answer.inCanon) {
     await waitFor(() => expect(state.comments.value.load.status).not.toBe('loading'));
   }
   return { backend, state, ...view };
@@ -42,7 +50,7 @@ describe('Sidebar', () => {
 
   it('starts as a small tab when the layout says collapsed, and remembers opening and side', async () => {
     const { backend, container } = await createSidebar({
-      loadLayout: vi.fn(async () => ok({ open: false, side: 'right' as const, theme: 'dark' as const })),
+      loadSettings: vi.fn(async () => ok({ ...DEFAULT_SETTINGS, theme: 'dark' as const })),
     });
     const tab = screen.getByRole('button', { name: 'Open Bookside' });
     expect(tab.getAttribute('aria-expanded')).toBe('false');
@@ -78,21 +86,15 @@ describe('Sidebar', () => {
   });
 
   it('marks cached data shown while the server cannot be reached', async () => {
-    await createSidebar({ loadBook: vi.fn(async () => ok({ ...inCanonView(), stale: true })) });
+    const view = inCanonView();
+    await createSidebar({ loadBook: vi.fn(async () => ok({ ...view, canon: { ...view.canon!, stale: true } })) });
     expect(screen.getAllByText(/Showing saved data/).length).toBeGreaterThan(0);
   });
 
   it('offers to nominate a book that is not in the canon, and still shows its chapters', async () => {
     const nominate = vi.fn(async () => ok(null));
     const { container } = await createSidebar({
-      loadBook: vi.fn(async () =>
-        ok({
-          ref: WE_THINK_REF,
-          lookup: { inCanon: false as const, nomination: null },
-          chapters: inCanonView().chapters,
-          stale: false,
-        }),
-      ),
+      loadBook: vi.fn(async () => ok(notInCanonView())),
       nominate,
     });
     expect(screen.getByText('Not in the canon yet')).toBeTruthy();
@@ -125,9 +127,7 @@ describe('Sidebar', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
     };
     await createSidebar({
-      loadBook: vi.fn(async () =>
-        ok({ ref: WE_THINK_REF, lookup: { inCanon: false as const, nomination }, chapters: null, stale: false }),
-      ),
+      loadBook: vi.fn(async () => ok(notInCanonView(nomination, { chapters: null }))),
       second,
     });
     expect(screen.getByText('Nominated by 2 readers.')).toBeTruthy();
@@ -173,12 +173,10 @@ describe('Sidebar', () => {
   });
 
   it('follows change notices from the background', async () => {
-    const loadComments = vi.fn(async () => ok({ comments: [comment('c1')], nextCursor: null, stale: false }));
+    const loadComments = vi.fn(async () => ok(commentsView([comment('c1')])));
     const { backend } = await createSidebar({ loadComments });
     const listener = vi.mocked(backend.onChange).mock.calls[0]?.[0];
-    loadComments.mockResolvedValueOnce(
-      ok({ comments: [comment('c2', { authorName: 'Jeff Howard' }), comment('c1')], nextCursor: null, stale: false }),
-    );
+    loadComments.mockResolvedValueOnce(ok(commentsView([comment('c2', { authorName: 'Jeff Howard' }), comment('c1')])));
     listener?.('comments');
     await screen.findByText('Jeff Howard');
     // The live region tells screen-reader users that comments arrived.
@@ -202,7 +200,10 @@ describe('Sidebar', () => {
   });
 
   it("says when the reader's own tags cannot be loaded", async () => {
-    await createSidebar({ loadMine: vi.fn(async () => fail<null>('offline', 'No network.')) });
+    const offline = inCanonView({}, { mine: null });
+    await createSidebar({
+      loadBook: vi.fn(async () => ok({ ...offline, canon: { ...offline.canon!, origin: 'snapshot' as const } })),
+    });
     expect(screen.queryByLabelText('Add a tag')).toBeNull();
     expect(screen.getByText('Your tags can be changed once Bookside is back online.')).toBeTruthy();
   });

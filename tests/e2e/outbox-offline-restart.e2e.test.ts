@@ -138,8 +138,9 @@ async function submit(rig: OutboxRig, bookId: string, i: number): Promise<Submit
     made.comment = `Written offline #${i} ${randomUUID()}`;
     write = valueOf(await sendAsExtensionPage(rig.page, 'postComment', { bookId, body: made.comment }));
   } else if (kind === 'rating') {
-    made.rating = RATING_VALUES[i % RATING_VALUES.length]!;
-    write = valueOf(await sendAsExtensionPage(rig.page, 'setRating', { bookId, value: made.rating }));
+    const value = RATING_VALUES[i % RATING_VALUES.length]!;
+    made.rating = value;
+    write = valueOf(await sendAsExtensionPage(rig.page, 'setRating', { bookId, value }));
   } else {
     made.tags = [`shelf ${i}`, `offline ${i}`].sort();
     write = valueOf(await sendAsExtensionPage(rig.page, 'setTags', { bookId, tags: made.tags }));

@@ -8,7 +8,7 @@ import {
   checkReviewLink,
   checkServerUrl,
 } from '../../lib/pages/reader-input';
-import { hostPattern } from '../../lib/shared/settings/host-permissions';
+import { hostPattern } from '../../lib/shared/settings/defaults';
 
 describe('reader input checks', () => {
   it('checks names: trimmed, required, bounded, no control characters', () => {

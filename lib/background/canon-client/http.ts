@@ -5,9 +5,9 @@
  */
 import * as v from 'valibot';
 import { API_PREFIX, ErrorBody } from '../../shared/api';
+import type { FetchLike } from '../core/context';
+import { fail, type Result } from '../../shared/messages/result';
 import { CANON_REQUEST_TIMEOUT_MS } from '../core/limits';
-
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface CanonRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -85,4 +85,19 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
   const at = Date.parse(header);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** A failed canon answer as a message error the pages can tell apart. */
+export function failureOf<T>(response: Exclude<CanonResponse<unknown>, { kind: 'ok' }>): Result<T> {
+  switch (response.kind) {
+    case 'network':
+      return fail('network', 'The canon server cannot be reached.');
+    case 'invalid-response':
+      return fail('server', response.message);
+    case 'http':
+      return fail(
+        response.status === 429 ? 'rate-limited' : response.status === 404 ? 'not-found' : 'server',
+        response.message,
+      );
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * Every canon API path the extension uses, built from validated ids only
  * (each segment is encoded), so no caller can steer a request elsewhere.
- * Mirrors server/routes/*.ts.
+ * tests/unit/api-routes.test.ts checks each against the server's route list.
  */
 const seg = encodeURIComponent;
 

@@ -5,9 +5,9 @@ import type { BackgroundContext } from '../core/context';
 import { cacheGet, cachePut } from '../cache/cache';
 import { cacheKeys } from '../cache/keys';
 import { usableIdentity } from '../identity/record';
-import { fail, ok, type Result } from '../../shared/messages/result';
+import { ok, type Result } from '../../shared/messages/result';
 import type { CommentsView } from '../../shared/messages/views';
-import { canonRequest, type CanonResponse } from '../canon-client/http';
+import { canonRequest, failureOf } from '../canon-client/http';
 import { canonRoutes } from '../canon-client/routes';
 
 type Deps = Pick<BackgroundContext, 'db' | 'fetch' | 'now' | 'server'>;
@@ -56,16 +56,3 @@ export async function myBookState(deps: Deps, bookId: string): Promise<MyBookSta
 }
 
 /** A canon failure as a message error the UI can show. */
-export function failureOf<T>(response: Exclude<CanonResponse<unknown>, { kind: 'ok' }>): Result<T> {
-  switch (response.kind) {
-    case 'network':
-      return fail('network', 'The canon server cannot be reached.');
-    case 'invalid-response':
-      return fail('server', response.message);
-    case 'http':
-      return fail(
-        response.status === 429 ? 'rate-limited' : response.status === 404 ? 'not-found' : 'server',
-        response.message,
-      );
-  }
-}

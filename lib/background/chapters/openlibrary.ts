@@ -6,7 +6,7 @@
  */
 import type { Chapter } from '../../shared/book-ref';
 import { OPEN_LIBRARY_TIMEOUT_MS } from '../core/limits';
-import type { FetchLike } from '../canon-client/http';
+import type { FetchLike } from '../core/context';
 
 export const OPEN_LIBRARY_ORIGIN = 'https://openlibrary.org';
 const MAX_CHAPTERS = 1_000;

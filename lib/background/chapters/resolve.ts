@@ -6,7 +6,7 @@ import type { CanonEntry } from '../../shared/api';
 import { cacheGet, cachePut } from '../cache/cache';
 import { cacheKeys } from '../cache/keys';
 import { CACHE_FRESH_MS } from '../core/limits';
-import type { FetchLike } from '../canon-client/http';
+import type { FetchLike } from '../core/context';
 import type { BooksideDb } from '../database/schema';
 import type { BookRef, Chapter } from '../../shared/book-ref';
 import type { ChapterList } from '../../shared/messages/views';
@@ -22,15 +22,15 @@ export async function resolveChapters(
   deps: ChapterDeps,
   book: BookRef,
   entry: CanonEntry | null,
-): Promise<ChapterList> {
+): Promise<ChapterList | null> {
   if (entry !== null && entry.chapters.length > 0) {
     return { source: 'canon', chapters: entry.chapters.map((c) => ({ level: 1, title: c.title })) };
   }
   if (book.chapters !== undefined && book.chapters.length > 0) return { source: 'page', chapters: book.chapters };
   const isbn13 = book.isbn13[0];
-  if (isbn13 === undefined) return { source: null, chapters: [] };
+  if (isbn13 === undefined) return null;
   const chapters = await openLibraryChapters(deps, isbn13);
-  return chapters.length > 0 ? { source: 'openlibrary', chapters } : { source: null, chapters: [] };
+  return chapters.length > 0 ? { source: 'openlibrary', chapters } : null;
 }
 
 async function openLibraryChapters(deps: ChapterDeps, isbn13: string): Promise<Chapter[]> {

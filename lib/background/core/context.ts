@@ -3,12 +3,20 @@
  * time, and the browser ports tests replace. Built once per worker start by
  * `createBackground`; nothing in it outlives the worker except what it stores.
  */
-import type { FetchLike } from '../canon-client/http';
 import type { BooksideDb } from '../database/schema';
-import type { OutboxSender } from '../outbox/sender';
+
+/** `fetch` as the background uses it; tests pass the real server's or a fake. */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface PermissionsPort {
   contains(origins: string[]): Promise<boolean>;
+}
+
+/** The outbox's sender as services see it: they ask for a flush after a change. */
+export interface OutboxPort {
+  flush(): Promise<unknown>;
+  /** Sets (or clears) the retry alarm from what the outbox holds; run at every worker start. */
+  reschedule(): Promise<void>;
 }
 
 export interface BackgroundContext {
@@ -18,7 +26,7 @@ export interface BackgroundContext {
   random: () => number;
   /** The canon server's origin now in use (options may change it). */
   server: () => Promise<string>;
-  outbox: OutboxSender;
+  outbox: OutboxPort;
   permissions: PermissionsPort;
   extensionId: string;
   /** `runtime.getURL('/')`: every extension page's URL starts with it. */

@@ -5,8 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CanonSnapshotBook } from '../../shared/canon-snapshot';
-import type { IdentityRecord } from '../identity/record';
-import type { OutboxRow } from '../outbox/row';
+import type { WriteIntent, WriteKind } from '../../shared/messages/payloads';
 
 export const DB_NAME = 'bookside';
 export const DB_VERSION = 2;
@@ -21,6 +20,57 @@ export interface CacheRecord {
   lastUsedAt: number;
   /** JSON length, the unit of the cache's size bound. */
   bytes: number;
+}
+
+/**
+ * This browser's commenter identity on one canon server. It holds the e-mail
+ * address and the secret, so it lives only here and is only ever described
+ * to extension pages (lib/background/identity).
+ */
+export interface IdentityRecord {
+  /** The canon server's origin: an identity is only valid there. */
+  server: string;
+  id: string;
+  secret: string;
+  name: string;
+  email: string;
+  confirmed: boolean;
+  confirmedAt: string | null;
+  registeredAt: number;
+  /** When the server was last asked about the confirmation state. */
+  checkedAt: number;
+  /** The server answered 401 for this secret: the reader must register again. */
+  rejected: boolean;
+}
+
+/** A write waiting to be sent (lib/background/outbox). */
+export interface OutboxRow {
+  /** `crypto.randomUUID()`, made before anything is sent; also the Idempotency-Key. */
+  id: string;
+  kind: WriteKind;
+  /** Writes with the same key are sent one at a time, in `seq` order (one book, or one nomination). */
+  orderKey: string;
+  /** Monotonic per database; creation order. */
+  seq: number;
+  /** What the reader asked for, already validated; shown in the outbox view and exported. */
+  intent: WriteIntent;
+  /** Built once at enqueue, so every retry sends the same bytes under the same key. */
+  request: StoredRequest;
+  createdAt: number;
+  attempts: number;
+  state: 'queued' | 'sending' | 'failed';
+  /** Not sent before this time (backoff, Retry-After). */
+  notBefore: number;
+  /** While `sending`: after this the lease is void and the row counts as queued again. */
+  leaseUntil: number;
+  lastError: string | null;
+}
+
+/** The canon request a write becomes: method, path under /api/v1 and the exact JSON text. */
+export interface StoredRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body: string | null;
 }
 
 export interface BooksideDbSchema extends DBSchema {

@@ -1,21 +1,28 @@
-/** The shape of a message handler: who may send it, what its payload must be, and what it does. */
-import type * as v from 'valibot';
+/**
+ * The shape of a message handler. Who may send a message and what its payload
+ * must be are in the protocol's tables (lib/shared/messages/protocol); a
+ * handler only says what the message does, typed by the name it answers.
+ */
 import type { Caller } from '../core/sender';
-import type { Result } from '../../shared/messages/result';
 import type { BackgroundContext } from '../core/context';
+import type { ContentScriptMessages, MessageName, PayloadOf, ReplyOf } from '../../shared/messages/protocol';
 
-export type CallerKind = 'content-script' | 'extension-page';
+export type ContentScriptCaller = Extract<Caller, { kind: 'content-script' }>;
+export type ExtensionPageCaller = Extract<Caller, { kind: 'extension-page' }>;
+/** Dispatch has already checked the sender against the message's table. */
+type CallerOf<K extends MessageName> = K extends keyof ContentScriptMessages
+  ? ContentScriptCaller
+  : ExtensionPageCaller;
 
-export interface Handler<R> {
-  from: CallerKind;
-  payload: v.GenericSchema;
-  run(ctx: BackgroundContext, data: never, caller: Caller & { kind: CallerKind }): Promise<R>;
-}
+export type HandlerOf<K extends MessageName> = (
+  ctx: BackgroundContext,
+  data: PayloadOf<K>,
+  caller: CallerOf<K>,
+) => Promise<ReplyOf<K>>;
 
-export function handler<S extends v.GenericSchema, R extends Result<unknown>>(
-  from: CallerKind,
-  payload: S,
-  run: (ctx: BackgroundContext, data: v.InferOutput<S>, caller: Caller & { kind: CallerKind }) => Promise<R>,
-): Handler<R> {
-  return { from, payload, run: run as Handler<R>['run'] };
+export type Handlers<K extends MessageName> = { [P in K]: HandlerOf<P> };
+
+/** Types a group of handlers by the messages they answer: each key names a message. */
+export function defineHandlers<K extends MessageName>(handlers: Handlers<K>): Handlers<K> {
+  return handlers;
 }

@@ -1,6 +1,6 @@
-/** Every message's handler, one per name in the ProtocolMap; the type checks none is missing. */
-import type { MessageName, ProtocolMap } from '../../shared/messages/protocol';
-import type { Handler } from './define';
+/** Every message's handler, one per name in the protocol; the type checks none is missing. */
+import type { MessageName } from '../../shared/messages/protocol';
+import type { Handlers } from './define';
 import { draftHandlers } from './drafts';
 import { identityHandlers } from './identity';
 import { outboxAdminHandlers } from './outbox-admin';
@@ -8,7 +8,7 @@ import { pageBookHandlers } from './page-book';
 import { settingsHandlers } from './settings';
 import { writeHandlers } from './writes';
 
-export const handlers: { [K in MessageName]: Handler<ReturnType<ProtocolMap[K]>> } = {
+export const handlers: Handlers<MessageName> = {
   ...pageBookHandlers,
   ...writeHandlers,
   ...identityHandlers,

@@ -2,25 +2,9 @@
  * This browser's commenter identity on one canon server. It holds the e-mail
  * address and the secret, so it lives only in the background's IndexedDB
  * (never in storage.local, which content scripts can read) and is only ever
- * described to extension pages.
+ * described to extension pages. The record's shape is in lib/background/database/schema.
  */
-import type { BooksideDb } from '../database/schema';
-
-export interface IdentityRecord {
-  /** The canon server's origin: an identity is only valid there. */
-  server: string;
-  id: string;
-  secret: string;
-  name: string;
-  email: string;
-  confirmed: boolean;
-  confirmedAt: string | null;
-  registeredAt: number;
-  /** When the server was last asked about the confirmation state. */
-  checkedAt: number;
-  /** The server answered 401 for this secret: the reader must register again. */
-  rejected: boolean;
-}
+import type { BooksideDb, IdentityRecord } from '../database/schema';
 
 export async function identityFor(db: BooksideDb, server: string): Promise<IdentityRecord | null> {
   return (await db.get('identities', server)) ?? null;

@@ -5,12 +5,12 @@ import { IDENTITY_RECHECK_MS } from '../core/limits';
 import { cacheDeletePrefix } from '../cache/cache';
 import { cacheKeys } from '../cache/keys';
 import type { BackgroundContext } from '../core/context';
-import { canonRequest } from '../canon-client/http';
-import { failureOf } from '../canon/reader';
+import { canonRequest, failureOf } from '../canon-client/http';
 import { canonRoutes } from '../canon-client/routes';
 import { fail, ok, type Result } from '../../shared/messages/result';
 import type { IdentityView } from '../../shared/messages/views';
-import { forgetIdentity, identityFor, saveIdentity, updateIdentity, type IdentityRecord } from './record';
+import { forgetIdentity, identityFor, saveIdentity, updateIdentity } from './record';
+import type { IdentityRecord } from '../database/schema';
 
 type Deps = Pick<BackgroundContext, 'db' | 'fetch' | 'now' | 'server' | 'outbox'>;
 

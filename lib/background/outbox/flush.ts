@@ -6,10 +6,12 @@
  */
 import * as v from 'valibot';
 import { OUTBOX_FLUSH_BATCH, OUTBOX_FLUSH_PASSES } from '../core/limits';
-import { canonRequest, type FetchLike } from '../canon-client/http';
+import { canonRequest } from '../canon-client/http';
+import type { FetchLike } from '../core/context';
 import type { BooksideDb } from '../database/schema';
 import { updateIdentity, usableIdentity } from '../identity/record';
-import { settle, type OutboxRow } from './row';
+import { settle } from './row';
+import type { OutboxRow } from '../database/schema';
 import { applySettlement, leaseSendable } from './store';
 
 export interface OutboxDeps {

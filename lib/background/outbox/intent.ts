@@ -3,7 +3,7 @@ import { matchKey } from '../../shared/api';
 import { canonRoutes } from '../canon-client/routes';
 import { normalizeIsbn } from '../../shared/isbn';
 import type { WriteIntent } from '../../shared/messages/payloads';
-import type { OutboxRow } from './row';
+import type { OutboxRow } from '../database/schema';
 
 export function requestFor(intent: WriteIntent): OutboxRow['request'] {
   switch (intent.kind) {

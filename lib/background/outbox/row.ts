@@ -8,30 +8,8 @@ import {
   OUTBOX_LEASE_MS,
   OUTBOX_RETRY_AFTER_MAX_MS,
 } from '../core/limits';
-import type { CanonRequest, CanonResponse } from '../canon-client/http';
-import type { WriteIntent, WriteKind } from '../../shared/messages/payloads';
-
-export interface OutboxRow {
-  /** `crypto.randomUUID()`, made before anything is sent; also the Idempotency-Key. */
-  id: string;
-  kind: WriteKind;
-  /** Writes with the same key are sent one at a time, in `seq` order (one book, or one nomination). */
-  orderKey: string;
-  /** Monotonic per database; creation order. */
-  seq: number;
-  /** What the reader asked for, already validated; shown in the outbox view and exported. */
-  intent: WriteIntent;
-  /** Built once at enqueue, so every retry sends the same bytes under the same key. */
-  request: Required<Pick<CanonRequest, 'method' | 'path'>> & { body: string | null };
-  createdAt: number;
-  attempts: number;
-  state: 'queued' | 'sending' | 'failed';
-  /** Not sent before this time (backoff, Retry-After). */
-  notBefore: number;
-  /** While `sending`: after this the lease is void and the row counts as queued again. */
-  leaseUntil: number;
-  lastError: string | null;
-}
+import type { CanonResponse } from '../canon-client/http';
+import type { OutboxRow } from '../database/schema';
 
 /** A row another sender may take now. */
 export function isSendable(row: OutboxRow, now: number): boolean {

@@ -7,7 +7,8 @@
 import type { BooksideDb } from '../database/schema';
 import type { WriteIntent } from '../../shared/messages/payloads';
 import { orderKeyFor, requestFor } from './intent';
-import { blocksLater, isSendable, leased, type OutboxRow, type Settlement } from './row';
+import { blocksLater, isSendable, leased, type Settlement } from './row';
+import type { OutboxRow } from '../database/schema';
 
 const SEQ_KEY = 'outboxSeq';
 

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { anySiteItem } from '../../shared/settings/items';
-import { ANY_SITE_ORIGINS } from '../../shared/settings/host-permissions';
+import { ANY_SITE_ORIGINS } from '../../shared/settings/defaults';
 
 export const ANY_SITE_SCRIPT_ID = 'bookside-any-site';
 const ANY_SITE_SCRIPT_FILE = 'content-scripts/any-site.js';

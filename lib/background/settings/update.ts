@@ -1,6 +1,6 @@
 /** Changing settings: the server address (with its host permission) and the rest of the options. */
 import type { PermissionsPort } from '../core/context';
-import { ANY_SITE_ORIGINS, hostPattern } from '../../shared/settings/host-permissions';
+import { ANY_SITE_ORIGINS, hostPattern } from '../../shared/settings/defaults';
 import { fail, ok, type Result } from '../../shared/messages/result';
 import type { SettingsPatch } from '../../shared/messages/payloads';
 import type { SettingsView } from '../../shared/messages/views';
@@ -8,7 +8,7 @@ import {
   anySiteItem,
   canonServerItem,
   DEFAULT_CANON_URL,
-  readSettings,
+  currentCanonServer,
   sidebarItem,
   siteSwitchesItem,
   themeItem,
@@ -41,4 +41,16 @@ export async function updateSettings(
   if (patch.sidebar !== undefined) await sidebarItem.setValue({ ...(await sidebarItem.getValue()), ...patch.sidebar });
   if (patch.theme !== undefined) await themeItem.setValue(patch.theme);
   return ok(await readSettings());
+}
+
+/** Every setting as extension pages see it. */
+export async function readSettings(): Promise<SettingsView> {
+  const [serverUrl, sites, anySite, sidebar, theme] = await Promise.all([
+    currentCanonServer(),
+    siteSwitchesItem.getValue(),
+    anySiteItem.getValue(),
+    sidebarItem.getValue(),
+    themeItem.getValue(),
+  ]);
+  return { serverUrl, defaultServerUrl: DEFAULT_CANON_URL, sites, anySite, sidebar, theme };
 }

@@ -6,7 +6,7 @@ import { resolveChapters } from '../chapters/resolve';
 import type { BookRef } from '../../shared/book-ref';
 import { usableIdentity } from '../identity/record';
 import type { BookView, PendingWrite, PublicBookView } from '../../shared/messages/views';
-import type { OutboxRow } from '../outbox/row';
+import type { OutboxRow } from '../database/schema';
 import { listOutbox } from '../outbox/store';
 import { badgeFor, showBadge } from './badge';
 import type { BackgroundContext } from '../core/context';
@@ -44,7 +44,7 @@ export async function tabBookView(ctx: BackgroundContext, tabId: number, refresh
     url: report.url,
     // Outbox rows are in send order, so the latest pending write wins.
     mine: entry === null ? null : mineWithPending(await myBookState(ctx, entry.id), entry.id, rows),
-    pending: rows.map((row) => pendingView(row, identity !== null)),
+    pending: rows.map((row) => pendingView(row, identity !== null, entry?.title ?? report.book?.title ?? null)),
     identity: { registered: identity !== null, confirmed: identity?.confirmed ?? false },
   };
 }
@@ -58,7 +58,8 @@ function orderKeysOf(book: BookRef, bookId: string | null, nominationId: string 
   return keys;
 }
 
-export function pendingView(row: OutboxRow, hasIdentity: boolean): PendingWrite {
+/** A write as pages show it; `bookTitle` when the caller knows which book it is about. */
+export function pendingView(row: OutboxRow, hasIdentity: boolean, bookTitle: string | null = null): PendingWrite {
   const state = row.state === 'failed' ? 'failed' : !hasIdentity ? 'waiting-for-identity' : row.state;
   return {
     id: row.id,
@@ -68,5 +69,6 @@ export function pendingView(row: OutboxRow, hasIdentity: boolean): PendingWrite 
     state,
     nextAttemptAt: state === 'queued' ? row.notBefore : null,
     error: row.lastError,
+    bookTitle,
   };
 }

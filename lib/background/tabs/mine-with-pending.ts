@@ -4,7 +4,7 @@
  * the server's older value each time a page reloads before delivery.
  */
 import type { MyBookState } from '../../shared/api';
-import type { OutboxRow } from '../outbox/row';
+import type { OutboxRow } from '../database/schema';
 
 export function mineWithPending(
   mine: MyBookState | null,

@@ -27,6 +27,7 @@ export const LIMITS = {
 
 /** Rating values are half stars from 0.5 to 5. */
 export const RATING_VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5] as const;
+export type RatingValue = (typeof RATING_VALUES)[number];
 
 export const FLAG_REASONS = ['spam', 'offensive', 'spoiler'] as const;
 export type FlagReason = (typeof FLAG_REASONS)[number];

@@ -47,6 +47,8 @@ export const BookRefSchema = v.strictObject({
 });
 
 export const NoPayload = v.undefined();
+/** What a content script reports: the page's book, or `null` for a page that shows none. */
+export const PageBookReport = v.nullable(BookRefSchema);
 
 // Writes: the canon request body plus where it goes. These are also the
 // outbox's stored intents, re-checked when an export file is imported.
@@ -108,13 +110,13 @@ export const SettingsPatch = v.strictObject({
   theme: v.optional(v.picklist(['system', 'light', 'dark'])),
 });
 export const DraftRequest = v.strictObject({ bookId: Id });
-export const SaveDraftRequest = v.strictObject({
-  bookId: Id,
+/** An unsent comment, kept as the reader types. */
+export const CommentDraft = v.strictObject({
   // Bounded by the longest comment the server accepts, with room for what the form will refuse.
-  draft: v.nullable(
-    v.strictObject({ body: v.pipe(v.string(), v.maxLength(LIMITS.commentMax * 2)), spoiler: v.boolean() }),
-  ),
+  body: v.pipe(v.string(), v.maxLength(LIMITS.commentMax * 2)),
+  spoiler: v.boolean(),
 });
+export const SaveDraftRequest = v.strictObject({ bookId: Id, draft: v.nullable(CommentDraft) });
 export const OutboxRowRequest = v.strictObject({ id: Id });
 export const OutboxRetryRequest = v.strictObject({ id: v.nullable(Id) });
 
@@ -131,6 +133,6 @@ export const ExportFile = v.strictObject({
   ),
 });
 
-export type BookRefPayload = v.InferOutput<typeof BookRefSchema>;
+export type CommentDraft = v.InferOutput<typeof CommentDraft>;
 export type SettingsPatch = v.InferOutput<typeof SettingsPatch>;
 export type ExportFile = v.InferOutput<typeof ExportFile>;

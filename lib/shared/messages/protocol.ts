@@ -1,83 +1,147 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { BookRef } from '../book-ref';
-import type { ExportFile, SettingsPatch } from './payloads';
-import type { Result } from './result';
-import type {
-  BookView,
-  CommentDraft,
-  CommentsView,
-  IdentityView,
-  PendingWrite,
-  PublicBookView,
-  SettingsView,
-} from './views';
-
 /**
- * Every message between the extension's contexts, named from the caller's
- * side. Content scripts may send only the two marked "content script"; every
- * other message is refused unless it comes from an extension page (sidebar,
- * popup, options). Payload schemas: lib/shared/messages/payloads. Replies are
- * `Result` values, never thrown errors.
+ * Every message between the extension's contexts, in two tables by sender:
+ * what a content script may send, and what an extension page (sidebar,
+ * popup, options) may send. Each entry is the message's payload schema (the
+ * single check the background runs before a handler reads anything); the
+ * typed maps below are derived from the tables and the reply types, so a
+ * parameter type is never written twice and a content script cannot even
+ * name a page message. Replies are `Result` values, never thrown errors.
  */
-export interface ProtocolMap {
-  /** Content script: this tab shows one book (or, with `null`, none). */
-  reportPageBook(book: BookRef | null): Result<null>;
-  /** Content script: public canon data about the book this tab reported. */
-  getPageBookView(): Result<PublicBookView | null>;
+import type * as v from 'valibot';
+import {
+  CommentsRequest,
+  CommentWrite,
+  DraftRequest,
+  ExportFile,
+  FlagWrite,
+  IdentityRequest,
+  LinkWrite,
+  NominationWrite,
+  NoPayload,
+  OutboxRetryRequest,
+  OutboxRowRequest,
+  PageBookReport,
+  RatingWrite,
+  RegisterRequest,
+  RemoveRatingWrite,
+  SaveDraftRequest,
+  SecondWrite,
+  ServerAddressRequest,
+  SettingsPatch,
+  TabRequest,
+  TagsWrite,
+  type CommentDraft,
+} from './payloads';
+import type { Result } from './result';
+import type { BookView, CommentsView, IdentityView, PendingWrite, PublicBookView, SettingsView } from './views';
 
-  /** Sidebar, popup: the book a tab shows, with canon status, chapters, my state and pending writes. */
-  getTabBook(request: { tabId: number; refresh?: boolean }): Result<BookView | null>;
-  /** Sidebar: one page of comments, newest first (the reader's own pending ones included). */
-  getComments(request: { bookId: string; cursor?: string | null; refresh?: boolean }): Result<CommentsView>;
+/** Content script → background: about the book its own tab shows, nothing else. */
+export const FROM_CONTENT_SCRIPT = {
+  /** This tab shows one book (or, with `null`, none). */
+  reportPageBook: PageBookReport,
+  /** Public canon data about the book this tab reported. */
+  getPageBookView: NoPayload,
+} satisfies Record<keyof ContentScriptReplies, v.GenericSchema>;
+
+/** Extension page (sidebar, popup, options) → background. */
+export const FROM_EXTENSION_PAGE = {
+  /** The book a tab shows, with canon status, chapters, my state and pending writes. */
+  getTabBook: TabRequest,
+  /** One page of comments, newest first (the reader's own pending ones included). */
+  getComments: CommentsRequest,
 
   // Writes go through the outbox; the reply is the stored, not yet sent, write.
-  postComment(request: { bookId: string; body: string; spoiler?: boolean }): Result<PendingWrite>;
-  setRating(request: { bookId: string; value: number }): Result<PendingWrite>;
-  removeRating(request: { bookId: string }): Result<PendingWrite>;
-  setTags(request: { bookId: string; tags: string[] }): Result<PendingWrite>;
-  addReviewLink(request: { bookId: string; url: string; title: string }): Result<PendingWrite>;
-  flagComment(request: {
-    bookId: string;
-    commentId: string;
-    reason: 'spam' | 'offensive' | 'spoiler';
-  }): Result<PendingWrite>;
-  nominateBook(request: { isbn?: string; title: string; authors: string[]; reason: string }): Result<PendingWrite>;
-  secondNomination(request: { nominationId: string; reason?: string }): Result<PendingWrite>;
+  postComment: CommentWrite,
+  setRating: RatingWrite,
+  removeRating: RemoveRatingWrite,
+  setTags: TagsWrite,
+  addReviewLink: LinkWrite,
+  flagComment: FlagWrite,
+  nominateBook: NominationWrite,
+  secondNomination: SecondWrite,
 
-  /** Options: register this browser's commenter identity; queued writes are sent at once. */
-  registerIdentity(request: { name: string; email: string }): Result<IdentityView>;
-  /** Options, sidebar: the identity on the current server, re-checked with the server when due or asked. */
-  getIdentity(request?: { recheck?: boolean }): Result<IdentityView | null>;
-  resendConfirmation(): Result<null>;
+  /** Register this browser's commenter identity; queued writes are sent at once. */
+  registerIdentity: RegisterRequest,
+  /** The identity on the current server, re-checked with the server when due or asked. */
+  getIdentity: IdentityRequest,
+  resendConfirmation: NoPayload,
   /** Forgets the identity (name, e-mail, secret) in this browser. Queued writes stay, waiting for a new one. */
-  forgetIdentity(): Result<null>;
+  forgetIdentity: NoPayload,
 
-  getSettings(): Result<SettingsView>;
+  getSettings: NoPayload,
   /**
-   * Options: use another canon server (`null`: the built-in default). Fails
-   * with `permission-required` until the options page has obtained the host
+   * Use another canon server (`null`: the built-in default). Fails with
+   * `permission-required` until the options page has obtained the host
    * permission for it with `permissions.request` in a user gesture.
    */
-  setServerAddress(request: { url: string | null }): Result<SettingsView>;
-  /** Options, sidebar: site switches, "any site" (needs its optional host permission), sidebar side/state/placement, theme. */
-  updateSettings(patch: SettingsPatch): Result<SettingsView>;
+  setServerAddress: ServerAddressRequest,
+  /** Site switches, "any site" (needs its optional host permission), sidebar side/state/placement, theme. */
+  updateSettings: SettingsPatch,
 
-  /** Sidebar: the unsent comment for a book, kept across pages and restarts. */
-  getDraft(request: { bookId: string }): Result<CommentDraft | null>;
-  /** Sidebar: keeps the draft as the reader types; `null` forgets it. */
-  saveDraft(request: { bookId: string; draft: CommentDraft | null }): Result<null>;
+  /** The unsent comment for a book, kept across pages and restarts. */
+  getDraft: DraftRequest,
+  /** Keeps the draft as the reader types; `null` forgets it. */
+  saveDraft: SaveDraftRequest,
 
-  listOutbox(): Result<PendingWrite[]>;
+  listOutbox: NoPayload,
   /** Retry one write (by id) or all (`null`) now, failed ones included. */
-  retryOutbox(request: { id: string | null }): Result<number>;
-  discardOutbox(request: { id: string }): Result<null>;
+  retryOutbox: OutboxRetryRequest,
+  discardOutbox: OutboxRowRequest,
 
   /** The reader's own data: identity name and e-mail, settings and unsent writes (never the secret). */
-  exportData(): Result<ExportFile>;
-  importData(file: ExportFile): Result<{ writes: number }>;
-  clearCache(): Result<null>;
+  exportData: NoPayload,
+  importData: ExportFile,
+  clearCache: NoPayload,
+} satisfies Record<keyof ExtensionPageReplies, v.GenericSchema>;
+
+/** What each message answers with, when it succeeds (a failure is the `Result`'s error). */
+interface ContentScriptReplies {
+  reportPageBook: null;
+  getPageBookView: PublicBookView | null;
 }
 
+interface ExtensionPageReplies {
+  getTabBook: BookView | null;
+  getComments: CommentsView;
+  postComment: PendingWrite;
+  setRating: PendingWrite;
+  removeRating: PendingWrite;
+  setTags: PendingWrite;
+  addReviewLink: PendingWrite;
+  flagComment: PendingWrite;
+  nominateBook: PendingWrite;
+  secondNomination: PendingWrite;
+  registerIdentity: IdentityView;
+  getIdentity: IdentityView | null;
+  resendConfirmation: null;
+  forgetIdentity: null;
+  getSettings: SettingsView;
+  setServerAddress: SettingsView;
+  updateSettings: SettingsView;
+  getDraft: CommentDraft | null;
+  saveDraft: null;
+  listOutbox: PendingWrite[];
+  retryOutbox: number;
+  discardOutbox: null;
+  exportData: ExportFile;
+  importData: { writes: number };
+  clearCache: null;
+}
+
+/** The function-per-message map @webext-core/messaging types its channel with. */
+type MapOf<T extends Record<string, v.GenericSchema>, R extends Record<keyof T, unknown>> = {
+  [K in keyof T]: undefined extends v.InferInput<T[K]>
+    ? (data?: v.InferInput<T[K]>) => Result<R[K]>
+    : (data: v.InferInput<T[K]>) => Result<R[K]>;
+};
+
+export type ContentScriptMessages = MapOf<typeof FROM_CONTENT_SCRIPT, ContentScriptReplies>;
+export type ExtensionPageMessages = MapOf<typeof FROM_EXTENSION_PAGE, ExtensionPageReplies>;
+/** Everything the background answers. */
+export type ProtocolMap = ContentScriptMessages & ExtensionPageMessages;
 export type MessageName = keyof ProtocolMap;
 
-export const messenger = defineExtensionMessaging<ProtocolMap>();
+type Specs = typeof FROM_CONTENT_SCRIPT & typeof FROM_EXTENSION_PAGE;
+/** What a handler receives once the payload schema has checked (and defaulted) it. */
+export type PayloadOf<K extends MessageName> = v.InferOutput<Specs[K]>;
+export type ReplyOf<K extends MessageName> = ReturnType<ProtocolMap[K]>;

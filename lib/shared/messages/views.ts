@@ -13,17 +13,21 @@ export interface CanonStatus {
   stale: boolean;
 }
 
+/** Where a chapter list came from: the canon, the page's own record, or Open Library. */
+export type ChapterSource = 'canon' | 'page' | 'openlibrary';
+
 export interface ChapterList {
-  /** Where the list came from; null when no source knows any chapters. */
-  source: 'canon' | 'page' | 'openlibrary' | null;
+  source: ChapterSource;
   chapters: Chapter[];
 }
 
 /** Public data only: what a content script may see. */
 export interface PublicBookView {
   book: BookRef;
+  /** Null when neither the server nor the shipped snapshot could answer. */
   canon: CanonStatus | null;
-  chapters: ChapterList;
+  /** The best chapter list any source has; null when none knows any. */
+  chapters: ChapterList | null;
 }
 
 export interface PendingWrite {
@@ -35,6 +39,8 @@ export interface PendingWrite {
   state: 'waiting-for-identity' | 'queued' | 'sending' | 'failed';
   nextAttemptAt: number | null;
   error: string | null;
+  /** The book it is about, when the background knows its title. */
+  bookTitle: string | null;
 }
 
 /** Everything the sidebar and popup show for one tab. */
@@ -73,9 +79,4 @@ export interface SettingsView {
   anySite: boolean;
   sidebar: SidebarLayout;
   theme: Theme;
-}
-
-export interface CommentDraft {
-  body: string;
-  spoiler: boolean;
 }

@@ -1,4 +1,6 @@
 /** How Bookside's pages look and where the in-page sidebar sits, as saved in the reader's settings. */
+import { DEFAULT_SIDEBAR_LAYOUT } from './defaults';
+
 export type Theme = 'system' | 'light' | 'dark';
 export type SidebarSide = 'left' | 'right';
 /** "browser": the reader keeps the sidebar in the browser's own side panel, not in pages. */
@@ -9,9 +11,6 @@ export interface SidebarLayout {
   side: SidebarSide;
   placement: SidebarPlacement;
 }
-
-/** Without a saved layout: collapsed to a tab on the right, beside the page. */
-export const DEFAULT_SIDEBAR_LAYOUT: SidebarLayout = { open: false, side: 'right', placement: 'page' };
 
 /** Reads a stored layout defensively: anything malformed falls back to the default. */
 export function parseSidebarLayout(value: unknown): SidebarLayout {

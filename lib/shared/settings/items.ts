@@ -5,9 +5,8 @@
  * IndexedDB. Changed only through the background's messages.
  */
 import { storage } from 'wxt/utils/storage';
-import type { SettingsView } from '../messages/views';
-import { DEFAULT_SIDEBAR_LAYOUT, type SidebarLayout, type Theme } from './appearance';
-import { buildCanonOrigin } from './canon-server';
+import type { SidebarLayout, Theme } from './appearance';
+import { buildCanonOrigin, DEFAULT_SIDEBAR_LAYOUT } from './defaults';
 import { ANY_SITE_KEY, SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from './keys';
 
 /** The build-time default canon server, an origin without a trailing slash. */
@@ -30,15 +29,4 @@ export const themeItem = storage.defineItem<Theme>('local:theme', { fallback: 's
 
 export async function currentCanonServer(): Promise<string> {
   return (await canonServerItem.getValue()) ?? DEFAULT_CANON_URL;
-}
-
-export async function readSettings(): Promise<SettingsView> {
-  const [serverUrl, sites, anySite, sidebar, theme] = await Promise.all([
-    currentCanonServer(),
-    siteSwitchesItem.getValue(),
-    anySiteItem.getValue(),
-    sidebarItem.getValue(),
-    themeItem.getValue(),
-  ]);
-  return { serverUrl, defaultServerUrl: DEFAULT_CANON_URL, sites, anySite, sidebar, theme };
 }

@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundContext } from '../../../lib/background/core/context';
 import { createBackground } from '../../../lib/background/worker';
-import type { FetchLike } from '../../../lib/background/canon-client/http';
+import type { FetchLike } from '../../../lib/background/core/context';
 
 export const EXTENSION_ID = fakeBrowser.runtime.id;
 export const EXTENSION_ROOT = fakeBrowser.runtime.getURL('/');

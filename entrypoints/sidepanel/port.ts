@@ -1,14 +1,13 @@
 /**
- * The sidebar's backend over the extension's messages. The same page runs
+ * The sidebar's port over the extension's messages. The same page runs
  * framed into a book page (`?in-page=1`) or in the browser's own side panel;
  * there it follows whichever tab is active.
  */
 import { browser } from 'wxt/browser';
-import type { SidebarBackend } from '../../components/backend';
-import { toPendingWrite, toReaderIdentity, toSidebarBook } from '../../components/view-mapping';
+import type { SidebarPort } from '../../components/ports';
 import { watchChanges } from '../../lib/pages/change-watch';
-import { loadIdentityForPage } from '../../lib/pages/identity';
 import { callBackground } from '../../lib/pages/channel';
+import { loadReaderIdentity } from '../../lib/pages/identity';
 import { openOptionsPage } from '../../lib/pages/open-surfaces';
 import { ok } from '../../lib/shared/messages/result';
 
@@ -22,57 +21,21 @@ async function activeTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export async function createSidebarBackend(): Promise<SidebarBackend> {
+export async function createSidebarPort(): Promise<SidebarPort> {
   let tabId = await activeTabId();
-  // The book, the reader's own state and the pending writes all come from one
-  // view; panels asking at the same moment share one request.
-  let inFlight: ReturnType<typeof callBackground<'getTabBook'>> | null = null;
-  const tabBook = async () => {
-    if (tabId === null) return ok(null);
-    inFlight ??= callBackground('getTabBook', { tabId }).finally(() => (inFlight = null));
-    return inFlight;
-  };
-
   return {
-    async loadBook() {
-      const view = await tabBook();
-      return view.ok ? toSidebarBook(view.value) : view;
-    },
-    async loadComments(bookId, cursor) {
-      const reply = await callBackground('getComments', { bookId, cursor });
-      return reply.ok ? ok({ ...reply.value.page, stale: reply.value.stale }) : reply;
-    },
-    async loadMine() {
-      const view = await tabBook();
-      return view.ok ? ok(view.value?.mine ?? null) : view;
-    },
-    async loadIdentity() {
-      const reply = await loadIdentityForPage();
-      return reply.ok ? ok(toReaderIdentity(reply.value)) : reply;
-    },
-    async loadPending() {
-      const view = await tabBook();
-      return view.ok
-        ? ok((view.value?.pending ?? []).map((write) => toPendingWrite(write, view.value?.book.title ?? null)))
-        : view;
-    },
-    async loadLayout() {
-      const reply = await callBackground('getSettings');
-      if (!reply.ok) return reply;
-      // In the browser's side panel the browser frames it: always open.
-      const open = isInPage() ? reply.value.sidebar.open : true;
-      return ok({ open, side: reply.value.sidebar.side, theme: reply.value.theme });
-    },
+    loadBook: async () => (tabId === null ? ok(null) : callBackground('getTabBook', { tabId })),
+    loadComments: (bookId, cursor) => callBackground('getComments', { bookId, cursor }),
+    loadIdentity: loadReaderIdentity,
+    loadSettings: () => callBackground('getSettings'),
     async saveLayout({ open, side }) {
+      // In the browser's side panel the browser opens and closes it: only the side is the reader's.
       const reply = await callBackground('updateSettings', { sidebar: isInPage() ? { open, side } : { side } });
       return reply.ok ? ok(null) : reply;
     },
     loadDraft: (bookId) => callBackground('getDraft', { bookId }),
     saveDraft: (bookId, draft) => callBackground('saveDraft', { bookId, draft }),
-    async postComment(bookId, draft) {
-      const reply = await callBackground('postComment', { bookId, body: draft.body, spoiler: draft.spoiler });
-      return reply.ok ? ok(toPendingWrite(reply.value)) : reply;
-    },
+    postComment: (bookId, draft) => callBackground('postComment', { bookId, ...draft }),
     flagComment: (bookId, commentId, reason) => callBackground('flagComment', { bookId, commentId, reason }),
     setTags: (bookId, tags) => callBackground('setTags', { bookId, tags }),
     addLink: (bookId, url, title) => callBackground('addReviewLink', { bookId, url, title }),
@@ -94,8 +57,6 @@ export async function createSidebarBackend(): Promise<SidebarBackend> {
       const onActivated = ({ tabId: next }: { tabId: number }) => {
         tabId = next;
         listener('book');
-        listener('mine');
-        listener('outbox');
       };
       browser.tabs.onActivated.addListener(onActivated);
       return () => {

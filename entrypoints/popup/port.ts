@@ -1,12 +1,12 @@
-/** The popup's backend over the extension's messages, for the active tab. */
+/** The popup's port over the extension's messages, for the active tab. */
 import { browser } from 'wxt/browser';
-import type { PopupBackend } from '../../components/backend';
-import { toPopupBook, toReaderIdentity } from '../../components/view-mapping';
+import type { PopupPort } from '../../components/ports';
 import { watchChanges } from '../../lib/pages/change-watch';
-import { openBrowserSidebar, openOptionsPage } from '../../lib/pages/open-surfaces';
 import { callBackground } from '../../lib/pages/channel';
+import { loadReaderIdentity } from '../../lib/pages/identity';
+import { openBrowserSidebar, openOptionsPage } from '../../lib/pages/open-surfaces';
 import { ok } from '../../lib/shared/messages/result';
-import type { SettingsView } from '../../lib/shared/messages/views';
+import type { SidebarPlacement } from '../../lib/shared/settings/appearance';
 
 /**
  * The tab the popup is about: the active tab, or `?tab=<id>` when the popup
@@ -20,26 +20,16 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export async function createPopupBackend(): Promise<PopupBackend> {
+export async function createPopupPort(): Promise<PopupPort> {
   const tabId = await targetTabId();
   // Read now: opening the browser's side panel must not wait for anything after the click.
   const settings = await callBackground('getSettings');
-  const placement: SettingsView['sidebar']['placement'] = settings.ok ? settings.value.sidebar.placement : 'page';
+  const placement: SidebarPlacement = settings.ok ? settings.value.sidebar.placement : 'page';
 
   return {
-    async loadBook() {
-      if (tabId === null) return ok(null);
-      const view = await callBackground('getTabBook', { tabId });
-      return view.ok ? toPopupBook(view.value) : view;
-    },
-    async loadIdentity() {
-      const reply = await callBackground('getIdentity');
-      return reply.ok ? ok(toReaderIdentity(reply.value)) : reply;
-    },
-    async loadTheme() {
-      const reply = await callBackground('getSettings');
-      return reply.ok ? ok(reply.value.theme) : reply;
-    },
+    loadBook: async () => (tabId === null ? ok(null) : callBackground('getTabBook', { tabId })),
+    loadIdentity: loadReaderIdentity,
+    loadSettings: () => callBackground('getSettings'),
     setRating: (bookId, value) =>
       value === null ? callBackground('removeRating', { bookId }) : callBackground('setRating', { bookId, value }),
     setTags: (bookId, tags) => callBackground('setTags', { bookId, tags }),
