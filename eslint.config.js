@@ -12,6 +12,10 @@ const BACKGROUND_ONLY_IMPORTS = [
 ];
 
 const STORAGE_ENGINE_IMPORT = BACKGROUND_ONLY_IMPORTS[0];
+const NO_PREACT = {
+  group: ['preact', 'preact/*', '@preact/*'],
+  message: 'lib/ has no Preact imports; UI lives in components/.',
+};
 const NETWORK_AND_STORAGE_GLOBALS = [
   { name: 'fetch', message: 'Only the background talks to the network.' },
   { name: 'XMLHttpRequest', message: 'Only the background talks to the network.' },
@@ -120,6 +124,9 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     settings: {
+      // The cycle rule parses the modules an import reaches: TypeScript files too.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
       // Imports are extension-less relative paths; resolve them as the bundler does.
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
     },
@@ -166,7 +173,7 @@ export default tseslint.config(
     // events, permissions) but never the network or IndexedDB.
     files: ['lib/pages/**', 'lib/content/**', 'lib/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [STORAGE_ENGINE_IMPORT] }],
+      'no-restricted-imports': ['error', { paths: [STORAGE_ENGINE_IMPORT], patterns: [NO_PREACT] }],
       'no-restricted-globals': ['error', ...NETWORK_AND_STORAGE_GLOBALS],
     },
   },
@@ -174,7 +181,7 @@ export default tseslint.config(
     // Detection takes the document and URL as arguments and returns a value.
     files: ['lib/detect/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: BACKGROUND_ONLY_IMPORTS }],
+      'no-restricted-imports': ['error', { paths: BACKGROUND_ONLY_IMPORTS, patterns: [NO_PREACT] }],
       'no-restricted-globals': ['error', ...BACKGROUND_ONLY_GLOBALS, ...PAGE_GLOBALS],
     },
   },
