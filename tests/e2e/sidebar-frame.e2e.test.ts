@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { FixtureServer, pageViewOfSidebar, sidebarFrame } from './pages';
+import { expectHolds } from './holds';
+import { FixtureServer, pageViewOfSidebar, sidebarFrame, tabReportFor } from './pages';
 
 describe('the sidebar framed into real pages', () => {
   let browser: ExtensionBrowser;
@@ -28,10 +29,15 @@ describe('the sidebar framed into real pages', () => {
       'amazon/es-negative-window-robot.html',
       'https://www.amazon.es/Cecotec-Excellence-Aspirador-Programable-Limpieza/dp/B01MUGXRT9',
     );
-    // Give the content script time to run and (not) frame anything.
-    await page.waitForTimeout(1_500);
-    await expect(pageViewOfSidebar(page)).resolves.toEqual({ hosts: 0, shadowRootVisible: false });
-    expect(page.frames().filter((f) => f.url().startsWith('chrome-extension://'))).toHaveLength(0);
+    // The content script has decided once it reported "no book"; from then on nothing may be framed.
+    expect((await tabReportFor(await browser.serviceWorker(), page.url())).book).toBeNull();
+    await expectHolds(
+      async () => {
+        await expect(pageViewOfSidebar(page)).resolves.toEqual({ hosts: 0, shadowRootVisible: false });
+        expect(page.frames().filter((f) => f.url().startsWith('chrome-extension://'))).toHaveLength(0);
+      },
+      { forMs: 1_500 },
+    );
     await page.close();
   });
 

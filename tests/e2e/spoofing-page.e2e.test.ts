@@ -16,6 +16,7 @@ import { startE2eCanonServer } from './canon';
 import { contentScriptWorld, type ContentScriptWorld } from './content-script-world';
 import { forgedMessages, type ForgedMessage } from './forged-messages';
 import { sendAsExtensionPage, valueOf } from './messages';
+import { expectHolds } from './holds';
 import { FixtureServer, sidebarFrame } from './pages';
 
 const MESSAGE_COUNT = 10_000;
@@ -165,9 +166,15 @@ describe('a page that forges extension messages', () => {
     const messages = forgedMessages(MESSAGE_COUNT);
     const sent = await page.evaluate(spoof, messages);
     expect(sent).toBe(MESSAGE_COUNT);
-    // Attribute changes re-run detection after the page agent's debounce; let that run before counting.
-    await page.waitForTimeout(MUTATION_DEBOUNCE_MS * 3);
-
+    // Attribute changes re-run detection after the page agent's debounce: through that time and
+    // well after it, the server and the extension's state stay as they were.
+    await expectHolds(
+      async () => {
+        expect(await serverRows()).toEqual(before.server);
+        expect(await extensionState()).toEqual(before.extension);
+      },
+      { forMs: MUTATION_DEBOUNCE_MS * 3, everyMs: 200 },
+    );
     const after = { server: await serverRows(), extension: await extensionState() };
     const storageChanges = await worker.evaluate(
       () => (globalThis as unknown as { storageChanges: string[] }).storageChanges,

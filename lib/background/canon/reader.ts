@@ -30,12 +30,14 @@ export async function commentsPage(
     CommentPage,
   );
   if (response.kind === 'ok') {
+    // One clock reading: the answer reports the time the cache stores.
+    const fetchedAt = deps.now();
     await cachePut(deps.db, key, response.value, {
       kind: 'comments',
       freshMs: CACHE_FRESH_MS.commentPage,
-      now: deps.now(),
+      now: fetchedAt,
     });
-    return ok({ page: response.value, fetchedAt: deps.now(), stale: false });
+    return ok({ page: response.value, fetchedAt, stale: false });
   }
   if (cached !== undefined) return ok({ page: cached.value, fetchedAt: cached.fetchedAt, stale: true });
   return failureOf(response);
