@@ -12,7 +12,8 @@ import { sendToBackground } from './channel';
 import { extensionApi } from './extension-api';
 import type { PageContext } from './page-context';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
-import { parseSidebarLayout, type SidebarLayout } from '../shared/settings/appearance';
+import type { SidebarLayout } from '../shared/settings/appearance';
+import { parseSidebarLayout } from '../shared/settings/defaults';
 
 /** Late-rendering pages (single-page shops) fill in after load: re-detect after DOM changes settle… */
 export const MUTATION_DEBOUNCE_MS = 400;

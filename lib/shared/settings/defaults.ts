@@ -27,3 +27,13 @@ export const ANY_SITE_ORIGINS = ['https://*/*', 'http://*/*'];
 export function hostPattern(originOrUrl: string): string {
   return `${new URL(originOrUrl).origin}/*`;
 }
+
+/** Reads a stored layout defensively: anything malformed falls back to the default. */
+export function parseSidebarLayout(value: unknown): SidebarLayout {
+  const stored = typeof value === 'object' && value !== null ? (value as Partial<SidebarLayout>) : {};
+  return {
+    open: typeof stored.open === 'boolean' ? stored.open : DEFAULT_SIDEBAR_LAYOUT.open,
+    side: stored.side === 'left' || stored.side === 'right' ? stored.side : DEFAULT_SIDEBAR_LAYOUT.side,
+    placement: stored.placement === 'browser' ? 'browser' : DEFAULT_SIDEBAR_LAYOUT.placement,
+  };
+}
