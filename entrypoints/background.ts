@@ -20,6 +20,7 @@ export default defineBackground({
     const ready = createBackground({
       fetch: (input, init) => fetch(input, init),
       permissions: { contains: (origins) => browser.permissions.contains({ origins }) },
+      openOptionsPage: () => browser.runtime.openOptionsPage(),
       alarms: browser.alarms,
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),

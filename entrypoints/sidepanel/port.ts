@@ -1,7 +1,10 @@
 /**
  * The sidebar's port over the extension's messages. The same page runs
  * framed into a book page (`?in-page=1`) or in the browser's own side panel;
- * there it follows whichever tab is active.
+ * there it follows whichever tab is active. Framed into a page it uses no
+ * API an extension page framed into a web page lacks in Firefox (`tabs`,
+ * `storage.session`, `runtime.openOptionsPage`): the background knows which
+ * tab the frame is in from each message's sender, and tells it in the view.
  */
 import { browser } from 'wxt/browser';
 import type { SidebarPort } from '../../components/ports';
@@ -16,21 +19,29 @@ export function isInPage(): boolean {
 }
 
 async function activeTabId(): Promise<number | null> {
-  if (isInPage()) return (await browser.tabs.getCurrent())?.id ?? null;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
 
 export async function createSidebarPort(): Promise<SidebarPort> {
-  let tabId = await activeTabId();
+  const inPage = isInPage();
+  // Framed: learnt from the first view (the background answers for the sender's tab).
+  let tabId = inPage ? null : await activeTabId();
   return {
-    loadBook: async () => (tabId === null ? ok(null) : callBackground('getTabBook', { tabId })),
+    async loadBook() {
+      if (inPage) {
+        const reply = await callBackground('getTabBook', {});
+        if (reply.ok && reply.value !== null) tabId = reply.value.tabId;
+        return reply;
+      }
+      return tabId === null ? ok(null) : callBackground('getTabBook', { tabId });
+    },
     loadComments: (bookId, cursor) => callBackground('getComments', { bookId, cursor }),
     loadIdentity: loadReaderIdentity,
     loadSettings: () => callBackground('getSettings'),
     async saveLayout({ open, side }) {
       // In the browser's side panel the browser opens and closes it: only the side is the reader's.
-      const reply = await callBackground('updateSettings', { sidebar: isInPage() ? { open, side } : { side } });
+      const reply = await callBackground('updateSettings', { sidebar: inPage ? { open, side } : { side } });
       return reply.ok ? ok(null) : reply;
     },
     loadDraft: (bookId) => callBackground('getDraft', { bookId }),
@@ -52,7 +63,7 @@ export async function createSidebarPort(): Promise<SidebarPort> {
     openOptions: openOptionsPage,
     onChange(listener) {
       const stopWatching = watchChanges(listener, () => tabId);
-      if (isInPage()) return stopWatching;
+      if (inPage) return stopWatching;
       // The browser's side panel stays open across tabs: follow the active one.
       const onActivated = ({ tabId: next }: { tabId: number }) => {
         tabId = next;

@@ -12,13 +12,15 @@ import type { FetchLike } from './core/context';
 import { loadCanonSnapshot } from './canon/snapshot';
 import { openBooksideDb } from './database/schema';
 import { createOutboxSender, type AlarmsPort } from './outbox/sender';
+import { wakingOnAnswer } from './outbox/reachability';
 import { releaseLeases } from './outbox/store';
 import { currentCanonServer } from '../shared/settings/items';
-import type { BackgroundContext, PermissionsPort } from './core/context';
+import type { BackgroundContext, OpenOptionsPort, PermissionsPort } from './core/context';
 
 export interface BackgroundPorts {
   fetch: FetchLike;
   permissions: PermissionsPort;
+  openOptionsPage: OpenOptionsPort;
   alarms: AlarmsPort;
   extensionId: string;
   extensionOrigin: string;
@@ -30,9 +32,12 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
   const db = await openBooksideDb();
   const now = ports.now ?? Date.now;
   const random = ports.random ?? Math.random;
+  // Filled in below: the fetch that wakes unreachable writes flushes the sender that uses it.
+  let flush = (): unknown => undefined;
+  const fetch = wakingOnAnswer(ports.fetch, { db, now, server: currentCanonServer, flush: () => flush() });
   const outbox = createOutboxSender({
     db,
-    fetch: ports.fetch,
+    fetch,
     now,
     random,
     server: currentCanonServer,
@@ -53,14 +58,16 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
       if ('bookId' in row.intent) await cacheDeletePrefix(db, cacheKeys.commentsOfBook(server, row.intent.bookId));
     },
   });
+  flush = () => outbox.flush();
   return {
     db,
-    fetch: ports.fetch,
+    fetch,
     now,
     random,
     server: currentCanonServer,
     outbox,
     permissions: ports.permissions,
+    openOptionsPage: ports.openOptionsPage,
     extensionId: ports.extensionId,
     extensionOrigin: ports.extensionOrigin,
   };

@@ -1,7 +1,8 @@
 /**
- * An extension page's view of the background's change feed, plus the tab
- * reports (`tab:<id>` in session storage) that say a tab now shows another
- * book — single-page sites change books without a reload.
+ * An extension page's view of the background's change feed
+ * (lib/shared/messages/change-feed). Notices about one tab (it now shows
+ * another book: single-page sites change books without a reload) reach only
+ * pages following that tab.
  */
 import { browser } from 'wxt/browser';
 import { CHANGE_FEED_KEY, parseChangeNotice, type ChangeTopic } from '../shared/messages/change-feed';
@@ -27,10 +28,10 @@ export function watchChanges(onTopic: (topic: ChangeTopic) => void, watchedTab?:
     for (const topic of topics) onTopic(topic);
   };
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'session') return;
-    for (const topic of parseChangeNotice(changes[CHANGE_FEED_KEY]?.newValue)?.topics ?? []) pending.add(topic);
-    const tabId = watchedTab?.();
-    if (tabId !== null && tabId !== undefined && `tab:${tabId}` in changes) pending.add('book');
+    if (area !== 'local') return;
+    const notice = parseChangeNotice(changes[CHANGE_FEED_KEY]?.newValue);
+    if (notice === null || (notice.tabId !== undefined && notice.tabId !== watchedTab?.())) return;
+    for (const topic of notice.topics) pending.add(topic);
     if (pending.size > 0) {
       timer ??= setTimeout(deliver, Math.max(CHANGE_COALESCE_MS, lastDelivery + CHANGE_MIN_INTERVAL_MS - Date.now()));
     }

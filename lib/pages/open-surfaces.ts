@@ -3,7 +3,7 @@
  * The browser's own side panel opens only inside the click that asked for
  * it, so `openBrowserSidebar` must be called before anything is awaited.
  */
-import { browser } from 'wxt/browser';
+import { callBackground } from './channel';
 import { fail, ok, type Result } from '../shared/messages/result';
 
 export function openBrowserSidebar(tabId: number | null): Promise<Result<null>> {
@@ -19,11 +19,7 @@ export function openBrowserSidebar(tabId: number | null): Promise<Result<null>> 
   );
 }
 
-export async function openOptionsPage(): Promise<Result<null>> {
-  try {
-    await browser.runtime.openOptionsPage();
-    return ok(null);
-  } catch {
-    return fail('unavailable', 'The options page could not be opened.');
-  }
+/** Through the background: an extension page framed into a web page has no `runtime.openOptionsPage` in Firefox. */
+export function openOptionsPage(): Promise<Result<null>> {
+  return callBackground('openOptions');
 }

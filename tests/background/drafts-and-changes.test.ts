@@ -10,7 +10,7 @@ beforeEach(async () => {
   h = await startHarness(offline);
 });
 
-const notice = async () => parseChangeNotice((await fakeBrowser.storage.session.get(CHANGE_FEED_KEY))[CHANGE_FEED_KEY]);
+const notice = async () => parseChangeNotice((await fakeBrowser.storage.local.get(CHANGE_FEED_KEY))[CHANGE_FEED_KEY]);
 
 describe('comment drafts', () => {
   it('are kept per book until forgotten', async () => {

@@ -58,6 +58,7 @@ const VALID: Record<string, unknown> = {
     writes: [],
   },
   clearCache: undefined,
+  openOptions: undefined,
   getDraft: { bookId: 'we-think' },
   saveDraft: { bookId: 'we-think', draft: { body: 'Half a thought', spoiler: false } },
 };

@@ -64,6 +64,7 @@ const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
     writes: [],
   },
   clearCache: undefined,
+  openOptions: undefined,
 };
 
 // The Record type makes the compiler insist on a payload for every message of the protocol.

@@ -2,8 +2,9 @@
 import { browser } from 'wxt/browser';
 import { CHANGE_FEED_KEY, type ChangeNotice, type ChangeTopic } from '../../shared/messages/change-feed';
 
-export async function announceChange(topics: ChangeTopic[], now = Date.now()): Promise<void> {
+/** Tells open pages what changed; with `tabId`, only the pages following that tab. */
+export async function announceChange(topics: ChangeTopic[], now = Date.now(), tabId?: number): Promise<void> {
   if (topics.length === 0) return;
-  const notice: ChangeNotice = { topics, at: now };
-  await browser.storage.session.set({ [CHANGE_FEED_KEY]: notice });
+  const notice: ChangeNotice = tabId === undefined ? { topics, at: now } : { topics, at: now, tabId };
+  await browser.storage.local.set({ [CHANGE_FEED_KEY]: notice });
 }

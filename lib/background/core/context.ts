@@ -12,6 +12,9 @@ export interface PermissionsPort {
   contains(origins: string[]): Promise<boolean>;
 }
 
+/** Opening the options page; only the background can do it for a sidebar framed into a page (Firefox). */
+export type OpenOptionsPort = () => Promise<void>;
+
 /** The outbox's sender as services see it: they ask for a flush after a change. */
 export interface OutboxPort {
   flush(): Promise<unknown>;
@@ -28,6 +31,7 @@ export interface BackgroundContext {
   server: () => Promise<string>;
   outbox: OutboxPort;
   permissions: PermissionsPort;
+  openOptionsPage: OpenOptionsPort;
   extensionId: string;
   /** `runtime.getURL('/')`: every extension page's URL starts with it. */
   extensionOrigin: string;

@@ -64,6 +64,12 @@ export interface OutboxRow {
   /** While `sending`: after this the lease is void and the row counts as queued again. */
   leaseUntil: number;
   lastError: string | null;
+  /**
+   * The last attempt never reached the server (no network, server down). The
+   * first answer the server gives anything after that makes the row due at
+   * once instead of waiting out its backoff.
+   */
+  unreachable?: boolean;
 }
 
 /** The canon request a write becomes: method, path under /api/v1 and the exact JSON text. */

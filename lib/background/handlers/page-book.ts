@@ -1,12 +1,18 @@
 /** What content scripts may do (report the page's book, read public data about it) and the tab view for extension pages. */
-import { ok } from '../../shared/messages/result';
+import { fail, ok } from '../../shared/messages/result';
 import { publicBookView, refreshTabBadge, tabBookView } from '../tabs/book-view';
 import { readTabReport, saveTabReport } from '../tabs/tab-reports';
+import { announceChange } from '../core/announce';
 import { defineHandlers } from './define';
 
 export const pageBookHandlers = defineHandlers({
   reportPageBook: async (ctx, book, caller) => {
+    const before = await readTabReport(caller.tabId);
     await saveTabReport(caller.tabId, { url: caller.url, book });
+    // Pages following this tab (the browser's side panel, the popup) now show another book.
+    if (JSON.stringify(before?.book ?? null) !== JSON.stringify(book)) {
+      await announceChange(['book'], ctx.now(), caller.tabId).catch(() => undefined);
+    }
     // The reply does not wait for the network; the badge follows when the canon answers.
     void refreshTabBadge(ctx, caller.tabId, book).catch(() => undefined);
     return ok(null);
@@ -19,5 +25,10 @@ export const pageBookHandlers = defineHandlers({
     return ok(await publicBookView(ctx, report.book, false));
   },
 
-  getTabBook: async (ctx, { tabId, refresh }) => ok(await tabBookView(ctx, tabId, refresh ?? false)),
+  // The sidebar framed into a page does not know its tab (Firefox gives such a frame no `tabs`): the sender says it.
+  getTabBook: async (ctx, { tabId, refresh }, caller) => {
+    const tab = tabId ?? caller.tabId;
+    if (tab === null) return fail('no-tab', 'Which tab? This page is not in one.');
+    return ok(await tabBookView(ctx, tab, refresh ?? false));
+  },
 });

@@ -49,7 +49,14 @@ export function retryDelayMs(attempts: number, retryAfterMs: number | null, rand
 export function settle(row: OutboxRow, answer: CanonResponse<unknown>, now: number, random: number): Settlement {
   if (answer.kind === 'ok') return { action: 'delete' };
   const attempts = row.attempts + 1;
-  const released = { ...row, attempts, state: 'queued' as const, leaseUntil: 0 };
+  // `unreachable`: this attempt never reached the server, so the next answer it gives means "go now".
+  const released = {
+    ...row,
+    attempts,
+    state: 'queued' as const,
+    leaseUntil: 0,
+    unreachable: answer.kind === 'network',
+  };
   if (answer.kind === 'network' || answer.kind === 'invalid-response') {
     return {
       action: 'retry',

@@ -110,6 +110,22 @@ export async function retryNow(db: BooksideDb, id: string | null, now: number): 
   return count;
 }
 
+/**
+ * The server answered again: rows whose last attempt could not reach it are
+ * due now. Answers how many were woken.
+ */
+export async function wakeUnreachable(db: BooksideDb, now: number): Promise<number> {
+  const tx = db.transaction('outbox', 'readwrite');
+  let count = 0;
+  for (const row of await tx.store.getAll()) {
+    if (row.state !== 'queued' || row.unreachable !== true) continue;
+    if (row.notBefore > now) void tx.store.put({ ...row, notBefore: now });
+    count++;
+  }
+  await tx.done;
+  return count;
+}
+
 export async function discard(db: BooksideDb, id: string): Promise<boolean> {
   const tx = db.transaction('outbox', 'readwrite');
   const exists = (await tx.store.getKey(id)) !== undefined;

@@ -74,7 +74,8 @@ export const WriteIntent = v.variant('kind', [
 export type WriteIntent = v.InferOutput<typeof WriteIntent>;
 export type WriteKind = WriteIntent['kind'];
 
-export const TabRequest = v.strictObject({ tabId: TabId, refresh: v.optional(v.boolean()) });
+/** A tab's book; without `tabId`, the tab the asking page is framed into. */
+export const TabRequest = v.strictObject({ tabId: v.optional(TabId), refresh: v.optional(v.boolean()) });
 export const CommentsRequest = v.strictObject({
   bookId: Id,
   cursor: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(500)))),

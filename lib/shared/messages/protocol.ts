@@ -92,6 +92,8 @@ export const FROM_EXTENSION_PAGE = {
   exportData: NoPayload,
   importData: ExportFile,
   clearCache: NoPayload,
+  /** Opens the options page (a sidebar framed into a page cannot: Firefox gives it no such API). */
+  openOptions: NoPayload,
 } satisfies Record<keyof ExtensionPageReplies, v.GenericSchema>;
 
 /** What each message answers with, when it succeeds (a failure is the `Result`'s error). */
@@ -126,6 +128,7 @@ interface ExtensionPageReplies {
   exportData: ExportFile;
   importData: { writes: number };
   clearCache: null;
+  openOptions: null;
 }
 
 /** The function-per-message map @webext-core/messaging types its channel with. */

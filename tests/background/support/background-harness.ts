@@ -47,24 +47,29 @@ export interface Harness {
   ctx: BackgroundContext;
   fetchCalls: string[];
   granted: Set<string>;
+  /** How many times the background opened the options page. */
+  optionsOpened: () => number;
 }
 
-export async function startHarness(fetchImpl: FetchLike): Promise<Harness> {
+export async function startHarness(fetchImpl: FetchLike, now?: () => number): Promise<Harness> {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
   const fetchCalls: string[] = [];
   const granted = new Set<string>();
+  let optionsOpened = 0;
   const ctx = await createBackground({
     fetch: (input, init) => {
       fetchCalls.push(`${init?.method ?? 'GET'} ${input}`);
       return fetchImpl(input, init);
     },
     permissions: { contains: async (origins) => origins.every((o) => granted.has(o)) },
+    openOptionsPage: async () => void optionsOpened++,
     alarms: fakeBrowser.alarms,
+    now,
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ROOT,
   });
-  return { ctx, fetchCalls, granted };
+  return { ctx, fetchCalls, granted, optionsOpened: () => optionsOpened };
 }
 
 export const offline: FetchLike = async () => {
