@@ -26,6 +26,9 @@ export const NO_RATE_LIMITS: RateLimits = {
   writesPerIdentity: UNLIMITED,
   commentsPerIdentity: UNLIMITED,
   registrationsPerIp: UNLIMITED,
+  mailsPerAddressPerClient: UNLIMITED,
+  mailsPerAddress: UNLIMITED,
+  mailsPerClient: UNLIMITED,
 };
 
 /** The backends this run covers: SQLite always, PostgreSQL when DATABASE_URL is set. */
@@ -73,7 +76,7 @@ async function startSmtpReceiver(mails: CapturedMail[], onMail: () => void) {
 }
 
 /** A fresh PostgreSQL database for one server, dropped again at stop. */
-async function freshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `canon_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -96,7 +99,7 @@ export type CanonServerHandle = {
   url: string;
   api: string;
   mails: CapturedMail[];
-  /** Resolves with the next mail to `to` (or one already captured and not yet taken). */
+  /** Resolves with the next mail to `to`, compared case-insensitively (or one already captured and not yet taken). */
   nextMail(to: string): Promise<CapturedMail>;
   clock: { now(): number; advance(ms: number): void };
   server: RunningServer;
@@ -142,7 +145,7 @@ export async function startCanonServer(
         reject(new Error(`no mail to ${to} arrived`));
       }, 10_000);
       function check() {
-        const mail = mails.find((m) => !taken.has(m) && m.to.includes(to));
+        const mail = mails.find((m) => !taken.has(m) && m.to.some((t) => t.toLowerCase() === to.toLowerCase()));
         if (mail === undefined) return;
         taken.add(mail);
         clearTimeout(timer);
