@@ -19,15 +19,18 @@ const ANSWERS: Record<string, [number, string, ErrorCode, string]> = {
 };
 const MALFORMED: [number, string, ErrorCode, string] = [400, 'Bad Request', 'bad_request', 'Malformed HTTP request.'];
 
+/** The client hung up, mid-request or mid-body: nobody to answer, and the app logs an unfinished body itself. */
+const CLIENT_GONE = new Set(['ECONNRESET', 'HPE_INVALID_EOF_STATE']);
+
 export function answerClientError(error: ParserError, socket: Duplex, log: Log): void {
-  const [status, reason, code, message] = ANSWERS[error.code ?? ''] ?? MALFORMED;
-  log.info(`refused by the HTTP parser: ${error.code ?? error.message} (${status})`);
   // As Node itself does: nothing can be written once a response has begun, or to a socket that is gone.
   const response = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || response?.headersSent === true) {
+  if (CLIENT_GONE.has(error.code ?? '') || !socket.writable || response?.headersSent === true) {
     socket.destroy();
     return;
   }
+  const [status, reason, code, message] = ANSWERS[error.code ?? ''] ?? MALFORMED;
+  log.info(`refused by the HTTP parser: ${error.code ?? error.message} (${status})`);
   const body = errorBody(code, message);
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +

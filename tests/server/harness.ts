@@ -107,7 +107,7 @@ export type CanonServerHandle = {
 };
 
 export async function startCanonServer(
-  options: { backend?: Backend; config?: Partial<Config> } = {},
+  options: { backend?: Backend; config?: Partial<Config>; log?: (line: string) => void } = {},
 ): Promise<CanonServerHandle> {
   const backend = options.backend ?? 'sqlite';
   const mails: CapturedMail[] = [];
@@ -136,7 +136,7 @@ export async function startCanonServer(
     rateLimits: NO_RATE_LIMITS,
     ...options.config,
   };
-  const server = await startServer({ config, clock, log: () => {} });
+  const server = await startServer({ config, clock, log: options.log ?? (() => {}) });
 
   function nextMail(to: string): Promise<CapturedMail> {
     return new Promise((resolve, reject) => {
