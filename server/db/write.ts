@@ -6,7 +6,7 @@
  *   first read. (A plain BEGIN reads first and then fails with SQLITE_BUSY
  *   when it tries to write after another process did.)
  * - PostgreSQL: READ COMMITTED, and the work locks the rows its decision
- *   rests on with `lockForUpdate` (an identity, a person, a comment, a
+ *   rests on with `lockForUpdate` (an identity, then a person, then a comment or a
  *   nomination), always in that order, so writers queue instead of
  *   interleaving. Deadlocks and serialization failures, should one happen
  *   anyway, are retried a few times.
@@ -70,9 +70,13 @@ export function createWriter(db: CanonDb, options: { origin: string; onCommitted
 }
 
 /**
- * `SELECT … FOR UPDATE` on PostgreSQL. On SQLite the transaction already holds
- * the only write lock there is, and SQLite has no FOR UPDATE.
+ * Locks the selected rows against other writers until commit: `FOR NO KEY
+ * UPDATE` on PostgreSQL, which queues our writers behind each other but not
+ * behind the key-share locks that inserting a row referencing this one takes
+ * (with plain FOR UPDATE, two writes that each first insert a row pointing at
+ * an identity and then lock that identity would deadlock). On SQLite the
+ * transaction already holds the only write lock there is.
  */
-export function lockForUpdate<Q extends { forUpdate(): Q }>(trx: CanonDb, query: Q): Q {
-  return databaseKind(trx) === 'postgres' ? query.forUpdate() : query;
+export function lockForUpdate<Q extends { forNoKeyUpdate(): Q }>(trx: CanonDb, query: Q): Q {
+  return databaseKind(trx) === 'postgres' ? query.forNoKeyUpdate() : query;
 }

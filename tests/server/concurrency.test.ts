@@ -193,6 +193,15 @@ describe.each(backends())('ten at once (%s)', (backend) => {
     expect(joined.every((j) => j.person_id === people[0]?.id)).toBe(true);
   });
 
+  it('ten comments from one reader, each with its own key: ten rows', async () => {
+    const me = await newIdentity(server, { confirm: true });
+    const replies = await times(TIMES, (i) => postComment(server, 'we-think', me.secret, { body: `Parallel ${i}` }));
+    no5xx(replies);
+    expect(replies.map((r) => r.status)).toEqual(Array(TIMES).fill(201));
+    const rows = await db().selectFrom('comments').select('id').where('identity_id', '=', me.id).execute();
+    expect(rows).toHaveLength(TIMES);
+  });
+
   it('deleting one comment ten times: one 204, the rest 404', async () => {
     const me = await newIdentity(server, { confirm: true });
     const comment = await postComment(server, 'we-think', me.secret, { body: 'Delete me ten times' });
