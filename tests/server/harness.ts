@@ -49,6 +49,42 @@ function decodeQuotedPrintable(text: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+export type Mailbox = {
+  /** smtp:// address of the receiver. */
+  url: string;
+  mails: CapturedMail[];
+  /** Resolves with the next mail to `to`, compared case-insensitively (or one already captured and not yet taken). */
+  nextMail(to: string): Promise<CapturedMail>;
+  close(): Promise<void>;
+};
+
+/** A real SMTP receiver on loopback that keeps every mail it is given. */
+export async function startMailbox(): Promise<Mailbox> {
+  const mails: CapturedMail[] = [];
+  const taken = new Set<CapturedMail>();
+  const waiters = new Set<() => void>();
+  const smtp = await startSmtpReceiver(mails, () => waiters.forEach((w) => w()));
+  function nextMail(to: string): Promise<CapturedMail> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no mail to ${to} arrived`));
+      }, 10_000);
+      function check() {
+        const mail = mails.find((m) => !taken.has(m) && m.to.some((t) => t.toLowerCase() === to.toLowerCase()));
+        if (mail === undefined) return;
+        taken.add(mail);
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve(mail);
+      }
+      waiters.add(check);
+      check();
+    });
+  }
+  return { url: smtp.url, mails, nextMail, close: smtp.close };
+}
+
 async function startSmtpReceiver(mails: CapturedMail[], onMail: () => void) {
   const server = new SMTPServer({
     authOptional: true,
@@ -110,10 +146,7 @@ export async function startCanonServer(
   options: { backend?: Backend; config?: Partial<Config>; log?: (line: string) => void } = {},
 ): Promise<CanonServerHandle> {
   const backend = options.backend ?? 'sqlite';
-  const mails: CapturedMail[] = [];
-  const taken = new Set<CapturedMail>();
-  const waiters = new Set<() => void>();
-  const smtp = await startSmtpReceiver(mails, () => waiters.forEach((w) => w()));
+  const smtp = await startMailbox();
   const dir = await mkdtemp(join(tmpdir(), 'canon-test-'));
   let drop: (() => Promise<void>) | null = null;
   let databaseUrl: string | null = null;
@@ -138,30 +171,11 @@ export async function startCanonServer(
   };
   const server = await startServer({ config, clock, log: options.log ?? (() => {}) });
 
-  function nextMail(to: string): Promise<CapturedMail> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`no mail to ${to} arrived`));
-      }, 10_000);
-      function check() {
-        const mail = mails.find((m) => !taken.has(m) && m.to.some((t) => t.toLowerCase() === to.toLowerCase()));
-        if (mail === undefined) return;
-        taken.add(mail);
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve(mail);
-      }
-      waiters.add(check);
-      check();
-    });
-  }
-
   return {
     url: server.url,
     api: `${server.url}/api/v1`,
-    mails,
-    nextMail,
+    mails: smtp.mails,
+    nextMail: smtp.nextMail,
     clock,
     server,
     async stop() {
