@@ -8,12 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { freshPostgresDatabase } from '../../scripts/server-process';
 import { loadConfig, type Config } from '../../server/config';
 import type { RateLimits } from '../../server/limits';
 import { startServer, type RunningServer } from '../../server/start';
+
+export { freshPostgresDatabase };
 
 export type Backend = 'sqlite' | 'postgres';
 export type CapturedMail = { to: string[]; raw: string; text: string; link: string | null };
@@ -108,26 +109,6 @@ async function startSmtpReceiver(mails: CapturedMail[], onMail: () => void) {
   return {
     url: `smtp://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** A fresh PostgreSQL database for one server, dropped again at stop. */
-export async function freshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `canon_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
   };
 }
 

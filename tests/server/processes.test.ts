@@ -17,7 +17,7 @@ import { readSeedBooks } from '../../server/db/seed';
 import { DEFAULT_RATE_LIMITS, LOOKUP_CACHE_TTL_MS } from '../../server/limits';
 import { call, type Reply } from './client';
 import { backends, freshPostgresDatabase, startMailbox, type Backend, type Mailbox } from './harness';
-import { startServerProcess, type ServerProcess } from './server-process';
+import { startServerProcess, type ServerProcess } from '../../scripts/server-process';
 
 const ADMIN = 'processes-admin-token-0123456789abcdef';
 /** Far below the cache lifetime, so only cross-process invalidation can make these reads fresh. */

@@ -1,9 +1,13 @@
 /**
  * The canon server as a real child process (`server/main.ts serve`), as an
- * operator runs it behind a load balancer. Ports come from 18900–18999.
+ * operator runs it behind a load balancer, and throw-away PostgreSQL
+ * databases to run it on. Used by the multi-process tests and by
+ * `npm run server:backup-check`. Ports come from 18900–18999.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import pg from 'pg';
 
 const PORT_FIRST = 18_900;
 const PORT_LAST = 18_999;
@@ -97,4 +101,19 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       throw error;
     }
   }
+}
+
+/** A fresh PostgreSQL database on the server of `baseUrl`, and how to drop it again. */
+export async function freshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `canon_test_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    await client.query(statement);
+    await client.end();
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
