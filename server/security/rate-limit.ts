@@ -55,18 +55,6 @@ export class RateLimiter {
     if (window.count > rule.limit) throw tooManyRequests(window.resetsAt, this.now());
   }
 
-  /** Whether one more request would fit, without counting it. */
-  async remaining(bucket: string, subject: string, rule: RateLimitRule, trx: CanonDb = this.db): Promise<number> {
-    const row = await trx
-      .selectFrom('rate_windows')
-      .select(['count', 'resets_at'])
-      .where('bucket', '=', bucket)
-      .where('subject', '=', subject)
-      .executeTakeFirst();
-    if (row === undefined || row.resets_at <= this.now()) return rule.limit;
-    return Math.max(0, rule.limit - row.count);
-  }
-
   /** Counts a read in memory (see the top of this file); throws 429 once the budget is spent. */
   consumeRead(bucket: string, subject: string, rule: RateLimitRule): void {
     if (rule.limit >= UNCOUNTED) return;

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config';
+import { sweepExpired } from '../../server/db/housekeeping';
+import { IDEMPOTENCY_KEY_TTL_MS } from '../../server/limits';
 import { escapeControls } from '../../server/log';
 import { call, newIdentity, postComment, uniqueEmail } from './client';
 import { backends, NO_RATE_LIMITS, startCanonServer, type CanonServerHandle } from './harness';
@@ -184,6 +186,28 @@ describe.each(backends())('hygiene (%s)', (backend) => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(/^info request body not received in full: POST \/api\/v1\/admin\/nominations\/x/);
     expect(logged[0]).not.toMatch(/[\n\r]/);
+  });
+
+  it('sweeps closed rate windows and expired idempotency keys', async () => {
+    const me = await newIdentity(server, { confirm: true });
+    await postComment(server, 'we-think', me.secret, { body: 'Leaves a key and a window behind' });
+    const { db } = server.server.deps;
+    const count = async (table: 'rate_windows' | 'idempotency_keys') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count('rate_windows')).toBeGreaterThan(0);
+    expect(await count('idempotency_keys')).toBeGreaterThan(0);
+    await sweepExpired(db, server.clock.now());
+    expect(await count('idempotency_keys')).toBeGreaterThan(0);
+    await sweepExpired(db, server.clock.now() + IDEMPOTENCY_KEY_TTL_MS + 1);
+    expect(await count('rate_windows')).toBe(0);
+    expect(await count('idempotency_keys')).toBe(0);
   });
 
   it('answers the health check with the database reachable and its migrations current', async () => {
