@@ -1,6 +1,13 @@
-/** Moderation from a shell, against the same database the server uses. */
+/**
+ * Moderation from a shell, against the same database the server uses (and
+ * while it runs): decisions go through the same write transactions, so the
+ * running processes hear of them and drop their cached answers.
+ */
+import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
-import { migrateToLatest, openDatabase } from './db/connect';
+import { openDatabase } from './db/connect';
+import { prepareDatabase } from './db/prepare';
+import { createWriter } from './db/write';
 import {
   acceptNomination,
   declineNomination,
@@ -18,8 +25,10 @@ const USAGE = `usage: npm run server -- admin <command>
 export async function runAdmin(config: Config, args: string[]): Promise<number> {
   const [command, id, extra] = args;
   const { db } = openDatabase(config);
+  // This process caches nothing; the servers hear of its writes through the change feed.
+  const write = createWriter(db, { origin: randomUUID(), onCommitted: () => {} });
   try {
-    await migrateToLatest(db);
+    await prepareDatabase(db, null);
     switch (command) {
       case 'queue': {
         const comments = await moderationQueue(db);
@@ -35,19 +44,19 @@ export async function runAdmin(config: Config, args: string[]): Promise<number> 
       case 'deny':
       case 'spam': {
         if (id === undefined) break;
-        const ok = await decideComment(db, id, command as CommentDecision);
+        const ok = await decideComment(write, id, command as CommentDecision);
         console.log(ok ? `comment ${id}: ${command}` : `no comment ${id}`);
         return ok ? 0 : 1;
       }
       case 'accept': {
         if (id === undefined) break;
-        const outcome = await acceptNomination(db, id, extra, Date.now());
+        const outcome = await acceptNomination(write, id, extra, Date.now());
         console.log(outcome.ok ? `accepted as ${outcome.bookId}` : `not accepted: ${outcome.reason}`);
         return outcome.ok ? 0 : 1;
       }
       case 'decline': {
         if (id === undefined) break;
-        const ok = await declineNomination(db, id);
+        const ok = await declineNomination(write, id);
         console.log(ok ? `declined ${id}` : `no open nomination ${id}`);
         return ok ? 0 : 1;
       }

@@ -8,9 +8,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { API_PREFIX, LIMITS } from '../lib/shared/api';
 import type { AppEnv, Deps } from './deps';
+import { REQUEST_HEADERS_MAX_BYTES } from './limits';
 import { commentRoutes } from './routes/comments';
 import { confirmationPage } from './routes/confirmation-page';
 import { feedRoutes } from './routes/feeds';
+import { healthRoutes } from './routes/health';
 import { identityRoutes } from './routes/identities';
 import { lookupRoutes } from './routes/lookup';
 import { moderationRoutes } from './routes/moderation';
@@ -23,7 +25,15 @@ import { ApiError, errorResponse } from './security/errors';
 
 /** POST routes that only read, counted against the read budget. */
 const READ_ONLY_POSTS = new Set([`${API_PREFIX}/books/lookup`]);
+/** Load balancers poll this; it is not part of anyone's budget. */
+const UNMETERED = new Set(['/healthz']);
 const CORS_MAX_AGE_S = 600;
+
+function headerBytes(headers: Headers): number {
+  let n = 0;
+  for (const [name, value] of headers) n += name.length + value.length + 4;
+  return n;
+}
 
 export function buildApp(deps: Deps) {
   const { config, limiter } = deps;
@@ -37,6 +47,18 @@ export function buildApp(deps: Deps) {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  // Below Node's own parser limit, so an oversized header block still gets a JSON answer on a connection that stays open.
+  app.use('*', async (c, next) => {
+    if (headerBytes(c.req.raw.headers) > REQUEST_HEADERS_MAX_BYTES) {
+      throw new ApiError(
+        431,
+        'headers_too_large',
+        `Request headers are limited to ${REQUEST_HEADERS_MAX_BYTES} bytes.`,
+      );
+    }
+    await next();
   });
 
   app.use(
@@ -54,9 +76,11 @@ export function buildApp(deps: Deps) {
     const socket = getConnInfo(c).remote.address ?? 'unknown';
     const ip = clientAddress(socket, c.req.header('x-forwarded-for'), config.trustProxyHops);
     c.set('clientIp', ip);
-    const reading = c.req.method === 'GET' || c.req.method === 'HEAD' || READ_ONLY_POSTS.has(c.req.path);
-    if (reading) limiter.consume('reads', ip, config.rateLimits.readsPerIp);
-    else limiter.consume('writes', ip, config.rateLimits.writesPerIp);
+    if (!UNMETERED.has(c.req.path)) {
+      const reading = c.req.method === 'GET' || c.req.method === 'HEAD' || READ_ONLY_POSTS.has(c.req.path);
+      if (reading) limiter.consumeRead('reads', ip, config.rateLimits.readsPerIp);
+      else if (c.req.method !== 'OPTIONS') await limiter.consume('writes', ip, config.rateLimits.writesPerIp);
+    }
     await next();
   });
 
@@ -81,5 +105,6 @@ export function buildApp(deps: Deps) {
     .route('/', openApiRoutes(deps));
   app.route(API_PREFIX, api);
   app.route('/', confirmationPage(deps));
+  app.route('/', healthRoutes(deps));
   return app;
 }

@@ -1,5 +1,5 @@
 /** Server configuration from the environment, checked once at start with clear errors. */
-import { DEFAULT_RATE_LIMITS, UNLIMITED_RATE_LIMITS, type RateLimits } from './limits';
+import { DEFAULT_RATE_LIMITS, REQUEST_TIMEOUT_MS, UNLIMITED_RATE_LIMITS, type RateLimits } from './limits';
 
 export type Config = {
   host: string;
@@ -20,6 +20,8 @@ export type Config = {
   /** Web origins allowed besides extension origins. */
   corsOrigins: string[];
   rateLimits: RateLimits;
+  /** Headers and body of a request must arrive within this. */
+  requestTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -55,8 +57,12 @@ export function loadConfig(env: Env = process.env): Config {
   const host = env.HOST || '127.0.0.1';
   const port = integer(env, 'PORT', 8787, 0, 65_535);
   const adminToken = env.ADMIN_TOKEN || null;
-  if (adminToken !== null && adminToken.length < 24) {
-    throw new ConfigError('ADMIN_TOKEN must be at least 24 characters');
+  // Any token a shell or a password generator makes (base64 with +/= included) works, as long as
+  // it can travel in an Authorization header unchanged: visible ASCII, no spaces.
+  if (adminToken !== null && !/^[\x21-\x7e]{24,512}$/.test(adminToken)) {
+    throw new ConfigError(
+      'ADMIN_TOKEN must be 24 to 512 visible ASCII characters without spaces (e.g. `openssl rand -base64 32`)',
+    );
   }
   const corsOrigins = (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -82,5 +88,6 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins,
     // Only for load measurements from one loopback address; never in production.
     rateLimits: env.BENCH_UNLIMITED === '1' ? UNLIMITED_RATE_LIMITS : DEFAULT_RATE_LIMITS,
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
   };
 }

@@ -7,8 +7,6 @@ export const MINUTE_MS = 60 * 1000;
 
 /** Confirmation links stay valid this long and work once. */
 export const CONFIRMATION_TOKEN_TTL_MS = 48 * HOUR_MS;
-/** Confirmation e-mails per canonical address in any rolling hour. */
-export const CONFIRMATION_MAILS_PER_HOUR = 3;
 /** Random bytes in identity secrets and confirmation tokens (256 bits). */
 export const SECRET_BYTES = 32;
 
@@ -20,9 +18,20 @@ export const FLAGS_TO_HIDE = 3;
 /** Spoiler flags that fold a comment; folding only changes presentation. */
 export const FLAGS_TO_FOLD = 1;
 
-/** Lookup answers are cached in process; writes clear the cache, and the TTL bounds staleness between processes. */
-export const LOOKUP_CACHE_TTL_MS = 5_000;
+/**
+ * Lookup answers are cached in each process and dropped per book when a
+ * write (in any process) changes them; the TTL is only a safety net.
+ */
+export const LOOKUP_CACHE_TTL_MS = 60_000;
 export const LOOKUP_CACHE_MAX_ENTRIES = 20_000;
+/** SQLite: how often a process reads the change log of other processes' writes, at most. */
+export const CHANGE_POLL_MS = 250;
+/** SQLite: change-log rows are kept this long (far longer than LOOKUP_CACHE_TTL_MS). */
+export const CHANGE_LOG_KEEP_MS = 10 * MINUTE_MS;
+/** How often reads counted in memory are added to the shared rate-limit windows. */
+export const READ_FLUSH_MS = 250;
+/** How often expired rate windows, idempotency keys and change-log rows are removed. */
+export const HOUSEKEEPING_INTERVAL_MS = MINUTE_MS;
 
 /** Items in an Atom feed. */
 export const FEED_ENTRIES = 50;
@@ -30,9 +39,18 @@ export const FEED_ENTRIES = 50;
 export const SHUTDOWN_TIMEOUT_MS = 5_000;
 export const SMTP_TIMEOUT_MS = 10_000;
 
+/** A request's headers and whole body must arrive within this; a slow client cannot hold a connection longer. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** All request headers together, checked by the app (JSON 431); Node's own parser limit is above it. */
+export const REQUEST_HEADERS_MAX_BYTES = 8 * 1024;
+export const NODE_MAX_HEADER_BYTES = 32 * 1024;
+
 /**
- * Request budgets per fixed window. `perIp` applies to the socket address
- * (or the trusted proxy's client address); `perIdentity` to the bearer.
+ * Request budgets per fixed window, shared by every process on the database.
+ * "Client" is the socket address (or, behind TRUST_PROXY_HOPS proxies, the
+ * address the outermost one saw); "reader" is the person once an identity is
+ * confirmed and the identity while it waits, so several browsers of one
+ * person share one budget.
  */
 export type RateLimitRule = { limit: number; windowMs: number };
 export type RateLimits = {
@@ -41,6 +59,12 @@ export type RateLimits = {
   writesPerIdentity: RateLimitRule;
   commentsPerIdentity: RateLimitRule;
   registrationsPerIp: RateLimitRule;
+  /** Confirmation mails to one address asked for by one client: a stranger only ever spends their own share. */
+  mailsPerAddressPerClient: RateLimitRule;
+  /** Confirmation mails to one address from all clients together: a mailbox cannot be flooded. */
+  mailsPerAddress: RateLimitRule;
+  /** Confirmation mails asked for by one client, to any addresses. */
+  mailsPerClient: RateLimitRule;
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -49,6 +73,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   writesPerIdentity: { limit: 60, windowMs: MINUTE_MS },
   commentsPerIdentity: { limit: 6, windowMs: MINUTE_MS },
   registrationsPerIp: { limit: 10, windowMs: HOUR_MS },
+  mailsPerAddressPerClient: { limit: 3, windowMs: HOUR_MS },
+  mailsPerAddress: { limit: 20, windowMs: HOUR_MS },
+  mailsPerClient: { limit: 10, windowMs: HOUR_MS },
 };
 
 const NO_LIMIT: RateLimitRule = { limit: Number.MAX_SAFE_INTEGER, windowMs: MINUTE_MS };
@@ -59,4 +86,7 @@ export const UNLIMITED_RATE_LIMITS: RateLimits = {
   writesPerIdentity: NO_LIMIT,
   commentsPerIdentity: NO_LIMIT,
   registrationsPerIp: NO_LIMIT,
+  mailsPerAddressPerClient: NO_LIMIT,
+  mailsPerAddress: NO_LIMIT,
+  mailsPerClient: NO_LIMIT,
 };

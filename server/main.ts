@@ -1,8 +1,10 @@
 /**
- * `npm run server` — serve the canon API (the default), or
- * `npm run server -- admin <command>` for moderation from a shell.
+ * `npm run server` — serve the canon API (the default),
+ * `npm run server -- admin <command>` for moderation from a shell, or
+ * `npm run server:backup -- FILE` (`… backup FILE`) for a copy of the SQLite database.
  */
 import { runAdmin } from './admin-cli';
+import { runBackup } from './backup';
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './start';
 
@@ -10,8 +12,9 @@ async function main(args: string[]): Promise<number> {
   const config = loadConfig();
   const [command = 'serve', ...rest] = args;
   if (command === 'admin') return runAdmin(config, rest);
+  if (command === 'backup') return runBackup(config, rest);
   if (command !== 'serve') {
-    console.error(`unknown command "${command}"; use "serve" or "admin"`);
+    console.error(`unknown command "${command}"; use "serve", "admin" or "backup"`);
     return 2;
   }
   const server = await startServer({ config });

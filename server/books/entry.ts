@@ -1,14 +1,17 @@
 /**
  * Builds a canon entry — the book with everything readers added — from the
- * database. Only confirmed identities count in figures; what unconfirmed ones
- * added is reported as provisional counts, as on the original canon pages.
+ * database. Only confirmed readers count in figures, each once: a rating or
+ * tag owned by a person (people/voice.ts). What identities still waiting for
+ * their link added is reported as provisional counts, as on the original
+ * canon pages.
  */
 import { sql } from 'kysely';
 import { RATING_VALUES, type CanonEntry, type TagCount } from '../../lib/shared/api';
 import type { CanonDb } from '../db/connect';
 import { summarizeNominations } from './nomination-summary';
 
-const CONFIRMED = (confirmedAt: string) => `case when ${confirmedAt} is null then 0 else 1 end`;
+/** 1 when the row's owner is a person (confirmed), 0 when it is an identity still waiting. */
+const CONFIRMED = sql.raw('case when p.id is null then 0 else 1 end');
 
 export async function loadCanonEntry(db: CanonDb, bookId: string): Promise<CanonEntry | null> {
   const book = await db.selectFrom('books').selectAll().where('id', '=', bookId).executeTakeFirst();
@@ -18,25 +21,17 @@ export async function loadCanonEntry(db: CanonDb, bookId: string): Promise<Canon
     db.selectFrom('chapters').select(['title', 'source']).where('book_id', '=', bookId).orderBy('position').execute(),
     db
       .selectFrom('ratings as r')
-      .innerJoin('identities as i', 'i.id', 'r.identity_id')
-      .select([
-        'r.half_stars',
-        sql<number>`${sql.raw(CONFIRMED('i.confirmed_at'))}`.as('confirmed'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
+      .leftJoin('people as p', 'p.id', 'r.owner_id')
+      .select(['r.half_stars', sql<number>`${CONFIRMED}`.as('confirmed'), (eb) => eb.fn.countAll<number>().as('n')])
       .where('r.book_id', '=', bookId)
-      .groupBy(['r.half_stars', sql.raw(CONFIRMED('i.confirmed_at'))])
+      .groupBy(['r.half_stars', CONFIRMED])
       .execute(),
     db
       .selectFrom('tags as t')
-      .innerJoin('identities as i', 'i.id', 't.identity_id')
-      .select([
-        't.tag',
-        sql<number>`${sql.raw(CONFIRMED('i.confirmed_at'))}`.as('confirmed'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
+      .leftJoin('people as p', 'p.id', 't.owner_id')
+      .select(['t.tag', sql<number>`${CONFIRMED}`.as('confirmed'), (eb) => eb.fn.countAll<number>().as('n')])
       .where('t.book_id', '=', bookId)
-      .groupBy(['t.tag', sql.raw(CONFIRMED('i.confirmed_at'))])
+      .groupBy(['t.tag', CONFIRMED])
       .execute(),
     db
       .selectFrom('review_links as l')

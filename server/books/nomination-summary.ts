@@ -1,4 +1,4 @@
-/** Nomination rows as the API shows them, with their supporter counts. */
+/** Nomination rows as the API shows them, with their supporter counts: confirmed readers, each once. */
 import type { NominationSummary } from '../../lib/shared/api';
 import type { CanonDb } from '../db/connect';
 import type { NominationsTable } from '../db/tables';
@@ -6,14 +6,15 @@ import type { NominationsTable } from '../db/tables';
 export async function summarizeNominations(db: CanonDb, rows: NominationsTable[]): Promise<NominationSummary[]> {
   if (rows.length === 0) return [];
   const counts = await db
-    .selectFrom('nomination_supporters')
-    .select(['nomination_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .selectFrom('nomination_supporters as s')
+    .innerJoin('people as p', 'p.id', 's.owner_id')
+    .select(['s.nomination_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where(
-      'nomination_id',
+      's.nomination_id',
       'in',
       rows.map((r) => r.id),
     )
-    .groupBy('nomination_id')
+    .groupBy('s.nomination_id')
     .execute();
   const byId = new Map(counts.map((c) => [c.nomination_id, Number(c.n)]));
   return rows.map((r) => ({

@@ -1,11 +1,14 @@
 /** Comment rows as the API shows them: a name and the text, never an address. */
 import type { Comment } from '../../lib/shared/api';
 import type { CommentStatus } from '../db/tables';
+import type { Voice } from '../people/voice';
 
 export type CommentRow = {
   id: string;
   book_id: string;
   identity_id: string;
+  /** The person the writing identity is joined to, if it is. */
+  author_person_id: string | null;
   body: string;
   status: CommentStatus;
   spoiler: number;
@@ -13,7 +16,8 @@ export type CommentRow = {
   author_name: string;
 };
 
-export function presentComment(row: CommentRow, viewerId: string | null): Comment {
+/** `mine` for every comment of the viewer's person, from whichever of their browsers. */
+export function presentComment(row: CommentRow, viewer: Pick<Voice, 'identityId' | 'personId'> | null): Comment {
   const status = row.status === 'waiting' || row.status === 'held' ? row.status : 'published';
   return {
     id: row.id,
@@ -23,7 +27,9 @@ export function presentComment(row: CommentRow, viewerId: string | null): Commen
     createdAt: new Date(row.created_at).toISOString(),
     spoiler: row.spoiler === 1,
     status,
-    mine: row.identity_id === viewerId,
+    mine:
+      viewer !== null &&
+      (row.identity_id === viewer.identityId || (viewer.personId !== null && row.author_person_id === viewer.personId)),
   };
 }
 

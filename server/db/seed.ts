@@ -1,7 +1,9 @@
 /**
  * Fills an empty database with the canon the repository carries
  * (`server/seed/canon-books.json`). Runs on every start and does nothing once
- * books exist, so a running community's data is never overwritten.
+ * books exist, so a running community's data is never overwritten. It runs
+ * inside the start-up lock of db/prepare.ts, so of several processes starting
+ * at once exactly one seeds.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -53,15 +55,14 @@ export function editionRows(book: SeedBook): { isbn13: string; isbn10: string | 
   return [...rows].map(([isbn13, isbn10]) => ({ isbn13, isbn10 }));
 }
 
-export async function seedIfEmpty(db: CanonDb, books: SeedBook[], now: number): Promise<number> {
-  const existing = await db
+/** Call inside a transaction: the count and the inserts must see the same database. */
+export async function seedIfEmpty(trx: CanonDb, books: SeedBook[], now: number): Promise<number> {
+  const existing = await trx
     .selectFrom('books')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return 0;
-  await db.transaction().execute(async (trx) => {
-    for (const book of books) await insertBook(trx, book, now);
-  });
+  for (const book of books) await insertBook(trx, book, now);
   return books.length;
 }
 

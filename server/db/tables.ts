@@ -3,6 +3,7 @@
  * the epoch (BIGINT), booleans are 0/1 integers: the portable subset both
  * SQLite and PostgreSQL store the same way.
  */
+import type { Generated } from 'kysely';
 
 export type CommentStatus = 'waiting' | 'published' | 'held' | 'denied' | 'spam';
 export type NominationStatus = 'open' | 'accepted' | 'declined';
@@ -35,13 +36,31 @@ export interface ChaptersTable {
   source: 'canon';
 }
 
+/** A confirmed e-mail address: one reader, however many browsers they use. */
+export interface PeopleTable {
+  id: string;
+  /** `canonicalEmail(email)`: the form addresses are compared in. */
+  email_key: string;
+  /** The address as last confirmed, for mail. */
+  email: string;
+  /** The name chosen at the latest confirmation; every comment of the person shows it. */
+  name: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One browser's credential (its own secret). Joined to a person when its mailed link is followed. */
 export interface IdentitiesTable {
   id: string;
   name: string;
   email: string;
+  /** `canonicalEmail(email)`. */
   email_canonical: string;
+  /** SHA-256 of the secret; `revoked:<id>` once the browser forgot it, which no secret hashes to. */
   secret_hash: string;
   confirmed_at: number | null;
+  person_id: string | null;
+  revoked_at: number | null;
   created_at: number;
 }
 
@@ -64,16 +83,22 @@ export interface CommentsTable {
   created_at: number;
 }
 
+/*
+ * `owner_id` below is a person's id once the writing identity is joined to a
+ * person, and the identity's own id while it waits (people/voice.ts): one row
+ * per reader, and a row owned by a person is confirmed.
+ */
+
 export interface CommentFlagsTable {
   comment_id: string;
-  identity_id: string;
+  owner_id: string;
   reason: 'spam' | 'offensive' | 'spoiler';
   created_at: number;
 }
 
 export interface RatingsTable {
   book_id: string;
-  identity_id: string;
+  owner_id: string;
   /** Half stars, 1–10, so the value is an exact integer. */
   half_stars: number;
   updated_at: number;
@@ -81,8 +106,10 @@ export interface RatingsTable {
 
 export interface TagsTable {
   book_id: string;
-  identity_id: string;
+  owner_id: string;
   tag: string;
+  /** When the owner's set for this book was last replaced: of two sets merged, the later wins. */
+  set_at: number;
 }
 
 export interface ReviewLinksTable {
@@ -110,7 +137,7 @@ export interface NominationsTable {
 
 export interface NominationSupportersTable {
   nomination_id: string;
-  identity_id: string;
+  owner_id: string;
   reason: string | null;
   created_at: number;
 }
@@ -125,7 +152,26 @@ export interface IdempotencyKeysTable {
   created_at: number;
 }
 
+/** Fixed-window request counters shared by every process (security/rate-limit.ts). */
+export interface RateWindowsTable {
+  bucket: string;
+  subject: string;
+  count: number;
+  resets_at: number;
+}
+
+/** SQLite only: which cached answers each write made stale, for the other processes (db/change-feed.ts). */
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  /** The process that wrote it, which has already dropped its own stale answers. */
+  origin: string;
+  /** JSON array of cache tags. */
+  tags: string;
+  created_at: number;
+}
+
 export interface Database {
+  people: PeopleTable;
   books: BooksTable;
   book_isbns: BookIsbnsTable;
   chapters: ChaptersTable;
@@ -139,4 +185,6 @@ export interface Database {
   nominations: NominationsTable;
   nomination_supporters: NominationSupportersTable;
   idempotency_keys: IdempotencyKeysTable;
+  rate_windows: RateWindowsTable;
+  change_log: ChangeLogTable;
 }

@@ -10,6 +10,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { LIMITS } from '../../lib/shared/api';
 import type { CanonDb } from '../db/connect';
+import type { WriteTx, Writer } from '../db/write';
 import { IDEMPOTENCY_KEY_TTL_MS } from '../limits';
 import { ApiError } from '../security/errors';
 
@@ -58,21 +59,26 @@ export async function replay(
 }
 
 /**
- * Runs `work` at most once per key. The key row is claimed first inside the
- * transaction: on PostgreSQL a concurrent claim waits on the unique index and
- * then sees the finished answer; on SQLite the one connection serialises them.
+ * Runs `work` at most once per key, in one write transaction with the key's
+ * claim and its stored answer. The claim comes first: on PostgreSQL a
+ * concurrent claim of the same key waits on the unique index and then finds
+ * the finished answer; on SQLite the write lock orders them. Only the request
+ * that runs `work` spends budgets (they are counted inside `work`), so
+ * retries and replays are never charged again; if `work` throws, the claim
+ * is rolled back with everything else and a retry runs afresh.
  */
 export async function once(
-  db: CanonDb,
+  write: Writer,
   c: Context,
   identityId: string,
   key: string,
   rawBody: string,
   now: number,
-  work: (trx: CanonDb) => Promise<StoredAnswer>,
+  work: (tx: WriteTx) => Promise<StoredAnswer>,
 ): Promise<StoredAnswer> {
-  return db.transaction().execute(async (trx) => {
-    // Expired keys are removed lazily, so a key may be reused after its TTL.
+  return write(async (tx) => {
+    const { trx } = tx;
+    // Expired keys are removed lazily (and by housekeeping), so a key may be reused after its TTL.
     await trx
       .deleteFrom('idempotency_keys')
       .where('identity_id', '=', identityId)
@@ -102,7 +108,7 @@ export async function once(
       }
       return earlier;
     }
-    const answer = await work(trx);
+    const answer = await work(tx);
     await trx
       .updateTable('idempotency_keys')
       .set({ status_code: answer.status, response: JSON.stringify(answer.body) })

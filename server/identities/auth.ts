@@ -2,8 +2,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { CanonDb } from '../db/connect';
-import type { IdentitiesTable } from '../db/tables';
 import { SECRET_BYTES } from '../limits';
+import { voiceBySecretHash, type Voice } from '../people/voice';
 import { ApiError } from '../security/errors';
 
 export function newSecret(): string {
@@ -15,29 +15,29 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/** The token of an `Authorization: Bearer …` header: any visible ASCII (RFC 6750 allows `+/=`), or null. */
 export function bearerToken(c: Context): string | null {
   const header = c.req.header('authorization');
-  const match = header === undefined ? null : /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
+  const match = header === undefined ? null : /^Bearer +([\x21-\x7e]{1,512}) *$/i.exec(header);
   return match?.[1] ?? null;
 }
 
-export async function findIdentity(db: CanonDb, c: Context): Promise<IdentitiesTable | null> {
+/** Identity secrets as this server issues them (base64url, 43 characters). */
+const IDENTITY_SECRET = /^[A-Za-z0-9_-]{16,200}$/;
+
+export async function findVoice(db: CanonDb, c: Context): Promise<Voice | null> {
   const secret = bearerToken(c);
-  if (secret === null) return null;
-  const row = await db
-    .selectFrom('identities')
-    .selectAll()
-    .where('secret_hash', '=', hashSecret(secret))
-    .executeTakeFirst();
-  return row ?? null;
+  if (secret === null || !IDENTITY_SECRET.test(secret)) return null;
+  return voiceBySecretHash(db, hashSecret(secret));
 }
 
-export async function requireIdentity(db: CanonDb, c: Context): Promise<IdentitiesTable> {
-  const identity = await findIdentity(db, c);
-  if (identity === null) {
-    throw new ApiError(401, 'unauthorized', 'Send your identity secret as "Authorization: Bearer <secret>".', {
-      'WWW-Authenticate': 'Bearer',
-    });
-  }
-  return identity;
+export const unauthorized = () =>
+  new ApiError(401, 'unauthorized', 'Send your identity secret as "Authorization: Bearer <secret>".', {
+    'WWW-Authenticate': 'Bearer',
+  });
+
+export async function requireVoice(db: CanonDb, c: Context): Promise<Voice> {
+  const voice = await findVoice(db, c);
+  if (voice === null) throw unauthorized();
+  return voice;
 }

@@ -1,35 +1,51 @@
 /**
  * Double opt-in: a single-use, expiring link per confirmation mail, stored
- * only as a hash, and at most a few mails per address per hour. Following the
- * link publishes everything the identity wrote while it waited.
+ * only as a hash. Following the link joins the identity to the person of its
+ * address (people/join.ts) and publishes what it wrote while it waited.
+ *
+ * Mails are budgeted per normalised address *and requesting client*, so a
+ * stranger asking for mails to someone else's address spends only their own
+ * share and can never leave the owner without a link; a ceiling per address
+ * keeps a mailbox from being flooded, and a budget per client keeps one
+ * client from mailing many addresses.
  */
-import { canonicalEmail } from '../../lib/shared/api';
-import type { CanonDb } from '../db/connect';
-import type { IdentitiesTable } from '../db/tables';
 import type { Deps } from '../deps';
-import { CONFIRMATION_MAILS_PER_HOUR, CONFIRMATION_TOKEN_TTL_MS, HOUR_MS } from '../limits';
+import { CONFIRMATION_TOKEN_TTL_MS } from '../limits';
+import { joinPerson } from '../people/join';
+import { ApiError } from '../security/errors';
 import { hashSecret, newSecret } from './auth';
 
-/** Seconds until another mail may go to this address, or 0 when one may go now. */
-export async function mailWaitSeconds(db: CanonDb, email: string, now: number): Promise<number> {
-  const recent = await db
-    .selectFrom('confirmation_tokens')
-    .select('created_at')
-    .where('email_canonical', '=', canonicalEmail(email))
-    .where('created_at', '>', now - HOUR_MS)
-    .orderBy('created_at')
-    .execute();
-  if (recent.length < CONFIRMATION_MAILS_PER_HOUR) return 0;
-  const oldest = recent[recent.length - CONFIRMATION_MAILS_PER_HOUR];
-  return Math.max(1, Math.ceil(((oldest?.created_at ?? now) + HOUR_MS - now) / 1000));
+export type MailAllowance = { ok: true } | { ok: false; error: ApiError };
+
+/** Spends one mail from every budget it touches, or from none (one transaction) when any is spent. */
+export async function mailAllowance(deps: Deps, emailKey: string, clientIp: string): Promise<MailAllowance> {
+  const { rateLimits } = deps.config;
+  try {
+    await deps.write(async ({ trx }) => {
+      await deps.limiter.consume(
+        'mail-address-client',
+        `${emailKey} ${clientIp}`,
+        rateLimits.mailsPerAddressPerClient,
+        trx,
+      );
+      await deps.limiter.consume('mail-address', emailKey, rateLimits.mailsPerAddress, trx);
+      await deps.limiter.consume('mail-client', clientIp, rateLimits.mailsPerClient, trx);
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 429) return { ok: false, error };
+    throw error;
+  }
 }
+
+export type MailTo = { id: string; name: string; email: string; email_canonical: string };
 
 /**
  * Issues a token and sends its link. The mail goes out in the background so
  * a slow mail server cannot hold the request (or reveal anything by timing);
  * a failure is logged and the reader can ask for another mail.
  */
-export async function sendConfirmation(deps: Deps, identity: IdentitiesTable): Promise<void> {
+export async function sendConfirmation(deps: Deps, identity: MailTo): Promise<void> {
   const now = deps.clock.now();
   const token = newSecret();
   await deps.db
@@ -46,15 +62,17 @@ export async function sendConfirmation(deps: Deps, identity: IdentitiesTable): P
   const link = `${deps.config.publicUrl}/confirm/${token}`;
   deps.mailer
     .sendConfirmation({ to: identity.email, name: identity.name, link })
-    .catch((error: unknown) => deps.log(`confirmation mail for identity ${identity.id} failed: ${String(error)}`));
+    .catch((error: unknown) =>
+      deps.log.error(`confirmation mail for identity ${identity.id} failed: ${String(error)}`),
+    );
 }
 
 export type ConfirmOutcome = 'confirmed' | 'invalid';
 
-/** Uses the token (once), confirms the identity and publishes its waiting comments, in one transaction. */
-export async function confirmToken(db: CanonDb, token: string, now: number): Promise<ConfirmOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const used = await trx
+/** Uses the token (once) and joins its identity to its person, in one transaction. */
+export async function confirmToken(deps: Deps, token: string, now: number): Promise<ConfirmOutcome> {
+  return deps.write(async (tx) => {
+    const used = await tx.trx
       .updateTable('confirmation_tokens')
       .set({ used_at: now })
       .where('token_hash', '=', hashSecret(token))
@@ -63,19 +81,7 @@ export async function confirmToken(db: CanonDb, token: string, now: number): Pro
       .returning('identity_id')
       .executeTakeFirst();
     if (used === undefined) return 'invalid';
-    await trx
-      .updateTable('identities')
-      .set({ confirmed_at: now })
-      .where('id', '=', used.identity_id)
-      .where('confirmed_at', 'is', null)
-      .execute();
-    await trx
-      .updateTable('comments')
-      .set({ status: 'published' })
-      .where('identity_id', '=', used.identity_id)
-      .where('status', '=', 'waiting')
-      .execute();
-    // Ratings, tags and links count as confirmed through the identity's confirmed_at.
-    return 'confirmed';
+    const outcome = await joinPerson(tx, used.identity_id, now);
+    return outcome === 'forgotten' ? 'invalid' : 'confirmed';
   });
 }

@@ -1,13 +1,17 @@
 /**
  * Sends the server's only e-mail: the confirmation link. Over SMTP when
  * SMTP_URL is set; otherwise each message is written as an .eml file and its
- * link logged, so someone running the server locally can follow it.
+ * link logged, so someone running the server locally can follow it. Those
+ * files hold addresses and live links: the folder is 700, the files 600.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmodSync, readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../db/file-modes';
 import { SMTP_TIMEOUT_MS } from '../limits';
+import type { Log } from '../log';
 
 export type ConfirmationMail = { to: string; name: string; link: string };
 export type Mailer = { sendConfirmation(mail: ConfirmationMail): Promise<void> };
@@ -45,15 +49,23 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
   };
 }
 
-export function fileMailer(dir: string, from: string, log: (line: string) => void): Mailer {
+export function fileMailer(dir: string, from: string, log: Log): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let prepared = false;
+  const prepare = () => {
+    if (prepared) return;
+    ensurePrivateDir(dir, log.info);
+    // Mails written by earlier versions were world-readable.
+    for (const name of readdirSync(dir)) if (name.endsWith('.eml')) chmodSync(join(dir, name), PRIVATE_FILE_MODE);
+    prepared = true;
+  };
   return {
     async sendConfirmation(mail) {
       const info = await transport.sendMail(compose(from, mail));
-      await mkdir(dir, { recursive: true });
+      prepare();
       const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
-      await writeFile(file, info.message as Buffer);
-      log(`confirmation mail written to ${file}; link: ${mail.link}`);
+      await writeFile(file, info.message as Buffer, { mode: PRIVATE_FILE_MODE });
+      log.info(`confirmation mail written to ${file}; link: ${mail.link}`);
     },
   };
 }

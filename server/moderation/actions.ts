@@ -1,8 +1,16 @@
-/** Moderation decisions, shared by the admin API and the admin CLI. */
+/**
+ * Moderation decisions, shared by the admin API and the admin CLI. Each is
+ * one write transaction that locks what it decides on, and names the cached
+ * answers it changes so every process drops them.
+ */
 import { isbn13To10 } from '../../lib/shared/isbn';
+import { bookTag, NOMINATIONS_TAG } from '../books/cache-tags';
+import { lockComment } from '../comments/flags';
+import { lockCatalogue } from '../db/catalogue-lock';
 import type { CanonDb } from '../db/connect';
 import type { CommentStatus } from '../db/tables';
 import { insertBook } from '../db/seed';
+import { lockForUpdate, type Writer } from '../db/write';
 
 export type CommentDecision = 'approve' | 'deny' | 'spam';
 const DECISION_STATUS: Record<CommentDecision, CommentStatus> = { approve: 'published', deny: 'denied', spam: 'spam' };
@@ -22,7 +30,15 @@ export async function moderationQueue(db: CanonDb): Promise<QueuedComment[]> {
   const rows = await db
     .selectFrom('comments as c')
     .innerJoin('identities as i', 'i.id', 'c.identity_id')
-    .select(['c.id', 'c.book_id', 'i.name', 'c.body', 'c.status', 'c.created_at'])
+    .leftJoin('people as p', 'p.id', 'i.person_id')
+    .select([
+      'c.id',
+      'c.book_id',
+      (eb) => eb.fn.coalesce('p.name', 'i.name').as('name'),
+      'c.body',
+      'c.status',
+      'c.created_at',
+    ])
     .where('c.status', 'in', ['waiting', 'held'])
     .orderBy('c.created_at')
     .execute();
@@ -51,16 +67,15 @@ export async function moderationQueue(db: CanonDb): Promise<QueuedComment[]> {
 }
 
 /** Returns false when there is no such comment. */
-export async function decideComment(db: CanonDb, id: string, decision: CommentDecision): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('comments')
-      .set({ status: DECISION_STATUS[decision] })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
+export async function decideComment(write: Writer, id: string, decision: CommentDecision): Promise<boolean> {
+  return write(async ({ trx, changed }) => {
+    // Locked, so a flag counted at the same moment lands before or after the decision, not across it.
+    const comment = await lockComment(trx, id);
+    if (comment === undefined) return false;
+    await trx.updateTable('comments').set({ status: DECISION_STATUS[decision] }).where('id', '=', id).execute();
     // An approved comment starts clean; old flags would hide it again at the next flag.
     if (decision === 'approve') await trx.deleteFrom('comment_flags').where('comment_id', '=', id).execute();
+    changed(bookTag(comment.book_id));
     return true;
   });
 }
@@ -80,13 +95,17 @@ export type AcceptOutcome = { ok: true; bookId: string } | { ok: false; reason: 
 
 /** Makes an open nomination a canon entry. */
 export async function acceptNomination(
-  db: CanonDb,
+  write: Writer,
   id: string,
   bookId: string | undefined,
   now: number,
 ): Promise<AcceptOutcome> {
-  return db.transaction().execute(async (trx): Promise<AcceptOutcome> => {
-    const nomination = await trx.selectFrom('nominations').selectAll().where('id', '=', id).executeTakeFirst();
+  return write(async ({ trx, changed }): Promise<AcceptOutcome> => {
+    await lockCatalogue(trx);
+    const nomination = await lockForUpdate(
+      trx,
+      trx.selectFrom('nominations').selectAll().where('id', '=', id),
+    ).executeTakeFirst();
     if (nomination === undefined) return { ok: false, reason: 'not_found' };
     if (nomination.status !== 'open') return { ok: false, reason: 'not_open' };
     const newId = bookId ?? slugFor(nomination.title);
@@ -110,16 +129,21 @@ export async function acceptNomination(
       now,
     );
     await trx.updateTable('nominations').set({ status: 'accepted', book_id: newId }).where('id', '=', id).execute();
+    changed(NOMINATIONS_TAG, bookTag(newId));
     return { ok: true, bookId: newId };
   });
 }
 
-export async function declineNomination(db: CanonDb, id: string): Promise<boolean> {
-  const updated = await db
-    .updateTable('nominations')
-    .set({ status: 'declined' })
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) > 0;
+export async function declineNomination(write: Writer, id: string): Promise<boolean> {
+  return write(async ({ trx, changed }) => {
+    const updated = await trx
+      .updateTable('nominations')
+      .set({ status: 'declined' })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    changed(NOMINATIONS_TAG);
+    return true;
+  });
 }

@@ -4,6 +4,7 @@
  */
 import type { GenericSchema } from 'valibot';
 import * as canon from '../../lib/shared/api';
+import type { RateLimits } from '../limits';
 
 export type RouteDoc = {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -17,6 +18,8 @@ export type RouteDoc = {
   status: number;
   response?: GenericSchema;
   contentType?: string;
+  /** Budgets besides the per-client read or write budget every request spends from. */
+  budgets?: (keyof RateLimits)[];
 };
 
 export const ROUTE_DOCS: RouteDoc[] = [
@@ -44,10 +47,12 @@ export const ROUTE_DOCS: RouteDoc[] = [
   {
     method: 'post',
     path: '/identities',
-    summary: 'Register a commenter identity; the secret is shown once',
+    summary:
+      'Register a commenter identity for this browser; the secret is shown once. Every well-formed registration gets the same 202, whether or not a mail could go (the mail budgets are never answered with 429 here). Confirming joins the identity to the person of its address.',
     request: canon.RegisterIdentityRequest,
-    status: 201,
+    status: 202,
     response: canon.RegisteredIdentity,
+    budgets: ['registrationsPerIp'],
   },
   {
     method: 'get',
@@ -64,6 +69,15 @@ export const ROUTE_DOCS: RouteDoc[] = [
     auth: 'identity',
     status: 202,
     response: canon.Accepted,
+    budgets: ['writesPerIdentity', 'mailsPerAddressPerClient', 'mailsPerAddress', 'mailsPerClient'],
+  },
+  {
+    method: 'delete',
+    path: '/identities/me',
+    summary:
+      "Forget this browser's identity: its secret stops working. The person and their other browsers are untouched; an unconfirmed identity's provisional ratings, tags, flags and seconds are withdrawn.",
+    auth: 'identity',
+    status: 204,
   },
   {
     method: 'get',
@@ -80,11 +94,19 @@ export const ROUTE_DOCS: RouteDoc[] = [
     summary: 'Post a comment',
     auth: 'identity',
     idempotencyKey: true,
+    budgets: ['commentsPerIdentity'],
     request: canon.CreateCommentRequest,
     status: 201,
     response: canon.Comment,
   },
-  { method: 'delete', path: '/comments/{id}', summary: 'Delete own comment', auth: 'identity', status: 204 },
+  {
+    method: 'delete',
+    path: '/comments/{id}',
+    summary: 'Delete own comment (one written from any browser of the same person)',
+    auth: 'identity',
+    status: 204,
+    budgets: ['writesPerIdentity'],
+  },
   {
     method: 'post',
     path: '/comments/{id}/flags',
@@ -93,6 +115,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     request: canon.FlagCommentRequest,
     status: 202,
     response: canon.Accepted,
+    budgets: ['writesPerIdentity'],
   },
   {
     method: 'get',
@@ -110,6 +133,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     request: canon.SetRatingRequest,
     status: 200,
     response: canon.MyBookState,
+    budgets: ['writesPerIdentity'],
   },
   {
     method: 'delete',
@@ -118,6 +142,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     auth: 'identity',
     status: 200,
     response: canon.MyBookState,
+    budgets: ['writesPerIdentity'],
   },
   {
     method: 'put',
@@ -127,15 +152,18 @@ export const ROUTE_DOCS: RouteDoc[] = [
     request: canon.SetTagsRequest,
     status: 200,
     response: canon.MyBookState,
+    budgets: ['writesPerIdentity'],
   },
   {
     method: 'post',
     path: '/books/{id}/links',
-    summary: 'Add a review link',
+    summary:
+      'Add a review link: http or https, no user name or password, a public host (no loopback, private or link-local address, no localhost); stored in its WHATWG-normalised form, and 409 when that form is already listed',
     auth: 'identity',
     request: canon.AddReviewLinkRequest,
     status: 201,
     response: canon.AddedReviewLink,
+    budgets: ['writesPerIdentity'],
   },
   {
     method: 'get',
@@ -153,6 +181,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     request: canon.NominateRequest,
     status: 201,
     response: canon.NominationSummary,
+    budgets: ['writesPerIdentity'],
   },
   {
     method: 'post',
@@ -162,6 +191,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     request: canon.SecondNominationRequest,
     status: 200,
     response: canon.NominationSummary,
+    budgets: ['writesPerIdentity'],
   },
   {
     method: 'get',

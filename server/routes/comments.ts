@@ -3,13 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { CreateCommentRequest, FlagCommentRequest, LIMITS, type CommentPage } from '../../lib/shared/api';
+import { bookTag } from '../books/cache-tags';
+import { applyFlags, lockComment } from '../comments/flags';
 import { decodeCursor, encodeCursor, presentComment, type CommentRow } from '../comments/present';
 import type { CanonDb } from '../db/connect';
 import type { AppEnv, Deps } from '../deps';
 import { readJson, readParam } from '../http/body';
-import { idempotencyKey, once, replay } from '../http/idempotency';
-import { findIdentity, requireIdentity } from '../identities/auth';
-import { FLAGS_TO_FOLD, FLAGS_TO_HIDE } from '../limits';
+import { idempotencyKey, once } from '../http/idempotency';
+import { bookIdParam, uuidParam } from '../http/path-ids';
+import { findVoice, requireVoice, unauthorized } from '../identities/auth';
+import { lockVoice } from '../people/voice';
 import { ApiError, notFound } from '../security/errors';
 
 const PageSize = v.pipe(
@@ -20,19 +23,22 @@ const PageSize = v.pipe(
   v.maxValue(LIMITS.pageSizeMax),
 );
 
-function commentsWithAuthor(db: CanonDb) {
+/** Comments with the name their author shows: the person's once joined, the identity's while it waits. */
+export function commentsWithAuthor(db: CanonDb) {
   return db
     .selectFrom('comments as c')
     .innerJoin('identities as i', 'i.id', 'c.identity_id')
+    .leftJoin('people as p', 'p.id', 'i.person_id')
     .select([
       'c.id',
       'c.book_id',
       'c.identity_id',
+      'i.person_id as author_person_id',
       'c.body',
       'c.status',
       'c.spoiler',
       'c.created_at',
-      'i.name as author_name',
+      (eb) => eb.fn.coalesce('p.name', 'i.name').as('author_name'),
     ]);
 }
 
@@ -42,12 +48,12 @@ async function requireBook(db: CanonDb, id: string): Promise<void> {
 }
 
 export function commentRoutes(deps: Deps) {
-  const { db, clock, limiter, config, lookupCache } = deps;
+  const { db, write, clock, limiter, config } = deps;
   return new Hono<AppEnv>()
     .get('/books/:id/comments', async (c) => {
-      const bookId = c.req.param('id');
+      const bookId = bookIdParam(c);
       await requireBook(db, bookId);
-      const viewer = await findIdentity(db, c);
+      const viewer = await findVoice(db, c);
       const limit =
         c.req.query('limit') === undefined
           ? LIMITS.pageSizeDefault
@@ -59,14 +65,15 @@ export function commentRoutes(deps: Deps) {
       }
       let query = commentsWithAuthor(db)
         .where('c.book_id', '=', bookId)
-        .where((eb) =>
-          viewer === null
-            ? eb('c.status', '=', 'published')
-            : eb.or([
-                eb('c.status', '=', 'published'),
-                eb.and([eb('c.identity_id', '=', viewer.id), eb('c.status', 'in', ['waiting', 'held'])]),
-              ]),
-        );
+        .where((eb) => {
+          if (viewer === null) return eb('c.status', '=', 'published');
+          // The reader also sees their own waiting and held comments, from any of their browsers.
+          const own =
+            viewer.personId === null
+              ? eb('c.identity_id', '=', viewer.identityId)
+              : eb.or([eb('c.identity_id', '=', viewer.identityId), eb('i.person_id', '=', viewer.personId)]);
+          return eb.or([eb('c.status', '=', 'published'), eb.and([own, eb('c.status', 'in', ['waiting', 'held'])])]);
+        });
       if (cursor !== null) {
         query = query.where((eb) =>
           eb.or([
@@ -83,92 +90,99 @@ export function commentRoutes(deps: Deps) {
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       const body: CommentPage = {
-        comments: page.map((r) => presentComment(r, viewer?.id ?? null)),
+        comments: page.map((r) => presentComment(r, viewer)),
         nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null,
       };
       return c.json(body);
     })
     .post('/books/:id/comments', async (c) => {
-      const identity = await requireIdentity(db, c);
+      const caller = await requireVoice(db, c);
       const key = idempotencyKey(c);
+      const bookId = bookIdParam(c);
       const { value, raw } = await readJson(c, CreateCommentRequest);
-      const bookId = c.req.param('id');
       const now = clock.now();
-      // Retries of a finished request are answered before any budget is spent on them.
-      const earlier = await replay(db, c, identity.id, key, raw, now);
-      if (earlier !== null && (earlier.status as number) !== 0) return c.json(earlier.body as object, earlier.status);
-      limiter.consume('comments-identity', identity.id, config.rateLimits.commentsPerIdentity);
-      await requireBook(db, bookId);
-      const answer = await once(db, c, identity.id, key, raw, now, async (trx) => {
+      const answer = await once(write, c, caller.identityId, key, raw, now, async (tx) => {
+        const voice = await lockVoice(tx.trx, caller.identityId);
+        if (voice === null) throw unauthorized();
+        // Spent only by the request that really posts: a retry of this key never gets here.
+        await limiter.consume('comments', voice.ownerId, config.rateLimits.commentsPerIdentity, tx.trx);
+        await requireBook(tx.trx, bookId);
         const row: CommentRow = {
           id: randomUUID(),
           book_id: bookId,
-          identity_id: identity.id,
+          identity_id: voice.identityId,
+          author_person_id: voice.personId,
           body: value.body,
           // Nothing goes live before the address is confirmed.
-          status: identity.confirmed_at === null ? 'waiting' : 'published',
+          status: voice.confirmed ? 'published' : 'waiting',
           spoiler: value.spoiler ? 1 : 0,
           created_at: now,
-          author_name: identity.name,
+          author_name: voice.name,
         };
-        const { author_name: _, ...stored } = row;
-        await trx.insertInto('comments').values(stored).execute();
-        return { status: 201, body: presentComment(row, identity.id) };
+        await tx.trx
+          .insertInto('comments')
+          .values({
+            id: row.id,
+            book_id: row.book_id,
+            identity_id: row.identity_id,
+            body: row.body,
+            status: row.status,
+            spoiler: row.spoiler,
+            created_at: row.created_at,
+          })
+          .execute();
+        if (row.status === 'published') tx.changed(bookTag(bookId));
+        return { status: 201, body: presentComment(row, voice) };
       });
-      lookupCache.invalidate();
       return c.json(answer.body as object, answer.status);
     })
     .delete('/comments/:id', async (c) => {
-      const identity = await requireIdentity(db, c);
-      limiter.consume('writes-identity', identity.id, config.rateLimits.writesPerIdentity);
-      const deleted = await db
-        .deleteFrom('comments')
-        .where('id', '=', c.req.param('id'))
-        .where('identity_id', '=', identity.id)
-        .executeTakeFirst();
-      // Someone else's comment answers 404 like a missing one: existence is not revealed.
-      if (Number(deleted.numDeletedRows) === 0) throw notFound('Comment');
-      lookupCache.invalidate();
+      const caller = await requireVoice(db, c);
+      const commentId = uuidParam(c, 'Comment');
+      await write(async (tx) => {
+        const voice = await lockVoice(tx.trx, caller.identityId);
+        if (voice === null) throw unauthorized();
+        await limiter.consume('writes-reader', voice.ownerId, config.rateLimits.writesPerIdentity, tx.trx);
+        const comment = await lockComment(tx.trx, commentId);
+        const author =
+          comment === undefined
+            ? undefined
+            : await tx.trx
+                .selectFrom('identities')
+                .select(['id', 'person_id'])
+                .where('id', '=', comment.identity_id)
+                .executeTakeFirst();
+        const own =
+          author !== undefined &&
+          (author.id === voice.identityId || (voice.personId !== null && author.person_id === voice.personId));
+        // Someone else's comment answers 404 like a missing one: existence is not revealed.
+        if (comment === undefined || !own) throw notFound('Comment');
+        await tx.trx.deleteFrom('comments').where('id', '=', commentId).execute();
+        tx.changed(bookTag(comment.book_id));
+      });
       return c.body(null, 204);
     })
     .post('/comments/:id/flags', async (c) => {
-      const identity = await requireIdentity(db, c);
-      limiter.consume('writes-identity', identity.id, config.rateLimits.writesPerIdentity);
+      const caller = await requireVoice(db, c);
+      const commentId = uuidParam(c, 'Comment');
       const { value } = await readJson(c, FlagCommentRequest);
-      const commentId = c.req.param('id');
       const now = clock.now();
-      await db.transaction().execute(async (trx) => {
-        const comment = await trx
-          .selectFrom('comments')
-          .select(['id', 'status'])
-          .where('id', '=', commentId)
-          .executeTakeFirst();
+      await write(async (tx) => {
+        const voice = await lockVoice(tx.trx, caller.identityId);
+        if (voice === null) throw unauthorized();
+        await limiter.consume('writes-reader', voice.ownerId, config.rateLimits.writesPerIdentity, tx.trx);
+        const comment = await lockComment(tx.trx, commentId);
         if (comment === undefined || comment.status !== 'published') throw notFound('Comment');
-        await trx
+        await tx.trx
           .insertInto('comment_flags')
-          .values({ comment_id: commentId, identity_id: identity.id, reason: value.reason, created_at: now })
+          .values({ comment_id: commentId, owner_id: voice.ownerId, reason: value.reason, created_at: now })
           .onConflict((oc) =>
-            oc.columns(['comment_id', 'identity_id']).doUpdateSet({ reason: value.reason, created_at: now }),
+            oc.columns(['comment_id', 'owner_id']).doUpdateSet({ reason: value.reason, created_at: now }),
           )
           .execute();
-        const counts = await trx
-          .selectFrom('comment_flags as f')
-          .innerJoin('identities as i', 'i.id', 'f.identity_id')
-          .select(['f.reason', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('f.comment_id', '=', commentId)
-          // Only confirmed readers can hide a comment; unconfirmed identities are too cheap to make.
-          .where('i.confirmed_at', 'is not', null)
-          .groupBy('f.reason')
-          .execute();
-        const count = (reason: string) => Number(counts.find((r) => r.reason === reason)?.n ?? 0);
-        if (count('spam') + count('offensive') >= FLAGS_TO_HIDE) {
-          await trx.updateTable('comments').set({ status: 'held' }).where('id', '=', commentId).execute();
-        }
-        if (count('spoiler') >= FLAGS_TO_FOLD) {
-          await trx.updateTable('comments').set({ spoiler: 1 }).where('id', '=', commentId).execute();
-        }
+        await applyFlags(tx.trx, commentId);
+        tx.changed(bookTag(comment.book_id));
       });
-      lookupCache.invalidate();
       return c.json({ ok: true as const }, 202);
     });
 }

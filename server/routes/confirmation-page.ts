@@ -25,10 +25,9 @@ export function confirmationPage(deps: Deps) {
     c.header('Content-Security-Policy', PAGE_CSP);
     const token = c.req.param('token');
     const outcome = /^[A-Za-z0-9_-]{20,100}$/.test(token)
-      ? await confirmToken(deps.db, token, deps.clock.now())
+      ? await confirmToken(deps, token, deps.clock.now())
       : 'invalid';
     if (outcome === 'confirmed') {
-      deps.lookupCache.invalidate();
       return c.html(
         page(
           'Confirmed',

@@ -1,10 +1,13 @@
 /**
  * Atom feeds of recently published comments, site-wide and per book. Reader
- * text goes out as XML-escaped `type="text"` content, never as HTML.
+ * text goes out as XML-escaped `type="text"` content, never as HTML. Feed
+ * readers cannot fold a spoiler, so a spoiler comment's text stays out of
+ * the feed: its entry says only that it contains spoilers.
  */
 import { Hono } from 'hono';
 import { API_PREFIX } from '../../lib/shared/api';
 import type { AppEnv, Deps } from '../deps';
+import { bookIdParam } from '../http/path-ids';
 import { FEED_ENTRIES } from '../limits';
 import { notFound } from '../security/errors';
 
@@ -22,9 +25,12 @@ export function xmlText(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
+export const SPOILER_PLACEHOLDER = 'This comment contains spoilers. Open the book in the canon to read it.';
+
 type FeedComment = {
   id: string;
   body: string;
+  spoiler: number;
   created_at: number;
   author_name: string;
   book_id: string;
@@ -43,7 +49,7 @@ function atom(
     <updated>${new Date(c.created_at).toISOString()}</updated>
     <author><name>${xmlText(c.author_name)}</name></author>
     <link rel="related" href="${xmlText(`${base}${API_PREFIX}/books/${encodeURIComponent(c.book_id)}`)}"/>
-    <content type="text">${xmlText(c.body)}</content>
+    <content type="text">${xmlText(c.spoiler === 1 ? SPOILER_PLACEHOLDER : c.body)}</content>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
@@ -65,8 +71,17 @@ export function feedRoutes(deps: Deps) {
     let query = db
       .selectFrom('comments as c')
       .innerJoin('identities as i', 'i.id', 'c.identity_id')
+      .leftJoin('people as p', 'p.id', 'i.person_id')
       .innerJoin('books as b', 'b.id', 'c.book_id')
-      .select(['c.id', 'c.body', 'c.created_at', 'i.name as author_name', 'c.book_id', 'b.title as book_title'])
+      .select([
+        'c.id',
+        'c.body',
+        'c.spoiler',
+        'c.created_at',
+        (eb) => eb.fn.coalesce('p.name', 'i.name').as('author_name'),
+        'c.book_id',
+        'b.title as book_title',
+      ])
       .where('c.status', '=', 'published');
     if (bookId !== null) query = query.where('c.book_id', '=', bookId);
     return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(FEED_ENTRIES).execute();
@@ -89,7 +104,7 @@ export function feedRoutes(deps: Deps) {
       const book = await db
         .selectFrom('books')
         .select(['id', 'title'])
-        .where('id', '=', c.req.param('id'))
+        .where('id', '=', bookIdParam(c))
         .executeTakeFirst();
       if (book === undefined) throw notFound('Book');
       const comments = await recent(book.id);

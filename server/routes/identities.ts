@@ -1,28 +1,36 @@
-/** Commenter identities: register, read own state, resend the confirmation mail. */
+/**
+ * Commenter identities, one per browser: register, read own state, resend the
+ * confirmation mail, forget. Registering never says whether an address is
+ * known or how many mails it has had: every well-formed registration gets the
+ * same 202 and the same words.
+ */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import {
   canonicalEmail,
+  REGISTRATION_MESSAGE,
   RegisterIdentityRequest,
   type IdentityState,
   type RegisteredIdentity,
 } from '../../lib/shared/api';
 import type { AppEnv, Deps } from '../deps';
 import { readJson } from '../http/body';
-import { hashSecret, newSecret, requireIdentity } from '../identities/auth';
-import { mailWaitSeconds, sendConfirmation } from '../identities/confirmation';
+import { hashSecret, newSecret, requireVoice } from '../identities/auth';
+import { mailAllowance, sendConfirmation } from '../identities/confirmation';
+import { forgetIdentity } from '../people/join';
 import { ApiError } from '../security/errors';
 
 export function identityRoutes(deps: Deps) {
-  const { db, clock, limiter, config } = deps;
+  const { db, write, clock, limiter, config } = deps;
   return new Hono<AppEnv>()
     .post('/identities', async (c) => {
-      limiter.consume('register', c.get('clientIp'), config.rateLimits.registrationsPerIp);
+      const client = c.get('clientIp');
+      await limiter.consume('register', client, config.rateLimits.registrationsPerIp);
       const { value } = await readJson(c, RegisterIdentityRequest);
       const now = clock.now();
       const secret = newSecret();
-      // A known address gets a new identity for this browser, exactly like an
-      // unknown one, so the answer never tells whether the address was known.
+      // A known address gets a new identity for this browser, exactly like an unknown one;
+      // following its link joins it to the person of that address.
       const identity = {
         id: randomUUID(),
         name: value.name,
@@ -30,41 +38,50 @@ export function identityRoutes(deps: Deps) {
         email_canonical: canonicalEmail(value.email),
         secret_hash: hashSecret(secret),
         confirmed_at: null,
+        person_id: null,
+        revoked_at: null,
         created_at: now,
       };
       await db.insertInto('identities').values(identity).execute();
-      // Over the mail budget the identity is still created but no mail is sent;
-      // the answer stays the same, and "resend" reports when to try again.
-      if ((await mailWaitSeconds(db, value.email, now)) === 0) await sendConfirmation(deps, identity);
-      const body: RegisteredIdentity = { id: identity.id, secret, confirmed: false };
-      return c.json(body, 201);
+      // Over a mail budget the identity is still created but no mail is sent; the answer
+      // is the same, and "resend" says when another mail can go.
+      if ((await mailAllowance(deps, identity.email_canonical, client)).ok) await sendConfirmation(deps, identity);
+      const body: RegisteredIdentity = { id: identity.id, secret, confirmed: false, message: REGISTRATION_MESSAGE };
+      return c.json(body, 202);
     })
     .get('/identities/me', async (c) => {
-      const identity = await requireIdentity(db, c);
+      const voice = await requireVoice(db, c);
       const body: IdentityState = {
-        id: identity.id,
-        name: identity.name,
-        confirmed: identity.confirmed_at !== null,
-        confirmedAt: identity.confirmed_at === null ? null : new Date(identity.confirmed_at).toISOString(),
+        id: voice.identityId,
+        name: voice.name,
+        confirmed: voice.confirmed,
+        confirmedAt: voice.confirmedAt === null ? null : new Date(voice.confirmedAt).toISOString(),
       };
       return c.json(body);
     })
     .post('/identities/me/resend', async (c) => {
-      const identity = await requireIdentity(db, c);
-      limiter.consume('writes-identity', identity.id, config.rateLimits.writesPerIdentity);
-      if (identity.confirmed_at !== null) throw new ApiError(409, 'conflict', 'This identity is already confirmed.');
-      const wait = await mailWaitSeconds(db, identity.email, clock.now());
-      if (wait > 0) {
-        throw new ApiError(
-          429,
-          'rate_limited',
-          `Confirmation mails to this address are limited; try again in ${wait} s.`,
-          {
-            'Retry-After': String(wait),
-          },
-        );
+      const voice = await requireVoice(db, c);
+      await limiter.consume('writes-reader', voice.ownerId, config.rateLimits.writesPerIdentity);
+      if (voice.confirmed) throw new ApiError(409, 'conflict', 'This identity is already confirmed.');
+      const identity = await db
+        .selectFrom('identities')
+        .select(['id', 'name', 'email', 'email_canonical'])
+        .where('id', '=', voice.identityId)
+        .executeTakeFirstOrThrow();
+      const allowance = await mailAllowance(deps, identity.email_canonical, c.get('clientIp'));
+      if (!allowance.ok) {
+        const wait = allowance.error.headers['Retry-After'] ?? '1';
+        throw new ApiError(429, 'rate_limited', `Confirmation mails are limited; try again in ${wait} s.`, {
+          'Retry-After': wait,
+        });
       }
       await sendConfirmation(deps, identity);
       return c.json({ ok: true as const }, 202);
+    })
+    .delete('/identities/me', async (c) => {
+      const voice = await requireVoice(db, c);
+      // Only this browser's credential goes; the person and their other browsers stay as they are.
+      await write((tx) => forgetIdentity(tx, voice.identityId, clock.now()));
+      return c.body(null, 204);
     });
 }

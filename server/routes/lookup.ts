@@ -1,12 +1,23 @@
 /** Canon lookups: by any ISBN, by title and author, in batches, and by entry id. */
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { authorMatches, LIMITS, LookupBatchRequest, matchKey, type LookupAnswer } from '../../lib/shared/api';
+import {
+  authorMatches,
+  LIMITS,
+  LookupBatchRequest,
+  matchKey,
+  type CanonEntry,
+  type LookupAnswer,
+  type NominationSummary,
+} from '../../lib/shared/api';
 import { normalizeIsbn } from '../../lib/shared/isbn';
+import { bookTag, NOMINATIONS_TAG } from '../books/cache-tags';
 import { loadCanonEntry } from '../books/entry';
+import type { Loaded } from '../books/lookup-cache';
 import { summarizeNominations } from '../books/nomination-summary';
 import type { AppEnv, Deps } from '../deps';
 import { readJson, readParam } from '../http/body';
+import { bookIdParam } from '../http/path-ids';
 import { ApiError, notFound } from '../security/errors';
 
 const QueryText = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.lookupQueryMax));
@@ -23,34 +34,44 @@ export function lookupRoutes(deps: Deps) {
       .where('n.status', '!=', 'accepted')
       .where('i.confirmed_at', 'is not', null);
 
-  async function byIsbn(isbn13: string): Promise<LookupAnswer> {
+  /** An answer and what it depends on: an entry its book, anything else the nominations (cache-tags.ts). */
+  const inCanon = (entry: CanonEntry): Loaded => ({
+    value: { inCanon: true, entry } satisfies LookupAnswer,
+    tags: [bookTag(entry.id)],
+  });
+  const notInCanon = (nomination: NominationSummary | undefined): Loaded => ({
+    value: { inCanon: false, nomination: nomination ?? null } satisfies LookupAnswer,
+    tags: [NOMINATIONS_TAG],
+  });
+
+  async function byIsbn(isbn13: string): Promise<Loaded> {
     const edition = await db.selectFrom('book_isbns').select('book_id').where('isbn13', '=', isbn13).executeTakeFirst();
     const entry = edition === undefined ? null : await loadCanonEntry(db, edition.book_id);
-    if (entry !== null) return { inCanon: true, entry };
+    if (entry !== null) return inCanon(entry);
     const rows = await confirmedNominations()
       .where('n.isbn13', '=', isbn13)
       .orderBy('n.created_at', 'desc')
       .limit(1)
       .execute();
     const [nomination] = await summarizeNominations(db, rows);
-    return { inCanon: false, nomination: nomination ?? null };
+    return notInCanon(nomination);
   }
 
-  async function byTitle(title: string, author: string): Promise<LookupAnswer> {
+  async function byTitle(title: string, author: string): Promise<Loaded> {
     // Pages often show "Title: Subtitle" as one string; try the part before the colon too.
     const keys = [...new Set([matchKey(title), matchKey(title.split(':')[0] ?? '')])].filter((k) => k !== '');
-    if (keys.length === 0) return { inCanon: false, nomination: null };
+    if (keys.length === 0) return notInCanon(undefined);
     const books = await db.selectFrom('books').select(['id', 'authors']).where('title_key', 'in', keys).execute();
     const book = books.find((b) => authorMatches(author, JSON.parse(b.authors) as string[]));
     const entry = book === undefined ? null : await loadCanonEntry(db, book.id);
-    if (entry !== null) return { inCanon: true, entry };
+    if (entry !== null) return inCanon(entry);
     const rows = await confirmedNominations()
       .where('n.title_key', 'in', keys)
       .orderBy('n.created_at', 'desc')
       .execute();
     const match = rows.find((r) => authorMatches(author, JSON.parse(r.authors) as string[]));
     const [nomination] = await summarizeNominations(db, match === undefined ? [] : [match]);
-    return { inCanon: false, nomination: nomination ?? null };
+    return notInCanon(nomination);
   }
 
   const json = (c: Context, body: string) => c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -87,8 +108,12 @@ export function lookupRoutes(deps: Deps) {
       return json(c, `{"results":[${results.join(',')}]}`);
     })
     .get('/books/:id', async (c) => {
-      const id = c.req.param('id');
-      const body = await lookupCache.get(`book:${id}`, () => loadCanonEntry(db, id));
+      const id = bookIdParam(c);
+      // A missing entry depends on the nominations: accepting one creates it.
+      const body = await lookupCache.get(`book:${id}`, async () => {
+        const entry = await loadCanonEntry(db, id);
+        return { value: entry, tags: entry === null ? [NOMINATIONS_TAG] : [bookTag(id)] };
+      });
       if (body === 'null') throw notFound('Book');
       return json(c, body);
     });

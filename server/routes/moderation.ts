@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import { AcceptNominationRequest } from '../../lib/shared/api';
 import type { AppEnv, Deps } from '../deps';
 import { readJson } from '../http/body';
+import { uuidParam } from '../http/path-ids';
 import { bearerToken } from '../identities/auth';
 import {
   acceptNomination,
@@ -17,7 +18,7 @@ import { ApiError, notFound } from '../security/errors';
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
 export function moderationRoutes(deps: Deps) {
-  const { db, config, clock, lookupCache } = deps;
+  const { db, write, config, clock } = deps;
 
   function requireAdmin(c: Context<AppEnv>): void {
     if (config.adminToken === null) {
@@ -33,8 +34,7 @@ export function moderationRoutes(deps: Deps) {
   function decide(decision: CommentDecision) {
     return async (c: Context<AppEnv>) => {
       requireAdmin(c);
-      if (!(await decideComment(db, c.req.param('id') ?? '', decision))) throw notFound('Comment');
-      lookupCache.invalidate();
+      if (!(await decideComment(write, uuidParam(c, 'Comment'), decision))) throw notFound('Comment');
       return c.json({ ok: true as const });
     };
   }
@@ -64,7 +64,7 @@ export function moderationRoutes(deps: Deps) {
     .post('/admin/nominations/:id/accept', async (c) => {
       requireAdmin(c);
       const { value } = await readJson(c, AcceptNominationRequest);
-      const outcome = await acceptNomination(db, c.req.param('id'), value.id, clock.now());
+      const outcome = await acceptNomination(write, uuidParam(c, 'Nomination'), value.id, clock.now());
       if (!outcome.ok) {
         if (outcome.reason === 'not_found') throw notFound('Nomination');
         throw new ApiError(
@@ -73,13 +73,11 @@ export function moderationRoutes(deps: Deps) {
           outcome.reason === 'id_taken' ? 'A canon entry with this id exists.' : 'This nomination is not open.',
         );
       }
-      lookupCache.invalidate();
       return c.json({ ok: true as const, bookId: outcome.bookId }, 201);
     })
     .post('/admin/nominations/:id/decline', async (c) => {
       requireAdmin(c);
-      if (!(await declineNomination(db, c.req.param('id')))) throw notFound('Open nomination');
-      lookupCache.invalidate();
+      if (!(await declineNomination(write, uuidParam(c, 'Nomination')))) throw notFound('Open nomination');
       return c.json({ ok: true as const });
     });
 }

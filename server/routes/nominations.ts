@@ -13,20 +13,26 @@ import {
   type NominationSummary,
 } from '../../lib/shared/api';
 import { normalizeIsbn } from '../../lib/shared/isbn';
+import { NOMINATIONS_TAG } from '../books/cache-tags';
 import { summarizeNominations } from '../books/nomination-summary';
+import { lockCatalogue } from '../db/catalogue-lock';
 import type { CanonDb } from '../db/connect';
+import { lockForUpdate, type WriteTx } from '../db/write';
 import type { AppEnv, Deps } from '../deps';
 import { readJson } from '../http/body';
-import { requireIdentity } from '../identities/auth';
+import { uuidParam } from '../http/path-ids';
+import { requireVoice, unauthorized } from '../identities/auth';
+import { lockVoice } from '../people/voice';
 import { ApiError, notFound } from '../security/errors';
 
 const LIST_MAX = 100;
 
-async function support(db: CanonDb, nominationId: string, identityId: string, reason: string | null, now: number) {
-  await db
+/** Once per reader: seconding twice, or from a second browser of the same person, counts once. */
+async function support(trx: CanonDb, nominationId: string, ownerId: string, reason: string | null, now: number) {
+  await trx
     .insertInto('nomination_supporters')
-    .values({ nomination_id: nominationId, identity_id: identityId, reason, created_at: now })
-    .onConflict((oc) => oc.columns(['nomination_id', 'identity_id']).doNothing())
+    .values({ nomination_id: nominationId, owner_id: ownerId, reason, created_at: now })
+    .onConflict((oc) => oc.columns(['nomination_id', 'owner_id']).doNothing())
     .execute();
 }
 
@@ -38,7 +44,15 @@ async function summary(db: CanonDb, id: string): Promise<NominationSummary> {
 }
 
 export function nominationRoutes(deps: Deps) {
-  const { db, clock, limiter, config, lookupCache } = deps;
+  const { db, write, clock, limiter, config } = deps;
+
+  async function lockedVoice(tx: WriteTx, identityId: string) {
+    const voice = await lockVoice(tx.trx, identityId);
+    if (voice === null) throw unauthorized();
+    await limiter.consume('writes-reader', voice.ownerId, config.rateLimits.writesPerIdentity, tx.trx);
+    return voice;
+  }
+
   return new Hono<AppEnv>()
     .get('/nominations', async (c) => {
       const status = c.req.query('status') ?? 'open';
@@ -58,8 +72,7 @@ export function nominationRoutes(deps: Deps) {
       return c.json(body);
     })
     .post('/nominations', async (c) => {
-      const identity = await requireIdentity(db, c);
-      limiter.consume('writes-identity', identity.id, config.rateLimits.writesPerIdentity);
+      const caller = await requireVoice(db, c);
       const { value } = await readJson(c, NominateRequest);
       const isbn13 = value.isbn === undefined ? null : normalizeIsbn(value.isbn);
       if (value.isbn !== undefined && isbn13 === null) {
@@ -68,43 +81,47 @@ export function nominationRoutes(deps: Deps) {
       const titleKey = matchKey(value.title);
       const now = clock.now();
 
-      const inCanon =
-        isbn13 !== null &&
-        (await db.selectFrom('book_isbns').select('book_id').where('isbn13', '=', isbn13).executeTakeFirst());
-      const sameTitle = await db
-        .selectFrom('books')
-        .select(['id', 'authors'])
-        .where('title_key', '=', titleKey)
-        .execute();
-      if (
-        inCanon ||
-        sameTitle.some((b) => value.authors.some((a) => authorMatches(a, JSON.parse(b.authors) as string[])))
-      ) {
-        throw new ApiError(409, 'conflict', 'This book is already in the canon.');
-      }
-      // Nominating a book that is already nominated seconds the existing nomination.
-      const open = await db
-        .selectFrom('nominations')
-        .selectAll()
-        .where('status', '=', 'open')
-        .where((eb) =>
-          isbn13 === null
-            ? eb('title_key', '=', titleKey)
-            : eb.or([eb('isbn13', '=', isbn13), eb('title_key', '=', titleKey)]),
-        )
-        .execute();
-      const existing = open.find(
-        (n) =>
-          (isbn13 !== null && n.isbn13 === isbn13) ||
-          value.authors.some((a) => authorMatches(a, JSON.parse(n.authors) as string[])),
-      );
-      if (existing !== undefined) {
-        await support(db, existing.id, identity.id, value.reason, now);
-        lookupCache.invalidate();
-        return c.json(await summary(db, existing.id), 200);
-      }
-      const id = randomUUID();
-      await db.transaction().execute(async (trx) => {
+      const { id, created } = await write(async (tx) => {
+        const { trx } = tx;
+        const voice = await lockedVoice(tx, caller.identityId);
+        // Two readers nominating the same new book at once must end with one nomination.
+        await lockCatalogue(trx);
+        const inCanon =
+          isbn13 !== null &&
+          (await trx.selectFrom('book_isbns').select('book_id').where('isbn13', '=', isbn13).executeTakeFirst());
+        const sameTitle = await trx
+          .selectFrom('books')
+          .select(['id', 'authors'])
+          .where('title_key', '=', titleKey)
+          .execute();
+        if (
+          inCanon ||
+          sameTitle.some((b) => value.authors.some((a) => authorMatches(a, JSON.parse(b.authors) as string[])))
+        ) {
+          throw new ApiError(409, 'conflict', 'This book is already in the canon.');
+        }
+        // Nominating a book that is already nominated seconds the existing nomination.
+        const open = await trx
+          .selectFrom('nominations')
+          .selectAll()
+          .where('status', '=', 'open')
+          .where((eb) =>
+            isbn13 === null
+              ? eb('title_key', '=', titleKey)
+              : eb.or([eb('isbn13', '=', isbn13), eb('title_key', '=', titleKey)]),
+          )
+          .execute();
+        const existing = open.find(
+          (n) =>
+            (isbn13 !== null && n.isbn13 === isbn13) ||
+            value.authors.some((a) => authorMatches(a, JSON.parse(n.authors) as string[])),
+        );
+        tx.changed(NOMINATIONS_TAG);
+        if (existing !== undefined) {
+          await support(trx, existing.id, voice.ownerId, value.reason, now);
+          return { id: existing.id, created: false };
+        }
+        const id = randomUUID();
         await trx
           .insertInto('nominations')
           .values({
@@ -114,30 +131,35 @@ export function nominationRoutes(deps: Deps) {
             title_key: titleKey,
             authors: JSON.stringify(value.authors),
             reason: value.reason,
-            identity_id: identity.id,
+            identity_id: voice.identityId,
             status: 'open',
             book_id: null,
             created_at: now,
           })
           .execute();
-        await support(trx, id, identity.id, value.reason, now);
+        await support(trx, id, voice.ownerId, value.reason, now);
+        return { id, created: true };
       });
-      lookupCache.invalidate();
-      return c.json(await summary(db, id), 201);
+      return c.json(await summary(db, id), created ? 201 : 200);
     })
     .post('/nominations/:id/seconds', async (c) => {
-      const identity = await requireIdentity(db, c);
-      limiter.consume('writes-identity', identity.id, config.rateLimits.writesPerIdentity);
+      const caller = await requireVoice(db, c);
+      const nominationId = uuidParam(c, 'Nomination');
       const { value } = await readJson(c, SecondNominationRequest);
-      const nomination = await db
-        .selectFrom('nominations')
-        .select(['id', 'status'])
-        .where('id', '=', c.req.param('id'))
-        .executeTakeFirst();
-      if (nomination === undefined) throw notFound('Nomination');
-      if (nomination.status !== 'open') throw new ApiError(409, 'conflict', `This nomination is ${nomination.status}.`);
-      await support(db, nomination.id, identity.id, value.reason ?? null, clock.now());
-      lookupCache.invalidate();
-      return c.json(await summary(db, nomination.id));
+      await write(async (tx) => {
+        const voice = await lockedVoice(tx, caller.identityId);
+        // Locked, so a decision on the nomination cannot slip in between this check and the second.
+        const nomination = await lockForUpdate(
+          tx.trx,
+          tx.trx.selectFrom('nominations').select(['id', 'status']).where('id', '=', nominationId),
+        ).executeTakeFirst();
+        if (nomination === undefined) throw notFound('Nomination');
+        if (nomination.status !== 'open') {
+          throw new ApiError(409, 'conflict', `This nomination is ${nomination.status}.`);
+        }
+        await support(tx.trx, nomination.id, voice.ownerId, value.reason ?? null, clock.now());
+        tx.changed(NOMINATIONS_TAG);
+      });
+      return c.json(await summary(db, nominationId));
     });
 }

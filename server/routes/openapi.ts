@@ -4,5 +4,7 @@ import type { AppEnv, Deps } from '../deps';
 import { openApiDocument } from '../openapi/document';
 
 export function openApiRoutes(deps: Deps) {
-  return new Hono<AppEnv>().get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)));
+  return new Hono<AppEnv>().get('/openapi.json', (c) =>
+    c.json(openApiDocument(deps.config.publicUrl, deps.config.rateLimits)),
+  );
 }

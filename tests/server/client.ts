@@ -38,7 +38,7 @@ export const uniqueEmail = (label = 'reader') => `${label}.${++counter}.${random
 export async function newIdentity(server: CanonServerHandle, options: { name?: string; confirm?: boolean } = {}) {
   const email = uniqueEmail();
   const reply = await call(server.api, 'POST', '/identities', { body: { name: options.name ?? 'Test Reader', email } });
-  if (reply.status !== 201) throw new Error(`register failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  if (reply.status !== 202) throw new Error(`register failed: ${reply.status} ${JSON.stringify(reply.body)}`);
   const identity = { id: reply.body.id as string, secret: reply.body.secret as string, email };
   if (options.confirm) {
     const mail = await server.nextMail(email);
@@ -55,3 +55,19 @@ export const postComment = (
   body: unknown,
   key: string = randomUUID(),
 ) => call(server.api, 'POST', `/books/${bookId}/comments`, { body, secret, key });
+
+/** Registers one browser's identity for `email` (as typed), from `client` when the server trusts one proxy hop. */
+export async function register(server: CanonServerHandle, name: string, email: string, client?: string) {
+  const reply = await call(server.api, 'POST', '/identities', {
+    body: { name, email },
+    headers: client === undefined ? {} : { 'x-forwarded-for': client },
+  });
+  if (reply.status !== 202) throw new Error(`register failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return { id: reply.body.id as string, secret: reply.body.secret as string, email, reply };
+}
+
+/** Follows the next confirmation link mailed to `to` (the address as the server sends to it). */
+export async function followNextLink(server: CanonServerHandle, to: string): Promise<number> {
+  const mail = await server.nextMail(to);
+  return (await fetch(mail.link ?? '')).status;
+}

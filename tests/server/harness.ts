@@ -8,12 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { freshPostgresDatabase } from '../../scripts/server-process';
 import { loadConfig, type Config } from '../../server/config';
 import type { RateLimits } from '../../server/limits';
 import { startServer, type RunningServer } from '../../server/start';
+
+export { freshPostgresDatabase };
 
 export type Backend = 'sqlite' | 'postgres';
 export type CapturedMail = { to: string[]; raw: string; text: string; link: string | null };
@@ -26,6 +27,9 @@ export const NO_RATE_LIMITS: RateLimits = {
   writesPerIdentity: UNLIMITED,
   commentsPerIdentity: UNLIMITED,
   registrationsPerIp: UNLIMITED,
+  mailsPerAddressPerClient: UNLIMITED,
+  mailsPerAddress: UNLIMITED,
+  mailsPerClient: UNLIMITED,
 };
 
 /** The backends this run covers: SQLite always, PostgreSQL when DATABASE_URL is set. */
@@ -44,6 +48,42 @@ function decodeQuotedPrintable(text: string): string {
   return text
     .replace(/=\r?\n/g, '')
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export type Mailbox = {
+  /** smtp:// address of the receiver. */
+  url: string;
+  mails: CapturedMail[];
+  /** Resolves with the next mail to `to`, compared case-insensitively (or one already captured and not yet taken). */
+  nextMail(to: string): Promise<CapturedMail>;
+  close(): Promise<void>;
+};
+
+/** A real SMTP receiver on loopback that keeps every mail it is given. */
+export async function startMailbox(): Promise<Mailbox> {
+  const mails: CapturedMail[] = [];
+  const taken = new Set<CapturedMail>();
+  const waiters = new Set<() => void>();
+  const smtp = await startSmtpReceiver(mails, () => waiters.forEach((w) => w()));
+  function nextMail(to: string): Promise<CapturedMail> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no mail to ${to} arrived`));
+      }, 10_000);
+      function check() {
+        const mail = mails.find((m) => !taken.has(m) && m.to.some((t) => t.toLowerCase() === to.toLowerCase()));
+        if (mail === undefined) return;
+        taken.add(mail);
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve(mail);
+      }
+      waiters.add(check);
+      check();
+    });
+  }
+  return { url: smtp.url, mails, nextMail, close: smtp.close };
 }
 
 async function startSmtpReceiver(mails: CapturedMail[], onMail: () => void) {
@@ -72,31 +112,11 @@ async function startSmtpReceiver(mails: CapturedMail[], onMail: () => void) {
   };
 }
 
-/** A fresh PostgreSQL database for one server, dropped again at stop. */
-async function freshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `canon_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 export type CanonServerHandle = {
   url: string;
   api: string;
   mails: CapturedMail[];
-  /** Resolves with the next mail to `to` (or one already captured and not yet taken). */
+  /** Resolves with the next mail to `to`, compared case-insensitively (or one already captured and not yet taken). */
   nextMail(to: string): Promise<CapturedMail>;
   clock: { now(): number; advance(ms: number): void };
   server: RunningServer;
@@ -104,13 +124,10 @@ export type CanonServerHandle = {
 };
 
 export async function startCanonServer(
-  options: { backend?: Backend; config?: Partial<Config> } = {},
+  options: { backend?: Backend; config?: Partial<Config>; log?: (line: string) => void } = {},
 ): Promise<CanonServerHandle> {
   const backend = options.backend ?? 'sqlite';
-  const mails: CapturedMail[] = [];
-  const taken = new Set<CapturedMail>();
-  const waiters = new Set<() => void>();
-  const smtp = await startSmtpReceiver(mails, () => waiters.forEach((w) => w()));
+  const smtp = await startMailbox();
   const dir = await mkdtemp(join(tmpdir(), 'canon-test-'));
   let drop: (() => Promise<void>) | null = null;
   let databaseUrl: string | null = null;
@@ -133,32 +150,13 @@ export async function startCanonServer(
     rateLimits: NO_RATE_LIMITS,
     ...options.config,
   };
-  const server = await startServer({ config, clock, log: () => {} });
-
-  function nextMail(to: string): Promise<CapturedMail> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`no mail to ${to} arrived`));
-      }, 10_000);
-      function check() {
-        const mail = mails.find((m) => !taken.has(m) && m.to.includes(to));
-        if (mail === undefined) return;
-        taken.add(mail);
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve(mail);
-      }
-      waiters.add(check);
-      check();
-    });
-  }
+  const server = await startServer({ config, clock, log: options.log ?? (() => {}) });
 
   return {
     url: server.url,
     api: `${server.url}/api/v1`,
-    mails,
-    nextMail,
+    mails: smtp.mails,
+    nextMail: smtp.nextMail,
     clock,
     server,
     async stop() {

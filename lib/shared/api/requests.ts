@@ -38,7 +38,13 @@ const HttpUrl = v.pipe(
 
 export const RegisterIdentityRequest = v.strictObject({
   name: userText(LIMITS.nameMax),
-  email: v.pipe(v.string(), v.maxLength(LIMITS.emailMax), v.email('A well-formed e-mail address is required.')),
+  /** Spaces around the address are dropped; addresses are compared as `canonicalEmail` says. */
+  email: v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(LIMITS.emailMax),
+    v.email('A well-formed e-mail address is required.'),
+  ),
 });
 
 export const CreateCommentRequest = v.strictObject({

@@ -14,7 +14,7 @@ export const NominationSummary = v.object({
   authors: v.array(v.string()),
   reason: v.string(),
   status: v.picklist(['open', 'accepted', 'declined']),
-  /** Readers supporting it, the nominator included. */
+  /** Confirmed readers supporting it, the nominator included; each person once. */
   supporters: v.number(),
   bookId: v.nullable(v.string()),
   createdAt: IsoDate,
@@ -99,15 +99,25 @@ export const CommentPage = v.object({
   nextCursor: v.nullable(v.string()),
 });
 
+/** What every well-formed registration is told, whether or not a mail could go to the address. */
+export const REGISTRATION_MESSAGE = 'If this address can receive mail, a link is on its way.';
+
+/**
+ * The answer to a registration (202 Accepted: the identity exists, its
+ * confirmation is up to the mailbox). Servers before 202 answered 201
+ * without `message`.
+ */
 export const RegisteredIdentity = v.object({
   id: v.string(),
   /** Shown once; send it as `Authorization: Bearer <secret>`. */
   secret: v.string(),
   confirmed: v.boolean(),
+  message: v.optional(v.string()),
 });
 
 export const IdentityState = v.object({
   id: v.string(),
+  /** The name others see: the person's (chosen at their latest confirmation) once this identity is confirmed. */
   name: v.string(),
   confirmed: v.boolean(),
   confirmedAt: v.nullable(IsoDate),

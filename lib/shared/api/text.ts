@@ -60,11 +60,15 @@ export function authorMatches(query: string, authors: readonly string[]): boolea
 }
 
 /**
- * The form an e-mail address is compared in: the domain lower-cased, the
- * local part kept as written (RFC 5321 leaves its case to the receiving
- * host) and no provider-specific rewriting.
+ * The one form an e-mail address is compared in, so that every browser a
+ * reader registers with the same address becomes the same person: spaces
+ * around it trimmed and the whole address lower-cased. Domains are
+ * case-insensitive by definition; local parts are compared
+ * case-insensitively too (RFC 5321 leaves their case to the receiving host,
+ * and mail hosts in practice ignore it), so `Ada@Example.org` and
+ * `ada@example.org` are one person. No provider-specific rewriting (dots,
+ * `+tags`): those are different mailboxes as far as the canon knows.
  */
 export function canonicalEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  return `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`;
+  return email.trim().toLowerCase();
 }
