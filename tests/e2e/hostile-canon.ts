@@ -63,7 +63,7 @@ export function hostileBookPage(book: Pick<HostileBook, 'index' | 'isbn13'>): st
 async function confirmedIdentity(canon: CanonServerHandle, name: string): Promise<string> {
   const email = `hostile.${randomUUID()}@example.org`;
   const reply = await call(canon.api, 'POST', '/identities', { body: { name, email } });
-  if (reply.status !== 201) throw new Error(`register: ${reply.status} ${JSON.stringify(reply.body)}`);
+  if (reply.status !== 202) throw new Error(`register: ${reply.status} ${JSON.stringify(reply.body)}`);
   const mail = await canon.nextMail(email);
   if ((await fetch(mail.link ?? 'missing')).status !== 200) throw new Error('confirmation link refused');
   return reply.body.secret as string;

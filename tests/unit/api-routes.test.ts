@@ -41,6 +41,7 @@ const CLIENT_REQUESTS: [method: string, path: string][] = [
   ['POST', canonRoutes.identities()],
   ['GET', canonRoutes.identityMe()],
   ['POST', canonRoutes.resendConfirmation()],
+  ['DELETE', canonRoutes.identityMe()],
 ];
 
 describe('the extension’s requests and the server’s routes', () => {

@@ -1,4 +1,5 @@
 /** Registering, re-checking, resending and forgetting this browser's commenter identity. */
+import * as v from 'valibot';
 import { Accepted, IdentityState, RegisteredIdentity, type RegisterIdentityBody } from '../../shared/api';
 import { announceChange } from '../core/announce';
 import { IDENTITY_RECHECK_MS } from '../core/limits';
@@ -107,7 +108,23 @@ export async function resendConfirmation(deps: Deps): Promise<Result<null>> {
   return failureOf(response);
 }
 
+/**
+ * Forgets this browser's identity: the server is told first (so a never
+ * confirmed identity's provisional rating and tags are withdrawn, and the
+ * person's other browsers stay as they are), then the local record goes. A
+ * server that cannot be reached does not keep the reader's address here.
+ */
 export async function forget(deps: Deps): Promise<Result<null>> {
-  await forgetIdentity(deps.db, await deps.server());
+  const server = await deps.server();
+  const record = await identityFor(deps.db, server);
+  if (record !== null && !record.rejected) {
+    await canonRequest(
+      deps.fetch,
+      server,
+      { method: 'DELETE', path: canonRoutes.identityMe(), secret: record.secret },
+      v.unknown(),
+    );
+  }
+  await forgetIdentity(deps.db, server);
   return ok(null);
 }
