@@ -19,7 +19,7 @@ import { summarize, type Summary } from './figures';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'node_modules/.bin');
 /** The address the e2e build talks to; the in-browser benchmarks start the canon server there. */
-const E2E_CANON_URL = 'http://127.0.0.1:18787';
+const E2E_CANON_URL = process.env.E2E_CANON_URL ?? 'http://127.0.0.1:18787';
 const TMP = mkdtempSync(path.join(tmpdir(), 'bookside-bench-'));
 
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {

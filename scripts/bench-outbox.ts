@@ -29,7 +29,7 @@ import { EXTENSION_DIR, launchWithExtension } from './extension-browser';
 import { sendAsExtensionPage, valueOf } from './extension-messages';
 
 /** Where the e2e build sends its writes (`WXT_CANON_URL` in the npm script). */
-const CANON_URL = 'http://127.0.0.1:18787';
+const CANON_URL = process.env.E2E_CANON_URL ?? 'http://127.0.0.1:18787';
 const DB_POLL_MS = 20;
 const OUTBOX_POLL_MS = 100;
 /** A drain that has not finished by then is reported as stuck. */

@@ -29,7 +29,7 @@ import { sendAsExtensionPage, valueOf } from './extension-messages';
 import { summarize } from './figures';
 
 /** Where the e2e build sends its requests (`WXT_CANON_URL` in the npm script). */
-const CANON_URL = process.env.BENCH_CANON_URL ?? 'http://127.0.0.1:18787';
+const CANON_URL = process.env.E2E_CANON_URL ?? 'http://127.0.0.1:18787';
 const BOOK_SHOWN_MARK = 'bookside:book-shown';
 const MARK_WAIT_MS = 20_000;
 
