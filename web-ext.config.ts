@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineWebExtConfig } from 'wxt';
+import { buildCanonOrigin } from './lib/shared/settings/defaults';
+import { WE_THINK } from './scripts/canon-book-page';
 
 // `npm start` opens the extension in a development browser. Prefer the
 // system's Chromium where it is installed (Debian's /usr/bin/chromium);
@@ -18,5 +20,6 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 export default defineWebExtConfig({
   ...(chromium ? { binaries: { chrome: chromium } } : {}),
   chromiumArgs,
-  startUrls: ['https://www.amazon.com/dp/0134763386'],
+  // A book the canon knows (the seed page's We-Think), and the canon's own home page beside it.
+  startUrls: [WE_THINK.url, `${buildCanonOrigin(process.env)}/`],
 });
