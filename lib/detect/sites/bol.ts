@@ -11,8 +11,12 @@ const SELECTORS = {
   specLabel: '.specs__title',
 };
 
-/** Product pages are `/<cc>/<lang>/p/<slug>/<id>/`; searches are `/s/`, categories `/l/`. */
-const PRODUCT_PATH = /^\/[a-z]{2}\/[a-z]{2}\/p\/[^/]+\/\d+/;
+/**
+ * Product pages are `/<cc>/<lang>/p/<slug>/<id>/`, product-family pages (one
+ * format of a book chosen) `/f/<slug>/<id>/`, and before ~2020 `/nl/p/…`;
+ * searches are `/s/`, categories `/l/`.
+ */
+const PRODUCT_PATH = /^(?:\/[a-z]{2}){1,2}\/[pf]\/[^/]+\/\d+/;
 
 function detect(doc: Document, url: URL): BookRef | null {
   // bol.com ships schema.org Book JSON-LD with the EAN as `isbn` for books.
