@@ -92,6 +92,21 @@ function bylineAuthors(doc: Document): string[] {
   return (authors.length > 0 ? authors : entries).map((entry) => entry.name);
 }
 
+/**
+ * Sellers append the byline to the title (`The Medusa Chronicles: Alastair
+ * Reynolds & Stephen Baxter`); a trailing `: …` or ` - …` that names exactly
+ * the byline's authors is not part of the title.
+ */
+function withoutAuthorSuffix(title: string, authors: string[]): string {
+  const match = /^(.+)(?::|\s[-–])\s+(.+)$/.exec(title);
+  if (!match?.[1] || !match[2] || authors.length === 0) return title;
+  const named = match[2].split(/\s*(?:&|,|\band\b|\bund\b|\bet\b|\by\b)\s*/).filter(Boolean);
+  const byline = new Set(authors.map((name) => name.toLowerCase()));
+  return named.length === byline.size && named.every((name) => byline.has(name.toLowerCase()))
+    ? match[1].trim()
+    : title;
+}
+
 function formatOf(doc: Document, dpClasses: string[]): BookFormat {
   const label =
     textOf(doc.getElementById(SELECTORS.formatId)) ||
@@ -121,14 +136,15 @@ function detect(doc: Document, url: URL): BookRef | null {
   if (!isBook) return null; // a numeric ASIN on a non-book product is not an ISBN
   const asin = pageAsin(doc, url);
   const format = formatOf(doc, dpClasses);
+  const authors = bylineAuthors(doc);
   // A print book's numeric ASIN is its ISBN-10; a Kindle page shows only other editions' ISBNs.
   if (format !== 'ebook' && isValidIsbn10(asin)) isbns.push(asin);
   return buildBookRef({
     site: 'amazon',
     signals: ['site:amazon'],
     isbns: format === 'ebook' ? [] : isbns,
-    title,
-    authors: bylineAuthors(doc),
+    title: withoutAuthorSuffix(title, authors),
+    authors,
     format,
     asin: asin || undefined,
   });
