@@ -22,6 +22,9 @@ const SELECTORS = {
   title: ['#bibTitle', '.bibTitle', 'h1'],
 } as const;
 
+/** A physical description ("Descript", "Material") of discs: a recording or film, not a book, unless it has an ISBN. */
+const NON_BOOK_EXTENT = /videodis[ck]|sound dis[ck]|audio dis[ck]|\bDVD|blu-ray/i;
+
 const ENCORE_RECORD = /^\/iii\/encore\/record\/C__Rb(\d+)/;
 /** WebPAC's own path shapes; plain `/search/` (WebPAC Pro) is too common elsewhere to claim without its markup. */
 const WEBPAC_PATH = /^\/(?:record=b\d+|search~S\d*)/;
@@ -69,6 +72,8 @@ export const sierra: SiteAdapter = {
     const isbns = (fields.get('isbn') ?? []).flatMap((text) =>
       findIsbnCandidates(text).map((candidate) => candidate.isbn13),
     );
+    const extent = ['descript', 'description', 'material'].flatMap((label) => fields.get(label) ?? []).join(' ');
+    if (isbns.length === 0 && NON_BOOK_EXTENT.test(extent)) return null;
     return buildBookRef({
       site: 'sierra',
       signals: ['site:sierra'],
@@ -86,3 +91,5 @@ export const sierra: SiteAdapter = {
 //   Encore record  https://<encore-host>/iii/encore/record/C__Rb2849382__Scrawdads__P0,1__Orightresult__U__X7?lang=eng&suite=cobalt
 //   Encore MARC    https://<encore-host>/iii/encore/record/C__Rb2849382?marcData=Y
 //   WebPAC search  https://<webpac-host>/search~S1/?searchtype=X&searcharg=crawdads
+// No saved WebPAC or Encore record found in public repositories; the label/value rows are the
+// td.bibInfoLabel/td.bibInfoData pairs public WebPAC scrapers read (2015–2025).
