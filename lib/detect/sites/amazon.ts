@@ -39,28 +39,13 @@ function byIds(doc: Document, ids: readonly string[]): Element[] {
 }
 
 /** Amazon storefronts that sell books with ISBN detail rows. */
-const STOREFRONTS = [
-  'com',
-  'co.uk',
-  'de',
-  'fr',
-  'es',
-  'it',
-  'ca',
-  'com.au',
-  'co.jp',
-  'in',
-  'nl',
-  'se',
-  'com.mx',
-  'com.br',
-];
+const STOREFRONTS = 'com co.uk de fr es it ca com.au co.jp in nl se com.mx com.br'.split(' ');
 const HOST = new RegExp(`(^|\\.)amazon\\.(${STOREFRONTS.map((tld) => tld.replace('.', '\\.')).join('|')})$`);
 /** `#dp` classes of book product pages (`<div id="dp" class="book en_GB">`). */
 const BOOK_DP_CLASSES = ['book', 'ebooks', 'audible'];
 /** First breadcrumb of book categories on every storefront. */
 const BOOK_CATEGORIES =
-  /^(books|bücher|livres|libros|libri|boeken|böcker|livros|本|洋書|kindle.*|boutique kindle|tienda kindle|loja kindle|audible.*|hörbücher)$/i;
+  /^(books|bücher|livres|libros|libri|boeken|böcker|livros|本|洋書|(?:boutique |tienda |loja )?kindle.*|audible.*|hörbücher)$/i;
 /** Role words that mean "author" in the byline (`(Autor)`, `(著)`); translators etc. are left out. */
 const AUTHOR_ROLE = /author|autor|auteur|autore|författare|著|schrijver/i;
 const ISBN_ROW = /^ISBN(?:[-\s]?(1[03]))?\s*[:：]?\s*([\dXx][\dXx\s-]{8,16}[\dXx])/i;
@@ -99,12 +84,8 @@ function bylineAuthors(doc: Document): string[] {
  */
 function withoutAuthorSuffix(title: string, authors: string[]): string {
   const match = /^(.+)(?::|\s[-–])\s+(.+)$/.exec(title);
-  if (!match?.[1] || !match[2] || authors.length === 0) return title;
-  const named = match[2].split(/\s*(?:&|,|\band\b|\bund\b|\bet\b|\by\b)\s*/).filter(Boolean);
-  const byline = new Set(authors.map((name) => name.toLowerCase()));
-  return named.length === byline.size && named.every((name) => byline.has(name.toLowerCase()))
-    ? match[1].trim()
-    : title;
+  const named = match?.[2]?.split(/\s*(?:&|,|\band\b|\bund\b|\bet\b|\by\b)\s*/);
+  return match?.[1] && named?.sort().join() === [...authors].sort().join() ? match[1].trim() : title;
 }
 
 function formatOf(doc: Document, dpClasses: string[]): BookFormat {

@@ -10,6 +10,7 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
+import { NON_BOOK_MEDIA } from '../media';
 import { withoutRelatorTerm } from '../marc-table';
 import { firstText } from '../page';
 import { stripResponsibility, textOf } from '../text';
@@ -21,9 +22,6 @@ const SELECTORS = {
   value: '.bibInfoData',
   title: ['#bibTitle', '.bibTitle', 'h1'],
 } as const;
-
-/** A physical description ("Descript", "Material") of discs: a recording or film, not a book, unless it has an ISBN. */
-const NON_BOOK_EXTENT = /videodis[ck]|sound dis[ck]|audio dis[ck]|\bDVD|blu-ray/i;
 
 const ENCORE_RECORD = /^\/iii\/encore\/record\/C__Rb(\d+)/;
 /** WebPAC's own path shapes; plain `/search/` (WebPAC Pro) is too common elsewhere to claim without its markup. */
@@ -73,7 +71,8 @@ export const sierra: SiteAdapter = {
       findIsbnCandidates(text).map((candidate) => candidate.isbn13),
     );
     const extent = ['descript', 'description', 'material'].flatMap((label) => fields.get(label) ?? []).join(' ');
-    if (isbns.length === 0 && NON_BOOK_EXTENT.test(extent)) return null;
+    // A physical description of discs ("1 videodisc"): a film or recording, not a book, unless it has an ISBN.
+    if (isbns.length === 0 && NON_BOOK_MEDIA.test(extent)) return null;
     return buildBookRef({
       site: 'sierra',
       signals: ['site:sierra'],

@@ -9,6 +9,7 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
+import { NON_BOOK_MEDIA } from '../media';
 import { cleanText, stripResponsibility } from '../text';
 import type { BookRef, SiteAdapter } from '../types';
 
@@ -20,15 +21,13 @@ const SELECTORS = {
 const LABELS = {
   title: ['titel', 'title'],
   subtitle: ['zusatz', 'titelzusatz'],
-  author: ['verfasser', 'person(en)', 'personen', 'autor', 'author'],
+  author: ['verfasser', 'autor', 'author'],
   isbn: ['isbn', 'isbn/ismn'],
-  contents: ['inhalt', 'contents', 'enthält'],
+  contents: ['inhalt', 'contents'],
   extent: ['umfang', 'umfangsangabe'],
 } as const;
 
 const SINGLE_HIT = /\/webOPACClient\/singleHit\.do$/;
-/** An extent of discs or cassettes ("3 CDs", "1 DVD-Video"): a media record, not a book, unless it has an ISBN. */
-const MEDIA_EXTENT = /\b(?:CDs?|DVD|Blu-ray|Schallplatten?|Kassetten?)\b/i;
 
 /** Each `Label:` with the text up to the next `<br>` or label; the short record comes first and wins. */
 function labelledValues(doc: Document): Map<string, string> {
@@ -66,7 +65,8 @@ export const sisis: SiteAdapter = {
     if (!SINGLE_HIT.test(url.pathname)) return null;
     const values = labelledValues(doc);
     const isbns = findIsbnCandidates(pick(values, LABELS.isbn)).map((candidate) => candidate.isbn13);
-    if (isbns.length === 0 && MEDIA_EXTENT.test(pick(values, LABELS.extent))) return null;
+    // An extent of discs or cassettes ("3 CDs", "1 DVD-Video") is a media record unless it has an ISBN.
+    if (isbns.length === 0 && NON_BOOK_MEDIA.test(pick(values, LABELS.extent))) return null;
     const subtitle = pick(values, LABELS.subtitle);
     return buildBookRef({
       site: 'sisis',

@@ -1,5 +1,6 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
+import { NON_BOOK_MEDIA } from '../media';
 import { allTexts, firstText, labelledValues, metaContent } from '../page';
 import type { BookRef, SiteAdapter } from '../types';
 
@@ -9,15 +10,11 @@ const SELECTORS = {
   authors: ['[property="author"] a', '[property="creator"] a'],
   detailRows: 'table tr', // "Bibliographische Detailangaben" and the description tab: `<th>ISBN:</th><td>…`
   label: 'th',
-  /** The record's formats, `<span class="format zeitschriften">…`: the second class is the format, lower-cased. */
+  /** The record's formats: `<span class="format zeitschriften">Zeitschriften</span>`. */
   formats: '.format',
   /** VuFind's COinS span names it as referrer (`rfr_id=info:sid/vufind.svn.sourceforge.net:generator`). */
   coinsClass: 'Z3988',
 };
-
-/** Periodicals, recordings, films, maps and games; a record that is also a book (`buch`, `book`) stays one. */
-const NON_BOOK_FORMAT =
-  /zeitschrift|zeitung|journal|serial|periodical|magazin|newspaper|^cd|dvd|video|sound|music|map$|karte|game|spiel/;
 
 function coinsTitle(doc: Document): string {
   return doc.getElementsByClassName(SELECTORS.coinsClass)[0]?.getAttribute('title') ?? '';
@@ -26,16 +23,11 @@ function coinsTitle(doc: Document): string {
 function detect(doc: Document): BookRef | null {
   const title = firstText(doc, SELECTORS.title);
   if (!title) return null; // search results, home page
-  // The format list, else the format VuFind writes into its COinS span (`rft.format=Zeitschrift+%2F+Zeitung`).
-  const coins = /rft\.format=([^&]*)/.exec(coinsTitle(doc))?.[1] ?? '';
-  const formats = [...doc.querySelectorAll(SELECTORS.formats)].map((el) => el.classList[1] ?? '');
-  formats.push(decodeURIComponent(coins.replace(/\+/g, ' ')).toLowerCase());
-  if (
-    formats.some((format) => NON_BOOK_FORMAT.test(format)) &&
-    !formats.some((format) => /book|buch|livre/.test(format))
-  ) {
-    return null;
-  }
+  // The format list and the format in VuFind's COinS (`rft.format=Zeitschrift+%2F+Zeitung`);
+  // a record that is also a book (`buch`, `ebook`) stays one.
+  const listed = [...doc.querySelectorAll(SELECTORS.formats)].map((el) => el.className).join(' ');
+  const formats = `${listed} ${/rft\.format=([^&]*)/.exec(coinsTitle(doc))?.[1] ?? ''}`;
+  if (NON_BOOK_MEDIA.test(formats) && !/book|buch/i.test(formats)) return null;
   const values = labelledValues(doc.querySelectorAll(SELECTORS.detailRows), SELECTORS.label);
   return buildBookRef({
     site: 'vufind',
