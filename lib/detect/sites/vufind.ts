@@ -10,8 +10,6 @@ const SELECTORS = {
   authors: ['[property="author"] a', '[property="creator"] a'],
   detailRows: 'table tr', // "Bibliographische Detailangaben" and the description tab: `<th>ISBN:</th><td>…`
   label: 'th',
-  /** The record's formats: `<span class="format zeitschriften">Zeitschriften</span>`. */
-  formats: '.format',
   /** VuFind's COinS span names it as referrer (`rfr_id=info:sid/vufind.svn.sourceforge.net:generator`). */
   coinsClass: 'Z3988',
 };
@@ -23,11 +21,10 @@ function coinsTitle(doc: Document): string {
 function detect(doc: Document): BookRef | null {
   const title = firstText(doc, SELECTORS.title);
   if (!title) return null; // search results, home page
-  // The format list and the format in VuFind's COinS (`rft.format=Zeitschrift+%2F+Zeitung`);
-  // a record that is also a book (`buch`, `ebook`) stays one.
-  const listed = [...doc.querySelectorAll(SELECTORS.formats)].map((el) => el.className).join(' ');
-  const formats = `${listed} ${/rft\.format=([^&]*)/.exec(coinsTitle(doc))?.[1] ?? ''}`;
-  if (NON_BOOK_MEDIA.test(formats) && !/book|buch/i.test(formats)) return null;
+  // The record's format as VuFind writes it into its COinS (`rft.format=Zeitschrift+%2F+Zeitung`);
+  // a record that is also a book (`Buch`, `eBook`, `Sachbuch`) stays one.
+  const format = /rft\.format=([^&]*)/.exec(coinsTitle(doc))?.[1] ?? '';
+  if (NON_BOOK_MEDIA.test(format) && !/book|buch/i.test(format)) return null;
   const values = labelledValues(doc.querySelectorAll(SELECTORS.detailRows), SELECTORS.label);
   return buildBookRef({
     site: 'vufind',
