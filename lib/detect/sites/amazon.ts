@@ -45,9 +45,9 @@ const HOST = new RegExp(`(^|\\.)amazon\\.(${STOREFRONTS.map((tld) => tld.replace
 const BOOK_DP_CLASSES = ['book', 'ebooks', 'audible'];
 /** First breadcrumb of book categories on every storefront. */
 const BOOK_CATEGORIES =
-  /^(books|bücher|livres|libros|libri|boeken|böcker|livros|本|洋書|(?:boutique |tienda |loja )?kindle.*|audible.*|hörbücher)$/i;
+  /^(books|bücher|livres|libr(?:os|i)|boeken|böcker|livros|本|洋書|(?:boutique |tienda |loja )?kindle.*|audible.*|hörbücher)$/i;
 /** Role words that mean "author" in the byline (`(Autor)`, `(著)`); translators etc. are left out. */
-const AUTHOR_ROLE = /author|autor|auteur|autore|författare|著|schrijver/i;
+const AUTHOR_ROLE = /aut(?:h?or|eur)|författare|著|schrijver/i;
 const ISBN_ROW = /^ISBN(?:[-\s]?(1[03]))?\s*[:：]?\s*([\dXx][\dXx\s-]{8,16}[\dXx])/i;
 const ASIN_IN_PATH = /\/(?:dp|gp\/product|gp\/aw\/d|exec\/obidos\/ASIN)\/([A-Z0-9]{10})(?:[/?]|$)/;
 
@@ -84,7 +84,7 @@ function bylineAuthors(doc: Document): string[] {
  */
 function withoutAuthorSuffix(title: string, authors: string[]): string {
   const match = /^(.+)(?::|\s[-–])\s+(.+)$/.exec(title);
-  const named = match?.[2]?.split(/\s*(?:&|,|\band\b|\bund\b|\bet\b|\by\b)\s*/);
+  const named = match?.[2]?.split(/\s*(?:[&,]|\b(?:and|und|et|y)\b)\s*/);
   return match?.[1] && named?.sort().join() === [...authors].sort().join() ? match[1].trim() : title;
 }
 
@@ -93,7 +93,7 @@ function formatOf(doc: Document, dpClasses: string[]): BookFormat {
     textOf(doc.getElementById(SELECTORS.formatId)) ||
     textOf(byIds(doc, SELECTORS.bylineIds)[0]?.querySelector(SELECTORS.formatInByline));
   if (dpClasses.includes('ebooks') || /kindle|ebook/i.test(label)) return 'ebook';
-  if (dpClasses.includes('audible') || /audible|audio|hörbuch|livre audio/i.test(label)) return 'audio';
+  if (dpClasses.includes('audible') || /audi|hörbuch/i.test(label)) return 'audio';
   return 'print';
 }
 
