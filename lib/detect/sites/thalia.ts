@@ -22,8 +22,7 @@ const SELECTORS = {
 
 function headingTitle(doc: Document): string {
   const heading = doc.querySelector(SELECTORS.title[0]) ?? doc.querySelector(SELECTORS.title[1]);
-  const own = [...(heading?.childNodes ?? [])].filter((node) => node.nodeType === 3).map((node) => node.textContent);
-  return cleanText(own.join(' ')) || textOf(heading);
+  return cleanText(heading?.firstChild?.textContent) || textOf(heading);
 }
 
 const ARTICLE_PATH = /^\/shop\/home\/artikeldetails\/[A-Z]?\d+\/?$/;
