@@ -61,3 +61,4 @@ export const abebooks: SiteAdapter = {
 //   listing   https://www.abebooks.com/servlet/BookDetailsPL?bi=31587493722
 //   landing   https://www.abebooks.com/9780547928227/Hobbit-Tolkien-J.R.R-054792822X/plp
 //   search    https://www.abebooks.com/servlet/SearchResults?kn=hobbit%20tolkien
+// No saved listing page found in public repositories; selectors unverified against real markup.

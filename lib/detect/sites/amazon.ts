@@ -39,30 +39,15 @@ function byIds(doc: Document, ids: readonly string[]): Element[] {
 }
 
 /** Amazon storefronts that sell books with ISBN detail rows. */
-const STOREFRONTS = [
-  'com',
-  'co.uk',
-  'de',
-  'fr',
-  'es',
-  'it',
-  'ca',
-  'com.au',
-  'co.jp',
-  'in',
-  'nl',
-  'se',
-  'com.mx',
-  'com.br',
-];
+const STOREFRONTS = 'com co.uk de fr es it ca com.au co.jp in nl se com.mx com.br'.split(' ');
 const HOST = new RegExp(`(^|\\.)amazon\\.(${STOREFRONTS.map((tld) => tld.replace('.', '\\.')).join('|')})$`);
 /** `#dp` classes of book product pages (`<div id="dp" class="book en_GB">`). */
 const BOOK_DP_CLASSES = ['book', 'ebooks', 'audible'];
 /** First breadcrumb of book categories on every storefront. */
 const BOOK_CATEGORIES =
-  /^(books|bücher|livres|libros|libri|boeken|böcker|livros|本|洋書|kindle.*|boutique kindle|tienda kindle|loja kindle|audible.*|hörbücher)$/i;
+  /^(books|bücher|livres|libr(?:os|i)|boeken|böcker|livros|本|洋書|(?:boutique |tienda |loja )?kindle.*|audible.*|hörbücher)$/i;
 /** Role words that mean "author" in the byline (`(Autor)`, `(著)`); translators etc. are left out. */
-const AUTHOR_ROLE = /author|autor|auteur|autore|författare|著|schrijver/i;
+const AUTHOR_ROLE = /aut(?:h?or|eur)|författare|著|schrijver/i;
 const ISBN_ROW = /^ISBN(?:[-\s]?(1[03]))?\s*[:：]?\s*([\dXx][\dXx\s-]{8,16}[\dXx])/i;
 const ASIN_IN_PATH = /\/(?:dp|gp\/product|gp\/aw\/d|exec\/obidos\/ASIN)\/([A-Z0-9]{10})(?:[/?]|$)/;
 
@@ -92,12 +77,23 @@ function bylineAuthors(doc: Document): string[] {
   return (authors.length > 0 ? authors : entries).map((entry) => entry.name);
 }
 
+/**
+ * Sellers append the byline to the title (`The Medusa Chronicles: Alastair
+ * Reynolds & Stephen Baxter`); a trailing `: …` or ` - …` that names exactly
+ * the byline's authors is not part of the title.
+ */
+function withoutAuthorSuffix(title: string, authors: string[]): string {
+  const match = /^(.+)(?::|\s[-–])\s+(.+)$/.exec(title);
+  const named = match?.[2]?.split(/\s*(?:[&,]|\b(?:and|und|et|y)\b)\s*/);
+  return match?.[1] && named?.sort().join() === [...authors].sort().join() ? match[1].trim() : title;
+}
+
 function formatOf(doc: Document, dpClasses: string[]): BookFormat {
   const label =
     textOf(doc.getElementById(SELECTORS.formatId)) ||
     textOf(byIds(doc, SELECTORS.bylineIds)[0]?.querySelector(SELECTORS.formatInByline));
   if (dpClasses.includes('ebooks') || /kindle|ebook/i.test(label)) return 'ebook';
-  if (dpClasses.includes('audible') || /audible|audio|hörbuch|livre audio/i.test(label)) return 'audio';
+  if (dpClasses.includes('audible') || /audi|hörbuch/i.test(label)) return 'audio';
   return 'print';
 }
 
@@ -121,14 +117,15 @@ function detect(doc: Document, url: URL): BookRef | null {
   if (!isBook) return null; // a numeric ASIN on a non-book product is not an ISBN
   const asin = pageAsin(doc, url);
   const format = formatOf(doc, dpClasses);
+  const authors = bylineAuthors(doc);
   // A print book's numeric ASIN is its ISBN-10; a Kindle page shows only other editions' ISBNs.
   if (format !== 'ebook' && isValidIsbn10(asin)) isbns.push(asin);
   return buildBookRef({
     site: 'amazon',
     signals: ['site:amazon'],
     isbns: format === 'ebook' ? [] : isbns,
-    title,
-    authors: bylineAuthors(doc),
+    title: withoutAuthorSuffix(title, authors),
+    authors,
     format,
     asin: asin || undefined,
   });
@@ -149,3 +146,6 @@ export const amazon: SiteAdapter = {
 // https://www.amazon.de/Siddhartha-indische-Dichtung-Hermann-Hesse/dp/3518366823
 // https://www.amazon.fr/Hauts-Hurle-Vent-Emily-Bront%C3%AB/dp/2253004758
 // https://www.amazon.es/Cecotec-Excellence-Aspirador-Programable-Limpieza/dp/B01MUGXRT9 (not a book)
+// Checked against real pages: the saved pages above (microlinkhq/metascraper, tfonteyn/NeverTooManyBooks,
+//   eaton/parse-amazon, OlivierBourgain/mylib, aquino-a/Book-Processor, mart2010/brd) and tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/
+//   amazon_0575090677.html (co.uk), amazon_1107480558.html and amazon_840827578x.html (es), amazon_2205057332.html (fr) (2024)

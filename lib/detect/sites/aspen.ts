@@ -71,3 +71,5 @@ export const aspen: SiteAdapter = {
 //   grouped work  https://<aspen-host>/GroupedWork/6b5e4f5e-5f2c-7a4d-2a39-a83e4a5d9b1c/Home
 //   record        https://<aspen-host>/Record/a2345678
 //   search        https://<aspen-host>/Search/Results?lookfor=andy+weir
+// No saved record page found in public repositories. The div.row > .result-label/.result-value rows and
+// /Author/Home links are those of Aspen Discovery's and Pika's own Smarty templates.

@@ -71,3 +71,5 @@ export const barnesAndNoble: SiteAdapter = {
 //   product (NOOK)    https://www.barnesandnoble.com/w/project-hail-mary-andy-weir/1137396019?ean=9780593135211
 //   search            https://www.barnesandnoble.com/s/project%20hail%20mary
 //   browse            https://www.barnesandnoble.com/b/books/_/N-1fZ29Z8q8
+// No saved product page found in public repositories. h1.pdp-header-title and the Product Details
+// table (th label, td value) are what public Barnes & Noble scrapers read.

@@ -43,3 +43,4 @@ export const betterWorldBooks: SiteAdapter = {
 // Page types:
 //   product  https://www.betterworldbooks.com/product/detail/the-great-gatsby-9780743273565
 //   search   https://www.betterworldbooks.com/search/results?q=fitzgerald
+// No saved product page found in public repositories; selectors unverified against real markup.

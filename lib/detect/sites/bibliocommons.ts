@@ -103,3 +103,6 @@ export const bibliocommons: SiteAdapter = {
 //   record      https://vpl.bibliocommons.com/v2/record/S38C5948493
 //   MARC view   https://vpl.bibliocommons.com/v2/record/S38C5948493/originalrecord
 //   search      https://vpl.bibliocommons.com/v2/search?query=andy+weir&searchType=smart
+// Checked against a real page: willnewton10/tpl-reviews test/data/vpl.html (search fragment, 2015). No saved
+// record page found; the store script[type=application/json][data-iso-key="_0"] with its entities is what
+// public BiblioCommons clients read.

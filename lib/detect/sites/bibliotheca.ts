@@ -37,3 +37,5 @@ export const bibliotheca: SiteAdapter = {
 
 // Tested on:
 // Stadtbibliothek Mannheim Web-OPAC, index.asp?detmediennr=… (saved without its URL)
+// Checked against real pages: opacapp/opacclient opacclient/libopac/src/test/resources/bibliotheca/
+//   result_detail/mannheim.html, resultlist/mannheim.html and bernau.html (hit list, account: null) (2016)

@@ -70,3 +70,4 @@ export const blacklight: SiteAdapter = {
 //   record   https://clio.columbia.edu/catalog/13843657
 //   MARCXML  https://searchworks.stanford.edu/view/11520986.marcxml
 //   results  https://searchworks.stanford.edu/?q=sapiens&search_field=search
+// No saved record page found in public repositories; fields are read from Blacklight's own dl/dt rendering.

@@ -44,3 +44,4 @@ export const blackwells: SiteAdapter = {
 // Page types:
 //   product  https://blackwells.co.uk/bookshop/product/9780007230204
 //   search   https://blackwells.co.uk/bookshop/search/?keyword=hilary+mantel
+// No saved product page found in public repositories; selectors unverified against real markup.

@@ -11,8 +11,12 @@ const SELECTORS = {
   specLabel: '.specs__title',
 };
 
-/** Product pages are `/<cc>/<lang>/p/<slug>/<id>/`; searches are `/s/`, categories `/l/`. */
-const PRODUCT_PATH = /^\/[a-z]{2}\/[a-z]{2}\/p\/[^/]+\/\d+/;
+/**
+ * Product pages are `/<cc>/<lang>/p/<slug>/<id>/`, product-family pages (one
+ * format of a book chosen) `/f/<slug>/<id>/`, and before ~2020 `/nl/p/…`;
+ * searches are `/s/`, categories `/l/`.
+ */
+const PRODUCT_PATH = /^(?:\/[a-z]{2}){1,2}\/[pf]\/[^/]+\/\d+/;
 
 function detect(doc: Document, url: URL): BookRef | null {
   // bol.com ships schema.org Book JSON-LD with the EAN as `isbn` for books.
@@ -45,3 +49,6 @@ export const bol: SiteAdapter = {
 // Tested on:
 // https://www.bol.com/be/nl/p/foundation-trilogy/1001004009994645/
 // https://www.bol.com/be/nl/s/asimov+foundation/ (search: null)
+// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/bol_9781841593326.html, bol_9789044544725.html (/f/),
+//   bol_9789044652901_be_nl_dutch.html (/f/), bol_9789044652901_nl_fr.html (a French page with no title),
+//   bol_9789056478193.html, bol_asimov_foundation.html and bol_multi_1_result_9789056478193.html (searches) (2024)

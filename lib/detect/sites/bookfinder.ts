@@ -40,3 +40,4 @@ export const bookfinder: SiteAdapter = {
 
 // Tested on:
 // https://www.bookfinder.com/isbn/9780441020348/
+// Checked against a real page: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/bookfinder_9780441020348.html

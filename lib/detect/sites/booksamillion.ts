@@ -43,3 +43,4 @@ export const booksAMillion: SiteAdapter = {
 // Page types:
 //   product  https://www.booksamillion.com/p/Seven-Husbands-Evelyn-Hugo/Taylor-Jenkins-Reid/9781501161933
 //   search   https://www.booksamillion.com/search?query=taylor%20jenkins%20reid
+// No saved product page found in public repositories; selectors unverified against real markup.

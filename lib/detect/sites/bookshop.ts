@@ -58,3 +58,4 @@ export const bookshop: SiteAdapter = {
 //   older link   https://bookshop.org/books/lessons-in-chemistry/9780385547345
 //   search       https://bookshop.org/search?keywords=bonnie+garmus
 //   list         https://bookshop.org/lists/booker-prize-2023-longlist
+// No saved product page found in public repositories; selectors unverified against real markup.

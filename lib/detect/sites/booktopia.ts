@@ -47,3 +47,4 @@ export const booktopia: SiteAdapter = {
 //   book     https://www.booktopia.com.au/boy-swallows-universe-trent-dalton/book/9781460753897.html
 //   ebook    https://www.booktopia.com.au/ebooks/<slug>/prod<ISBN-13>.html
 //   search   https://www.booktopia.com.au/search.ep?keywords=trent+dalton
+// No saved product page found in public repositories; selectors unverified against real markup.

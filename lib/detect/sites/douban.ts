@@ -12,6 +12,9 @@ const SELECTORS = {
   infoAuthors: ['#info > span:first-child a', '#info a[href*="/author/"]'],
 };
 
+/** Douban prefixes a translated author with the country: `[法] 保罗·霍尔特`, `（美）…`, `【英】…`. */
+const NATIONALITY = /^[[(（【〔][^\])）】〕]{1,4}[\])）】〕]\s*/;
+
 /** Book pages are `book.douban.com/subject/<id>/`; searches are `search.douban.com` or `/subject_search`. */
 const SUBJECT_PATH = /^\/subject\/\d+\/?$/;
 
@@ -24,7 +27,9 @@ function detect(doc: Document): BookRef | null {
     signals: jsonLd.isBook ? ['site:douban', 'jsonld'] : ['site:douban'],
     isbns: jsonLd.isbns.length > 0 ? jsonLd.isbns : findIsbnCandidates(infoIsbn).map((candidate) => candidate.isbn13),
     title: jsonLd.title ?? firstText(doc, SELECTORS.title),
-    authors: jsonLd.authors.length > 0 ? jsonLd.authors : allTexts(doc, SELECTORS.infoAuthors),
+    authors: (jsonLd.authors.length > 0 ? jsonLd.authors : allTexts(doc, SELECTORS.infoAuthors)).map((name) =>
+      name.replace(NATIONALITY, ''),
+    ),
   });
 }
 
@@ -38,3 +43,6 @@ export const douban: SiteAdapter = {
 
 // Tested on:
 // https://book.douban.com/subject/27119879/
+// https://book.douban.com/subject/36665775/ ([法] before the author)
+// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/douban_9787532190294_36897178.html
+//   ([英] before the author), douban_9787536692930_36874304.html, douban_9787532190294_25930607.html (the ISBN as title) (2024)

@@ -61,3 +61,5 @@ export const evergreen: SiteAdapter = {
 //   record   https://<evergreen-host>/eg/opac/record/4512877?locg=1
 //   results  https://<evergreen-host>/eg/opac/results?query=klara+and+the+sun&qtype=keyword
 //   MARCXML  https://<evergreen-host>/opac/extras/supercat/retrieve/marcxml/record/4512877
+// No saved record page found in public repositories. li.rdetail_isbns span.rdetail_value and #rdetail_title
+// are the markup of Evergreen's TPAC record summary that public Evergreen scrapers read.

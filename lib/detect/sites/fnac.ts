@@ -54,3 +54,5 @@ export const fnac: SiteAdapter = {
 //   book     https://livre.fnac.com/a1938/Albert-Camus-L-etranger
 //   ebook    https://www.fnac.com/livre-numerique/a1856784/Albert-Camus-L-etranger
 //   search   https://recherche.fnac.com/SearchResult/ResultList.aspx?Search=camus
+// No saved product page found in public repositories. The .f-productProperties__item rows with
+// dt.f-productProperties__term labels are what public fnac.com scrapers read.

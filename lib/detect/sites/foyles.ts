@@ -49,3 +49,4 @@ export const foyles: SiteAdapter = {
 // Page types:
 //   book     https://www.foyles.co.uk/book/the-seven-husbands-of-evelyn-hugo/taylor-jenkins-reid/9781398515697
 //   search   https://www.foyles.co.uk/search?term=taylor+jenkins+reid
+// No saved product page found in public repositories; selectors unverified against real markup.

@@ -77,3 +77,5 @@ export const googleBooks: SiteAdapter = {
 //   volume           https://books.google.com/books?id=s1gVAAAAYAAJ
 //   edition (new)    https://www.google.com/books/edition/The_Hobbit/pD6arNyKyi8C
 //   search           https://books.google.com/books?q=tolkien
+// No saved book page found in public repositories. The classic #metadata_content_table tr.metadata_row with
+// td.metadata_label/td.metadata_value is what public Google Books scrapers read.

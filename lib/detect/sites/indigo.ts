@@ -54,3 +54,4 @@ export const indigo: SiteAdapter = {
 // Page types:
 //   product  https://www.indigo.ca/en-ca/the-handmaids-tale/9780385490818.html
 //   search   https://www.indigo.ca/en-ca/search?q=atwood
+// No saved product page found in public repositories; selectors unverified against real markup.

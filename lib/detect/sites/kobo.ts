@@ -36,3 +36,4 @@ export const kobo: SiteAdapter = {
 
 // Tested on:
 // https://www.kobo.com/nl/nl/ebook/het-weeshuis-in-de-azuurblauwe-zee
+// Checked against a real page: SEB534542/gobookprices prices/testdata/kobo1.html

@@ -23,7 +23,15 @@ const SELECTORS = {
   authors: ['[property="author"] [property="name"]', '.author a'],
   contents: '.results_summary.contents',
   contentsLabel: '.label',
+  /** `<span class="results_summary type">… <img class="materialtype" src="/opac-tmpl/lib/famfamfam/VM.png"> Visual material` */
+  materialIcon: '.results_summary.type img',
 } as const;
+
+/**
+ * The XSLT's material-type icons from the MARC leader: SE continuing resource, VM visual material, MU sound
+ * or music, MP map, CF computer file, KT kit. A periodical is never a book; the others are not without an ISBN.
+ */
+const NON_BOOK_MATERIAL = /\/(SE|VM|MU|MP|CF|KT)\.png$/;
 
 /** Detail views of one record: normal, MARC and ISBD. */
 const DETAIL_PAGE = /\/cgi-bin\/koha\/opac-(?:detail|MARCdetail|ISBDdetail)\.pl$/;
@@ -49,6 +57,8 @@ export const koha: SiteAdapter = {
     const isbns = allTexts(doc, SELECTORS.isbns).flatMap((text) =>
       findIsbnCandidates(text).map((candidate) => candidate.isbn13),
     );
+    const material = NON_BOOK_MATERIAL.exec(doc.querySelector(SELECTORS.materialIcon)?.getAttribute('src') ?? '')?.[1];
+    if (material === 'SE' || (material && isbns.length === 0)) return null;
     const biblionumber = url.searchParams.get('biblionumber');
     return buildBookRef({
       site: 'koha',
@@ -73,3 +83,6 @@ export const koha: SiteAdapter = {
 //   MARC     https://<library-opac>/cgi-bin/koha/opac-MARCdetail.pl?biblionumber=12345
 //   search   https://<library-opac>/cgi-bin/koha/opac-search.pl?q=harari
 //   export   https://<library-opac>/cgi-bin/koha/opac-export.pl?op=export&format=marcxml&bib=12345
+// No saved record page found in public repositories (the real Koha pages here are account pages); the
+// selectors follow Koha's own OPAC XSLT, Koha-Community/Koha koha-tmpl/opac-tmpl/bootstrap/en/xslt/
+// MARC21slim2OPACDetail.xsl, in its RDFa (property=isbn), older (plain span) and resource_list forms.

@@ -37,3 +37,5 @@ export const librarything: SiteAdapter = {
 
 // Tested on:
 // http://www.librarything.com/work/413508 (2016 layout)
+// Checked against real pages: mart2010/brd brd/test/mockresponse/mockobject/LTWorkmain_413508_revs_nolang.html,
+//   Work_Breaking-Dawn_LibraryThing.html (2016)

@@ -77,3 +77,5 @@ export const openLibrary: SiteAdapter = {
 //   work      https://openlibrary.org/works/OL15832982W/Sabriel
 //   search    https://openlibrary.org/search?q=sabriel
 //   author    https://openlibrary.org/authors/OL382982A/Garth_Nix
+// No saved edition page found in public repositories (the saved Open Library data here is API JSON).
+// h1.work-title and h2.edition-byline a[itemprop=author] are what public Open Library scrapers read.

@@ -24,7 +24,8 @@ const SELECTORS = {
   ],
   /** The formats list and title-information block; only ISBNs labelled "ISBN" inside them count. */
   details: '.TitleDetailsFormats, .title-details-formats, .title-details-section, .TitleDetailsTable',
-  mediaType: ['.TitleDetailsHeading-format', '.title-format-badge'],
+  /** `<span class="TitleDetailsHeading-formatBadge"><span class="u-allCaps">eBook</span></span>` */
+  mediaType: ['.TitleDetailsHeading-formatBadge', '.title-format-badge'],
 } as const;
 
 const THUNDER_RECORD = 'https://thunder.api.overdrive.com/v2/media/bulk?titleIds=';
@@ -81,3 +82,5 @@ export const overdrive: SiteAdapter = {
 //   Libby share      https://share.libbyapp.com/title/5906733
 //   search           https://lapl.overdrive.com/search?query=andy%20weir
 //   Libby search     https://libbyapp.com/search/lapl/search/query-andy%20weir/page-1
+// No saved title page found in public repositories. Heading, creator link and format badge
+// (.TitleDetailsHeading-formatBadge, not -format) are what public OverDrive scrapers and userscripts read.

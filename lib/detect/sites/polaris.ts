@@ -9,6 +9,7 @@ import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
 import { valueAfterLabel } from '../labelled-value';
+import { NON_BOOK_MEDIA } from '../media';
 import { firstText } from '../page';
 import { stripResponsibility } from '../text';
 import type { BookRef, SiteAdapter } from '../types';
@@ -21,6 +22,7 @@ const SELECTORS = {
 
 const LABELS = {
   isbn: /^ISBN:?$/i,
+  format: /^Format:?$/i,
   title: /^Title:?$/i,
   author: /^(?:Author|Creator):?$/i,
   contents: /^(?:Contents|Formatted Contents Note):?$/i,
@@ -37,6 +39,9 @@ export const polaris: SiteAdapter = {
     // Search results (`searchresults.aspx`), patron account and home pages.
     if (!TITLE_PAGE.test(url.pathname)) return null;
     const root = SELECTORS.fullDisplay.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc;
+    // "Format: DVD", "Sound recording", "Map": not a book; "Book", "eBook", "Book on CD" are.
+    const format = valueAfterLabel(root, LABELS.format);
+    if (NON_BOOK_MEDIA.test(format) && !/book/i.test(format)) return null;
     const isbns = findIsbnCandidates(valueAfterLabel(root, LABELS.isbn)).map((candidate) => candidate.isbn13);
     const pos = url.searchParams.get('pos');
     const ctx = url.searchParams.get('ctx');
@@ -62,3 +67,5 @@ export const polaris: SiteAdapter = {
 //   title     https://<polaris-host>/polaris/search/title.aspx?ctx=1.1033.0.0.1&pos=1&cn=1523847
 //   results   https://<polaris-host>/polaris/search/searchresults.aspx?ctx=1.1033.0.0.1&type=Keyword&term=crawdads
 //   MARC      https://<polaris-host>/polaris/search/components/ajaxMARC.aspx?fp=0&pos=1&ctx=1.1033.0.0.1
+// No saved title page found in public repositories. Labels sit in td.nsm-full-label cells and titles in
+// .nsm-brief-primary-title-group, as Zotero's Polaris translator and public Polaris scrapers read them.

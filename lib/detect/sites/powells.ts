@@ -49,3 +49,4 @@ export const powells: SiteAdapter = {
 // Page types:
 //   product  https://www.powells.com/book/demon-copperhead-9780063251922
 //   search   https://www.powells.com/searchresults?keyword=kingsolver
+// No saved product page found in public repositories; selectors unverified against real markup.

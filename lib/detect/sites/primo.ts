@@ -28,13 +28,16 @@ const SELECTORS = {
 
 const FULL_DISPLAY = /^\/(?:discovery|primo-explore)\/fulldisplay\/?$/;
 
-/** Field label (lower case) → its values, from the Details section. */
+/** Field code and label (lower case) → its values, from the Details section. */
 function detailFields(doc: Document): Map<string, string[]> {
   const fields = new Map<string, string[]>();
   for (const row of doc.querySelectorAll(SELECTORS.detailRows)) {
-    const label = textOf(row.querySelector(SELECTORS.detailLabel)).toLowerCase();
+    const label = row.querySelector(SELECTORS.detailLabel);
     const values = [...row.querySelectorAll(SELECTORS.detailValues)].map((el) => textOf(el)).filter(Boolean);
-    if (label && values.length > 0 && !fields.has(label)) fields.set(label, values);
+    // By the field code (`data-details-label="identifier"`, the same in every interface language) and by the label shown.
+    for (const key of [label?.getAttribute('data-details-label'), textOf(label).toLowerCase()]) {
+      if (key && values.length > 0 && !fields.has(key)) fields.set(key, values);
+    }
   }
   return fields;
 }
@@ -79,3 +82,5 @@ export const primo: SiteAdapter = {
 //   Primo VE (hosted)      https://<inst>.primo.exlibrisgroup.com/discovery/fulldisplay?docid=alma991234567890123&vid=<INST>:<VIEW>
 //   Primo (classic new UI) https://<inst>.hosted.exlibrisgroup.com/primo-explore/fulldisplay?docid=<id>&vid=<VIEW>
 //   search                 https://<inst>.primo.exlibrisgroup.com/discovery/search?query=any,contains,sapiens&vid=<INST>:<VIEW>
+// No saved full-display page found in public repositories. Rows, span.bold-text[data-details-label] and
+// .item-details-element values follow public Primo customisation templates and the scrapers that read them.

@@ -10,6 +10,7 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
+import { NON_BOOK_MEDIA } from '../media';
 import { withoutRelatorTerm } from '../marc-table';
 import { firstText } from '../page';
 import { stripResponsibility, textOf } from '../text';
@@ -69,6 +70,9 @@ export const sierra: SiteAdapter = {
     const isbns = (fields.get('isbn') ?? []).flatMap((text) =>
       findIsbnCandidates(text).map((candidate) => candidate.isbn13),
     );
+    const extent = ['descript', 'description', 'material'].flatMap((label) => fields.get(label) ?? []).join(' ');
+    // A physical description of discs ("1 videodisc"): a film or recording, not a book, unless it has an ISBN.
+    if (isbns.length === 0 && NON_BOOK_MEDIA.test(extent)) return null;
     return buildBookRef({
       site: 'sierra',
       signals: ['site:sierra'],
@@ -86,3 +90,5 @@ export const sierra: SiteAdapter = {
 //   Encore record  https://<encore-host>/iii/encore/record/C__Rb2849382__Scrawdads__P0,1__Orightresult__U__X7?lang=eng&suite=cobalt
 //   Encore MARC    https://<encore-host>/iii/encore/record/C__Rb2849382?marcData=Y
 //   WebPAC search  https://<webpac-host>/search~S1/?searchtype=X&searcharg=crawdads
+// No saved WebPAC or Encore record found in public repositories; the label/value rows are the
+// td.bibInfoLabel/td.bibInfoData pairs public WebPAC scrapers read (2015–2025).

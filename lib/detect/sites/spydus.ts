@@ -55,3 +55,5 @@ export const spydus: SiteAdapter = {
 
 // Tested on:
 // https://herts.spydus.co.uk/cgi-bin/spydus.exe/ENQ/WPAC/BIBENQ?SETLVL=&BRN=3467997 (fragment)
+// Checked against real pages: alexwlchan/library-lookup tests/fixtures/isbn_9781847442260.html,
+//   tests/fixtures/isbn_9780804692298.html (2022)

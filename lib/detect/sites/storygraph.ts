@@ -57,3 +57,5 @@ export const storygraph: SiteAdapter = {
 //   book     https://app.thestorygraph.com/books/3ef0b1a4-8c4b-4bd8-9d2c-6c8d2a7e4f10
 //   editions https://app.thestorygraph.com/books/3ef0b1a4-8c4b-4bd8-9d2c-6c8d2a7e4f10/editions
 //   search   https://app.thestorygraph.com/browse?search_term=project+hail+mary
+// No saved book page found in public repositories (dtbray/storygraph-api tests/fixtures/book_page.html is a
+// sanitised stub); the heading and /authors/ links agree with that project's parser.

@@ -6,17 +6,24 @@
  */
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
-import { allTexts, firstText, labelledValues } from '../page';
+import { allTexts, labelledValues } from '../page';
 import { formatFromWord } from '../signals/reading';
+import { cleanText, textOf } from '../text';
 import type { BookRef, SiteAdapter } from '../types';
 
 const SELECTORS = {
-  /** `<div class="single-detail"><h3 class="detail-label">ISBN</h3><p class="detail-value">…</p></div>` */
-  detailRows: '.artikeldetails .single-detail, .single-detail',
-  detailLabel: '.detail-label',
-  title: ['h1.element-headline-medium', 'h1'],
-  authors: ['.autor a', 'a[href*="/autor/"]', '[data-test="autor"]'],
+  /** `<div class="artikeldetail"><span class="… detailbezeichnung">ISBN</span><p>978…</p></div>` */
+  detailRows: '.artikeldetail',
+  detailLabel: '.detailbezeichnung',
+  /** `<h1 class="element-headline-medium titel">Title<span …>subtitle, format</span></h1>`: its own text is the title. */
+  title: ['h1.titel', 'h1'],
+  authors: ['a[href*="/autor/"]'],
 } as const;
+
+function headingTitle(doc: Document): string {
+  const heading = doc.querySelector(SELECTORS.title[0]) ?? doc.querySelector(SELECTORS.title[1]);
+  return cleanText(heading?.firstChild?.textContent) || textOf(heading);
+}
 
 const ARTICLE_PATH = /^\/shop\/home\/artikeldetails\/[A-Z]?\d+\/?$/;
 
@@ -37,7 +44,7 @@ export const thalia: SiteAdapter = {
       site: 'thalia',
       signals: ['site:thalia'],
       isbns,
-      title: firstText(doc, SELECTORS.title),
+      title: headingTitle(doc),
       authors: allTexts(doc, SELECTORS.authors),
       format: formatFromWord(details.get('einband') ?? details.get('format') ?? ''),
     });
@@ -47,3 +54,5 @@ export const thalia: SiteAdapter = {
 // Page types:
 //   book     https://www.thalia.de/shop/home/artikeldetails/A1061396357
 //   search   https://www.thalia.de/suche?sq=juli+zeh
+// No saved article page found in public repositories. Rows, label and heading follow what public
+// scrapers of thalia.de read (2023–2024): .artikeldetail/.detailbezeichnung, the own text of h1.titel.

@@ -10,8 +10,8 @@ import type { BookRef, SiteAdapter } from '../types';
 const SELECTORS = {
   title: ['h1.WorkMeta-title', 'h1'],
   authors: ['.WorkMeta-authors a', 'a[href^="/a/"]'],
-  /** `<div class="WorkMeta-detail"><span class="WorkMeta-detailTitle">ISBN13:</span> <span>…</span></div>` */
-  detailRows: '.WorkMeta-detail',
+  /** `<div class="WorkMeta-detailsRow"><span class="WorkMeta-detailTitle">ISBN13:</span> <span class="WorkMeta-detailValue">…` */
+  detailRows: '.WorkMeta-detailsRow',
   detailLabel: '.WorkMeta-detailTitle',
   format: ['.WorkSelector-format.is-selected', '.WorkMeta-format'],
 } as const;
@@ -42,3 +42,5 @@ export const thriftbooks: SiteAdapter = {
 // Page types:
 //   work     https://www.thriftbooks.com/w/the-hobbit_jrr-tolkien/247795/#edition=4154530&idiq=8037542
 //   search   https://www.thriftbooks.com/browse/?b.search=the%20hobbit
+// No saved work page found in public repositories. The rows (.WorkMeta-detailsRow, not .WorkMeta-detail),
+// h1.WorkMeta-title and .WorkMeta-authors are what public scrapers and UI tests of thriftbooks.com read (2023–2025).

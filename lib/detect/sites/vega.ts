@@ -26,7 +26,8 @@ export const vega: SiteAdapter = {
   test: (url) => /\.iiivega\.com$/.test(url.hostname),
   detect(doc: Document, url: URL): BookRef | null {
     // Results (`/search?query=`), lists and the home page.
-    if (!CARD_PATH.test(url.pathname) || !url.searchParams.get('id')) return null;
+    // A card is opened by format-group id or, from a library's own links, by bib record (`recordId=`).
+    if (!CARD_PATH.test(url.pathname) || !/[?&](?:id|recordId)=\w/.test(url.search)) return null;
     const format = formatFromWord(firstText(doc, SELECTORS.format));
     return buildBookRef({
       site: 'vega',
@@ -41,4 +42,7 @@ export const vega: SiteAdapter = {
 
 // Page types:
 //   card     https://<library>.na2.iiivega.com/search/card?id=4f6e2d1c-9b8a-5c7d-a3e1-0f2b4c6d8e9a&entityType=FormatGroup
+//   record   https://nypl.na2.iiivega.com/search/card?recordId=21678146
 //   results  https://<library>.na2.iiivega.com/search?query=klara%20and%20the%20sun&searchType=everything&pageSize=10
+// No saved card page found in public repositories (the app renders in the browser); the recordId= card
+// links are the ones NYPL's public account code builds for its checkouts.

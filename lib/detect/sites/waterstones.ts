@@ -47,3 +47,4 @@ export const waterstones: SiteAdapter = {
 //   book     https://www.waterstones.com/book/normal-people/sally-rooney/9780571334650
 //   search   https://www.waterstones.com/books/search/term/sally+rooney
 //   category https://www.waterstones.com/category/fiction
+// No saved book page found in public repositories. span#scope_book_title is what public Waterstones scrapers read.

@@ -41,3 +41,4 @@ export const worldcat: SiteAdapter = {
 
 // Tested on:
 // https://www.worldcat.org/title/lean-in-women-work-and-the-will-to-lead/oclc/813526963 (2016 layout)
+// Checked against a real page: apao/project-readme tests/data/worldcat.html (2016 layout)

@@ -48,6 +48,14 @@ describe('Koha adapter', () => {
     });
   });
 
+  it('returns null on a film record: the material-type icon says visual material', () => {
+    const { doc, url } = syntheticPage(
+      'koha/detail-dvd-film.html',
+      `${HOST}/cgi-bin/koha/opac-detail.pl?biblionumber=912`,
+    );
+    expect(koha.detect(doc, url)).toBeNull();
+  });
+
   it('returns null on search results', () => {
     const { doc, url } = syntheticPage('koha/search-harari.html', `${HOST}/cgi-bin/koha/opac-search.pl?q=harari`);
     expect(koha.detect(doc, url)).toBeNull();

@@ -15,6 +15,12 @@ describe('Polaris PowerPAC adapter', () => {
       expected: { isbn13: ['9780735219090'], title: 'Where the crawdads sing', authors: ['Delia Owens'] },
     },
     {
+      name: 'a film: Format DVD, no ISBN',
+      file: 'polaris/title-where-the-crawdads-sing-dvd.html',
+      url: 'https://catalog.library.example/polaris/search/title.aspx?ctx=1.1033.0.0.1&pos=2&cn=1611203',
+      expected: null,
+    },
+    {
       name: 'search results',
       file: 'polaris/searchresults-crawdads.html',
       url: 'https://catalog.library.example/polaris/search/searchresults.aspx?ctx=1.1033.0.0.1&type=Keyword&term=crawdads',

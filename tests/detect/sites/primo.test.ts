@@ -32,6 +32,19 @@ describe('Primo / Primo VE adapter', () => {
     expect(primo.detect(doc, url)?.chapters).toHaveLength(24);
   });
 
+  it('reads the fields by their code in any interface language', () => {
+    const { doc, url } = syntheticPage('primo/ve-fulldisplay-sapiens.html', FULL);
+    const german: Record<string, string> = { title: 'Titel', creator: 'Verfasser', identifier: 'Identifikator' };
+    for (const label of doc.querySelectorAll('[data-details-label]')) {
+      label.textContent = german[label.getAttribute('data-details-label') ?? ''] ?? label.textContent;
+    }
+    expect(primo.detect(doc, url)).toMatchObject({
+      isbn13: ['9780062316097'],
+      title: 'Sapiens : a brief history of humankind',
+      authors: ['Yuval N. Harari'],
+    });
+  });
+
   it('claims a library-domain Primo only when the Primo app is on the page', () => {
     const { doc } = syntheticPage('primo/ve-fulldisplay-sapiens.html', FULL);
     const custom = new URL('https://search.library.example.edu/discovery/fulldisplay?docid=x&vid=y');

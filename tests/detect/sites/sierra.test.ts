@@ -18,6 +18,12 @@ describe('Sierra / Encore adapter', () => {
     },
     { name: 'an Encore record', file: 'sierra/encore-record-educated.html', url: ENCORE, expected: EDUCATED },
     {
+      name: 'a WebPAC film record: a videodisc without ISBN',
+      file: 'sierra/webpac-record-dvd.html',
+      url: `${HOST}/record=b3011204~S1`,
+      expected: null,
+    },
+    {
       name: 'a WebPAC result list',
       file: 'sierra/webpac-search-list.html',
       url: `${HOST}/search~S1/?searchtype=X&searcharg=westover`,

@@ -8,10 +8,16 @@ const HOST = 'https://opac.bibliothek.example';
 describe('SISIS-SunRise adapter', () => {
   itDetectsFixtures(sisis, [
     {
-      name: 'a full record: German labels, ISBN cell with binding and price',
+      name: 'a record: inline German labels, the subtitle from "Zusatz", ISBN with binding and price',
       file: 'sisis/singlehit-ueber-menschen.html',
       url: `${HOST}/webOPACClient/singleHit.do?methodToCall=showHit&curPos=1&identifier=2_SOLR_SERVER_1862263587`,
       expected: { isbn13: ['9783630876672'], title: 'Über Menschen : Roman', authors: ['Juli Zeh'] },
+    },
+    {
+      name: 'a film on DVD: an EAN, no ISBN',
+      file: 'sisis/singlehit-dvd-film.html',
+      url: `${HOST}/webOPACClient/singleHit.do?methodToCall=showHit&curPos=3&identifier=2_SOLR_SERVER_1700000001`,
+      expected: null,
     },
     {
       name: 'a hit list',

@@ -16,6 +16,12 @@ describe('Vega Discover adapter', () => {
       expected: { isbn13: [], title: 'Klara and the Sun', authors: ['Kazuo Ishiguro'] },
     },
     {
+      name: 'the same card opened by bib record, as libraries link it',
+      file: 'vega/card-klara-and-the-sun.html',
+      url: 'https://nypl.na2.iiivega.com/search/card?recordId=21678146',
+      expected: { isbn13: [], title: 'Klara and the Sun', authors: ['Kazuo Ishiguro'] },
+    },
+    {
       name: 'search results',
       file: 'vega/results-klara.html',
       url: 'https://library.na2.iiivega.com/search?query=klara&searchType=everything',

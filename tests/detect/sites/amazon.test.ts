@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { amazon } from '../../../lib/detect/sites/amazon';
+
+/** A product page reduced to the parts the adapter reads, as the 2020+ layout marks them up. */
+function productPage(title: string, authors: string[]): Document {
+  const byline = authors
+    .map(
+      (name) =>
+        `<span class="author"><a class="a-link-normal" href="#">${name}</a><span class="contribution"><span class="a-color-secondary">(Author)</span></span></span>`,
+    )
+    .join('');
+  const html = `<div id="dp" class="book en_GB"><h1><span id="productTitle">${title}</span></h1>
+    <div id="bylineInfo">by ${byline}</div>
+    <div id="detailBullets_feature_div"><ul><li><span>ISBN-13 : 978-1473210202</span></li></ul></div></div>`;
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const url = new URL('https://www.amazon.co.uk/dp/1473210208');
+
+describe('Amazon adapter: a seller’s author suffix on the title', () => {
+  it('drops a trailing ": <the byline’s authors>"', () => {
+    const doc = productPage('The Medusa Chronicles: Alastair Reynolds &amp; Stephen Baxter', [
+      'Alastair Reynolds',
+      'Stephen Baxter',
+    ]);
+    expect(amazon.detect(doc, url)?.title).toBe('The Medusa Chronicles');
+  });
+
+  it('keeps a subtitle that is not the byline', () => {
+    const doc = productPage('Murder on the Orient Express: A Hercule Poirot Mystery', ['Agatha Christie']);
+    expect(amazon.detect(doc, url)?.title).toBe('Murder on the Orient Express: A Hercule Poirot Mystery');
+  });
+
+  it('keeps the title when the suffix names only some of the authors', () => {
+    const doc = productPage('The Long Earth - Terry Pratchett', ['Terry Pratchett', 'Stephen Baxter']);
+    expect(amazon.detect(doc, url)?.title).toBe('The Long Earth - Terry Pratchett');
+  });
+});
