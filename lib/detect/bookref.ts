@@ -1,6 +1,6 @@
 import { normalizeIsbn } from '../shared/isbn';
 import type { BookFormat, BookRef, Chapter, Signal } from './types';
-import { cleanText, personNames } from './text';
+import { bareTitle, cleanText, personNames } from './text';
 
 export interface BookRefDraft {
   site: string;
@@ -32,11 +32,12 @@ export function canonicalIsbns(isbns: Iterable<string>): string[] {
  */
 export function buildBookRef(draft: BookRefDraft): BookRef | null {
   const isbn13 = canonicalIsbns(draft.isbns ?? []);
-  const title = cleanText(draft.title);
+  const authors = personNames(draft.authors ?? []);
+  const title = bareTitle(cleanText(draft.title), authors);
   if (isbn13.length === 0 && !title) return null;
   const ref: BookRef = {
     isbn13,
-    authors: personNames(draft.authors ?? []),
+    authors,
     site: draft.site,
     signals: [...new Set(draft.signals)],
   };

@@ -19,6 +19,8 @@ const TRAILING_PAGE = /\s*(?:\(p(?:p|age)?\.?\s*([\divxlc]+)\)|[,(]?\s*p\.\s*([\
 const RESPONSIBILITY = /\s+\/\s+.*$/;
 /** Labels that name a part, under which the following chapters sit one level deeper. */
 const PART_LABEL = /^(?:part|book|teil|partie|deel)\b/i;
+/** A part heading written into the title: 第一部分, 第2部, 第三卷, 第一篇. */
+const CJK_PART = /^第[\d一二三四五六七八九十百零〇]+(?:部分?|卷|篇|編|编)/;
 /** A part title, then `. ` and a capitalised first chapter title. */
 const PART_AND_FIRST_CHAPTER = /^(.+?)\.\s+(\p{Lu}.*)$/u;
 /** More entries than this is not a contents note but a runaway split. */
@@ -56,17 +58,17 @@ export function parseContentsEntry(raw: string, level = 1): Chapter | null {
 }
 
 /**
- * A formatted contents note split into chapters. Entries after a "Part …"
- * label are nested one level under it, as the printed book nests them.
+ * Entries as chapters, in order. Entries after a part ("Part …", 第…部分)
+ * are nested one level under it, as the printed book nests them.
  */
-export function chaptersFromContentsNote(note: string): Chapter[] {
-  const entries = cleanText(note).split(ENTRY_SEPARATOR).slice(0, MAX_ENTRIES);
+function nestParts(entries: Iterable<string>): Chapter[] {
   const chapters: Chapter[] = [];
   let insidePart = false;
   for (const entry of entries) {
     const chapter = parseContentsEntry(entry);
     if (!chapter) continue;
-    const isPart = PART_LABEL.test(chapter.label ?? '');
+    if (chapters.length >= MAX_ENTRIES) break;
+    const isPart = PART_LABEL.test(chapter.label ?? '') || CJK_PART.test(chapter.title);
     if (!isPart) {
       if (insidePart) chapter.level = 2;
       chapters.push(chapter);
@@ -75,7 +77,7 @@ export function chaptersFromContentsNote(note: string): Chapter[] {
     insidePart = true;
     // "Part one: The cognitive revolution. An animal of no significance": the
     // part's own title and its first chapter share one 505 entry.
-    const split = PART_AND_FIRST_CHAPTER.exec(chapter.title);
+    const split = chapter.label ? PART_AND_FIRST_CHAPTER.exec(chapter.title) : null;
     if (split?.[1] && split[2]) {
       chapters.push({ ...chapter, title: split[1] }, { level: 2, title: split[2] });
     } else chapters.push(chapter);
@@ -83,13 +85,12 @@ export function chaptersFromContentsNote(note: string): Chapter[] {
   return chapters;
 }
 
-/** Chapters from a list the page renders one entry per element (a TOC `<ul>`). */
+/** A formatted contents note (MARC 505) split into chapters, parts nesting theirs. */
+export function chaptersFromContentsNote(note: string): Chapter[] {
+  return nestParts(cleanText(note).split(ENTRY_SEPARATOR).slice(0, MAX_ENTRIES));
+}
+
+/** Chapters from a list the page renders one entry per element (a TOC `<ul>`, lines of a section). */
 export function chaptersFromEntries(entries: Iterable<string>): Chapter[] {
-  const chapters: Chapter[] = [];
-  for (const entry of entries) {
-    const chapter = parseContentsEntry(entry);
-    if (chapter) chapters.push(chapter);
-    if (chapters.length >= MAX_ENTRIES) break;
-  }
-  return chapters;
+  return nestParts(entries);
 }

@@ -11,7 +11,8 @@ export type { BookFormat, BookRef, Chapter, SiteAdapter } from './types';
 
 /**
  * The book this page is about, or null. The first adapter whose `test`
- * accepts the page decides; pages no adapter claims get the generic signals.
+ * accepts the page reads it; pages no adapter claims, and pages it finds no
+ * book on (unless it says they are not one book), get the generic signals.
  * Never throws: an internal error yields null.
  */
 export function detectBook(doc: Document, url: string | URL): BookRef | null {

@@ -57,7 +57,8 @@ export function stringsOf(node: JsonObject, key: string): string[] {
   for (const value of valuesOf(node, key)) {
     if (typeof value === 'string' || typeof value === 'number') out.push(String(value));
     else if (isJsonObject(value)) {
-      const inner = value['name'] ?? value['@value'];
+      // Microdata and RDFa nodes hold every property as a list.
+      const inner = [value['name'] ?? value['@value']].flat()[0];
       if (typeof inner === 'string') out.push(inner);
     }
   }
@@ -107,12 +108,6 @@ export function flattenNodes(roots: unknown[]): JsonObject[] {
   };
   for (const root of roots) visit(root, 0);
   return out;
-}
-
-const BOOK_TYPES = new Set(['Book', 'Audiobook']);
-
-export function isBookNode(node: JsonObject): boolean {
-  return typesOf(node).some((type) => BOOK_TYPES.has(type));
 }
 
 /** True when the node is a list (`ItemList`, `SearchResultsPage`, `CollectionPage`). */

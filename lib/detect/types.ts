@@ -6,11 +6,16 @@ export type { BookFormat, BookRef, Chapter, Signal } from '../shared/book-ref';
 /**
  * One site: a pure URL test first (cheap, runs on every page of a matched
  * site), then `detect`, which reads the document and returns `null` rather
- * than throwing when the page is not one book.
+ * than throwing when it finds no book.
  *
- * The first adapter whose `test` accepts a page decides, `null` included:
- * the generic signals do not run after it. An adapter that wants them calls
- * `detectGeneric` (lib/detect/generic) itself and refines the result.
+ * The first adapter whose `test` accepts a page reads it. Its BookRef
+ * decides. Its `null` means "I found no book here" (a layout it does not
+ * know, a page it cannot read) and leaves the page to the generic signals,
+ * so a page whose own metadata names one book is never lost to an adapter.
+ * An adapter says "this page is not one book" (a search, a list, an account
+ * page) with `notOneBook`, which is final: nothing else is asked. An adapter
+ * that wants the generic reading as a base calls `detectGeneric`
+ * (lib/detect/generic) itself and refines it.
  */
 export interface SiteAdapter {
   id: string;
@@ -20,5 +25,11 @@ export interface SiteAdapter {
   matches: string[];
   /** True when this adapter should look at the page at this URL. */
   test(url: URL, doc: Document): boolean;
+  /**
+   * Optional, checked before `detect`: true when this page is not one book
+   * whatever its metadata says (a search or results page, a list, a shelf,
+   * the cart, an account or loans page). The page then gives null.
+   */
+  notOneBook?(url: URL, doc: Document): boolean;
   detect(doc: Document, url: URL): BookRef | null;
 }

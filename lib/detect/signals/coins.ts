@@ -1,4 +1,4 @@
-import { emptyReading, type SignalReading } from './reading';
+import { emptyReading, formatFromWord, isNotBookWord, type SignalReading } from './reading';
 
 /** The context object of an OpenURL COinS span (`title` holds a query string). */
 export function parseCoins(query: string): SignalReading {
@@ -18,14 +18,22 @@ export function parseCoins(query: string): SignalReading {
   const last = params.get('rft.aulast');
   if (authors.length === 0 && last) authors.push([params.get('rft.aufirst'), last].filter(Boolean).join(' '));
   const genre = (params.get('rft.genre') ?? '').toLowerCase();
-  const format = (params.get('rft_val_fmt') ?? '').toLowerCase();
+  const valueFormat = (params.get('rft_val_fmt') ?? '').toLowerCase();
+  // Catalogues (VuFind) put the record's own format in the Dublin Core `rft.format`.
+  const recordFormat = params.get('rft.format') ?? '';
   const title = params.get('rft.btitle') ?? params.get('rft.title') ?? undefined;
+  const format = formatFromWord(recordFormat);
   return {
     ...reading,
     isbns,
     authors,
     ...(title ? { title } : {}),
-    isBook: genre === 'book' || format.endsWith(':book'),
+    ...(format ? { format } : {}),
+    isBook: genre === 'book' || valueFormat.endsWith(':book'),
+    notBook:
+      /^(?:journal|article|issue|proceeding|conference)$/.test(genre) ||
+      valueFormat.endsWith(':journal') ||
+      isNotBookWord(recordFormat, isbns.length > 0),
   };
 }
 

@@ -2,17 +2,23 @@ import { normalizeIsbn } from '../../shared/isbn';
 import { indexedContents, type MetaIndex } from '../page';
 import { emptyReading, formatFromWord, type SignalReading } from './reading';
 
-const BOOK_OG_TYPES = new Set(['book', 'books.book']);
+const BOOK_OG_TYPES = /^(?:books?(?:\.book)?)$/;
+/** `og:type product`: a book only when an ISBN-valued field (`product:retailer_item_id`, `og:upc`…) says so. */
+const PRODUCT_OG_TYPES = /^(?:og:)?product(?:\.item)?$/;
+const OG_ISBN_KEYS = /^(?:og|books?|product):(?:\w+:)?(?:isbn|ean|gtin13|gtin|upc|retailer_item_id|sku)$/;
 /** Dublin Core identifiers carry many schemes; only these spell out an ISBN. */
 const DC_ISBN = /^(?:urn:isbn:|isbn[:\s]*)(.+)$/i;
 
-/** Open Graph `og:type` book / `books:isbn`. */
+/** Open Graph: `og:type` book (`books:isbn`), or product with an ISBN-valued product field. */
 export function readOpenGraph(metas: MetaIndex): SignalReading {
-  const types = indexedContents(metas, 'og:type').map((type) => type.toLowerCase());
-  const isBook = types.some((type) => BOOK_OG_TYPES.has(type));
-  const isbns = indexedContents(metas, 'books:isbn', 'book:isbn');
+  const type = (indexedContents(metas, 'og:type')[0] ?? '').toLowerCase();
+  const isbns = [...metas]
+    .filter(([key]) => OG_ISBN_KEYS.test(key))
+    .flatMap(([, values]) => values)
+    .filter((isbn) => normalizeIsbn(isbn) !== null);
+  const isBook = BOOK_OG_TYPES.test(type) || (PRODUCT_OG_TYPES.test(type) && isbns.length > 0);
   const authors = indexedContents(metas, 'books:author', 'book:author').filter((author) => !/^https?:/.test(author));
-  const reading = { ...emptyReading('og'), isBook, isbns, authors };
+  const reading = { ...emptyReading('og'), isBook, isbns: isBook || !type ? isbns : [], authors };
   if (isBook) reading.title = indexedContents(metas, 'og:title')[0];
   return reading;
 }
