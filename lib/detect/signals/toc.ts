@@ -28,8 +28,9 @@ export function linesOf(root: Element): string[] {
       if (child.nodeType === 3) line += child.nodeValue;
       if (child.nodeType !== 1) continue;
       const el = child as Element;
-      if (/^(?:script|style|button)$/.test(el.localName) || /^javascript:/i.test(el.getAttribute('href') ?? ''))
+      if (/^(?:script|style|button)$/.test(el.localName) || /^javascript:/i.test(el.getAttribute('href') ?? '')) {
         continue;
+      }
       const block = BLOCK.test(el.localName);
       if (block) flush();
       visit(el);

@@ -77,17 +77,6 @@ function bylineAuthors(doc: Document): string[] {
   return (authors.length > 0 ? authors : entries).map((entry) => entry.name);
 }
 
-/**
- * Sellers append the byline to the title (`The Medusa Chronicles: Alastair
- * Reynolds & Stephen Baxter`); a trailing `: …` or ` - …` that names exactly
- * the byline's authors is not part of the title.
- */
-function withoutAuthorSuffix(title: string, authors: string[]): string {
-  const match = /^(.+)(?::|\s[-–])\s+(.+)$/.exec(title);
-  const named = match?.[2]?.split(/\s*(?:[&,]|\b(?:and|und|et|y)\b)\s*/);
-  return match?.[1] && named?.sort().join() === [...authors].sort().join() ? match[1].trim() : title;
-}
-
 function formatOf(doc: Document, dpClasses: string[]): BookFormat {
   const label =
     textOf(doc.getElementById(SELECTORS.formatId)) ||
@@ -124,7 +113,8 @@ function detect(doc: Document, url: URL): BookRef | null {
     site: 'amazon',
     signals: ['site:amazon'],
     isbns: format === 'ebook' ? [] : isbns,
-    title: withoutAuthorSuffix(title, authors),
+    // A seller's byline appended to the title goes in buildBookRef (bareTitle), as on every site.
+    title,
     authors,
     format,
     asin: asin || undefined,
