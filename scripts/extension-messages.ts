@@ -4,7 +4,6 @@
  * (`{id, type, data, timestamp}`, answered `{res}` or `{err}`). Used by the
  * e2e tests (tests/e2e/messages re-exports it) and by benchmarks.
  */
-import type { Page } from 'playwright-core';
 import type { MessageName, ProtocolMap } from '../lib/shared/messages/protocol';
 import type { Result } from '../lib/shared/messages/result';
 
@@ -13,14 +12,22 @@ type Reply<K extends MessageName> = ReturnType<ProtocolMap[K]>;
 
 let nextId = 1;
 
+type Envelope = { id: number; type: string; data: unknown; timestamp: number };
+type Answer = { res?: unknown; err?: unknown } | undefined;
+
+/** An extension page as Playwright (Chromium) or Puppeteer (Firefox) holds it. */
+export interface ExtensionPageHandle {
+  evaluate(fn: (message: Envelope) => Promise<Answer>, message: Envelope): Promise<Answer>;
+}
+
 export async function sendAsExtensionPage<K extends MessageName>(
-  page: Page,
+  page: ExtensionPageHandle,
   type: K,
   data: Payload<K>,
 ): Promise<Reply<K>> {
   const envelope = { id: nextId++, type, data, timestamp: Date.now() };
   const reply = await page.evaluate(
-    (message) => chrome.runtime.sendMessage(message) as Promise<{ res?: unknown; err?: unknown } | undefined>,
+    (message) => chrome.runtime.sendMessage(message) as Promise<Answer>,
     envelope,
   );
   if (reply === undefined || !('res' in reply)) {
