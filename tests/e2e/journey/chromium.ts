@@ -52,6 +52,9 @@ export function chromiumJourney(browser: ExtensionBrowser): JourneyBrowser & {
         frame: () => sidebarFrame(page),
         sidebar: async () => chromiumSurface(await sidebarFrame(page)),
         tabId: async () => reportedTabId(await browser.serviceWorker(), page.url()),
+        async reload() {
+          await page.reload({ waitUntil: 'domcontentloaded' });
+        },
         close: () => page.close(),
       };
     },

@@ -36,6 +36,8 @@ export interface BookTab {
   sidebar(): Promise<Surface>;
   /** The tab's id, as the background recorded it from the content script's report. */
   tabId(): Promise<number>;
+  /** Reloads the page, as a reader does; the content script frames a fresh sidebar. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -131,6 +131,9 @@ export function firefoxJourney(
           control ??= await ff.openExtensionPage('options.html');
           return (await tabReportFor(control, page.url())).tabId;
         },
+        async reload() {
+          await page.reload({ waitUntil: 'domcontentloaded' });
+        },
         close: () => page.close(),
       };
     },

@@ -3,9 +3,13 @@ import { expect } from 'vitest';
 import { WE_THINK } from '../canon-pages';
 import type { Surface } from './driver';
 
-/** The collapsed sidebar opens on the canon book: its title, canon status and a chapter from the canon. */
-export async function openCanonBook(sidebar: Surface): Promise<void> {
+/** The sidebar starts collapsed to a small tab; the reader opens it (it stays open from then on). */
+export async function expandSidebar(sidebar: Surface): Promise<void> {
   await sidebar.click(/open/i);
+}
+
+/** The sidebar shows the canon book: its title, canon status and a chapter from the canon. */
+export async function seesCanonBook(sidebar: Surface): Promise<void> {
   await sidebar.waitForHeading(WE_THINK.title);
   await sidebar.waitForText('You are what you share');
   await sidebar.waitForText('In the canon', { exact: true });
