@@ -26,10 +26,7 @@ export async function sendAsExtensionPage<K extends MessageName>(
   data: Payload<K>,
 ): Promise<Reply<K>> {
   const envelope = { id: nextId++, type, data, timestamp: Date.now() };
-  const reply = await page.evaluate(
-    (message) => chrome.runtime.sendMessage(message) as Promise<Answer>,
-    envelope,
-  );
+  const reply = await page.evaluate((message) => chrome.runtime.sendMessage(message) as Promise<Answer>, envelope);
   if (reply === undefined || !('res' in reply)) {
     throw new Error(`${type}: no result (${JSON.stringify(reply?.err ?? reply)})`);
   }

@@ -104,8 +104,9 @@ export async function launchFirefoxWithExtension(
     (('mainFrame' in target ? target.mainFrame() : target) as unknown as { _id: string })._id;
 
   async function privileged<T>(expression: string): Promise<T> {
-    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 }))
-      .result as { contexts: BidiTreeNode[] };
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result as {
+      contexts: BidiTreeNode[];
+    };
     const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
     if (!window) throw new Error('no browser window in the privileged scope');
     const { result } = (await connection.send('script.evaluate', {

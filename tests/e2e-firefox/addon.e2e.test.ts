@@ -54,14 +54,17 @@ describe('the built add-on in Firefox', () => {
       '9780134763385',
     ],
     ['goodreads/strange-planet.html', 'https://www.goodreads.com/book/show/44890112-strange-planet', '9780062970701'],
-  ])('detects the book on saved page %s served as its real address, and frames the sidebar', async (file, url, isbn13) => {
-    const page = await pages.open(url, file);
-    const report = await tabReportFor(control, page.url());
-    expect(report.book).toMatchObject({ isbn13: [isbn13] });
-    const frame = await sidebarFrame(ff, page);
-    expect(await frame.evaluate(() => location.pathname + location.search)).toBe('/sidepanel.html?in-page=1');
-    await page.close();
-  });
+  ])(
+    'detects the book on saved page %s served as its real address, and frames the sidebar',
+    async (file, url, isbn13) => {
+      const page = await pages.open(url, file);
+      const report = await tabReportFor(control, page.url());
+      expect(report.book).toMatchObject({ isbn13: [isbn13] });
+      const frame = await sidebarFrame(ff, page);
+      expect(await frame.evaluate(() => location.pathname + location.search)).toBe('/sidepanel.html?in-page=1');
+      await page.close();
+    },
+  );
 
   it('frames nothing on a search page', async () => {
     const page = await pages.open(

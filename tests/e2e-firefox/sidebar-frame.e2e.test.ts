@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FirefoxPages, launchFirefoxWithExtension, pageViewOfSidebar, sidebarFrame, type FirefoxExtensionBrowser } from './firefox';
+import {
+  FirefoxPages,
+  launchFirefoxWithExtension,
+  pageViewOfSidebar,
+  sidebarFrame,
+  type FirefoxExtensionBrowser,
+} from './firefox';
 
 const SIDDHARTHA = {
   file: 'amazon/de-siddhartha.html',

@@ -1,12 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonServerHandle } from '../server/harness';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { startE2eCanonServer } from './canon';
 import { WE_THINK, weThinkOnAmazon } from './canon-pages';
-import { FIXTURE_PAGES_DIR, FixtureServer, reportedTabId, sidebarFrame } from './pages';
+import { chromiumJourney } from './journey/chromium';
+import {
+  expandSidebar,
+  postWaitingComment,
+  rateFourStarsInPopup,
+  saveIdentity,
+  seesCanonBook,
+  seesPublishedComment,
+  seesWaitingRating,
+} from './journey/steps';
+import { FIXTURE_PAGES_DIR, FixtureServer, sidebarFrame } from './pages';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '.artifacts');
 
@@ -14,37 +23,30 @@ describe('the reader’s journey, in Chromium with the real canon server', () =>
   let canon: CanonServerHandle;
   let browser: ExtensionBrowser;
   let pages: FixtureServer;
+  let journey: ReturnType<typeof chromiumJourney>;
 
   beforeAll(async () => {
     canon = await startE2eCanonServer();
     browser = await launchWithExtension();
     pages = await FixtureServer.install(browser.context);
     pages.serveHtml(WE_THINK.url, await weThinkOnAmazon());
+    journey = chromiumJourney(browser);
   });
   afterAll(async () => {
     await browser?.close();
     await canon?.stop();
   });
 
-  async function openWeThink(): Promise<{ page: Page; sidebar: Frame }> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(WE_THINK.url, { waitUntil: 'domcontentloaded' });
-    return { page, sidebar: await sidebarFrame(page) };
-  }
-
   it('shows a canon book’s entry and chapters beside its Amazon page', async () => {
-    const { page, sidebar } = await openWeThink();
+    const tab = await journey.openBookPage(WE_THINK.url);
+    const sidebar = await tab.sidebar();
     // Collapsed to a small tab at first.
-    const tab = sidebar.getByRole('button', { name: /open/i });
-    await tab.waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-collapsed.png') });
-    await tab.click();
-    await expect(sidebar.getByRole('heading', { name: 'We-Think' }).waitFor()).resolves.toBeUndefined();
-    await sidebar.getByText('You are what you share').waitFor();
-    await sidebar.getByText('In the canon', { exact: true }).first().waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-light.png') });
-    await page.close();
+    await (await tab.frame()).getByRole('button', { name: /open/i }).waitFor();
+    await tab.page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-collapsed.png') });
+    await expandSidebar(sidebar);
+    await seesCanonBook(sidebar);
+    await tab.page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-light.png') });
+    await tab.close();
   });
 
   it('follows a single-page navigation on Goodreads to the next book', async () => {
@@ -73,57 +75,35 @@ describe('the reader’s journey, in Chromium with the real canon server', () =>
   });
 
   it('shows a rating made in the popup as provisional in the sidebar', async () => {
-    const { page, sidebar } = await openWeThink();
-    const tabId = await reportedTabId(await browser.serviceWorker(), page.url());
-    const options = await browser.openExtensionPage('options.html');
-    await options.getByLabel('Name').fill('Ada Reader');
-    await options.getByLabel('E-mail address').fill('ada@example.org');
-    await options.getByRole('button', { name: 'Save and send confirmation' }).click();
-    await options
-      .getByText(/Check your inbox/)
-      .first()
-      .waitFor();
-    await options.screenshot({ path: path.join(ARTIFACTS, 'options.png'), fullPage: true });
+    const tab = await journey.openBookPage(WE_THINK.url);
+    const sidebar = await tab.sidebar();
+    const tabId = await tab.tabId();
+    const options = await journey.openExtensionPage('options.html');
+    await saveIdentity(options, 'Ada Reader', 'ada@example.org');
+    await options.page.screenshot({ path: path.join(ARTIFACTS, 'options.png'), fullPage: true });
 
-    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
-    await popup.setViewportSize({ width: 360, height: 520 });
-    const stars = popup.getByRole('slider', { name: 'Your rating' });
-    await stars.focus();
-    // Key by key, each answered on screen before the next, as a reader presses them.
-    for (const [key, value] of [
-      ['End', '5'],
-      ['ArrowLeft', '4.5'],
-      ['ArrowLeft', '4'],
-    ] as const) {
-      await stars.press(key);
-      await expect.poll(() => stars.getAttribute('aria-valuenow')).toBe(value);
-    }
-    await popup.getByText('Provisional until you confirm your e-mail address.').waitFor();
-    await popup.screenshot({ path: path.join(ARTIFACTS, 'popup.png') });
+    const popup = await journey.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.page.setViewportSize({ width: 360, height: 520 });
+    await rateFourStarsInPopup(popup);
+    await popup.page.screenshot({ path: path.join(ARTIFACTS, 'popup.png') });
 
-    await sidebar.getByText('1 more rating waits for its reader to confirm.').waitFor({ timeout: 20_000 });
-    await Promise.all([popup.close(), options.close(), page.close()]);
+    await seesWaitingRating(sidebar);
+    await Promise.all([popup.close(), options.close(), tab.close()]);
   });
 
   it('posts a comment that waits, is published by the e-mailed link, and reaches another browser', async () => {
-    const { page, sidebar } = await openWeThink();
+    const tab = await journey.openBookPage(WE_THINK.url);
     const body = `Mass participation, not mass consumption — ${Date.now()}`;
-    await sidebar.getByLabel('Your comment').fill(body);
-    await sidebar.getByRole('button', { name: 'Post comment' }).click();
-    const mine = sidebar.getByRole('listitem').filter({ hasText: body });
-    await mine.getByText('Waiting for your confirmation').waitFor({ timeout: 20_000 });
+    await postWaitingComment(await tab.sidebar(), body);
 
     const mail = await canon.nextMail('ada@example.org');
     expect(mail.link).not.toBeNull();
     expect((await fetch(mail.link!)).status).toBe(200);
     // The sidebar learns of the confirmation when it next asks; reload it as a reader would.
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    const reloaded = await sidebarFrame(page);
-    const published = reloaded.getByRole('listitem').filter({ hasText: body });
-    await published.waitFor();
     // Shown from the cache first; the confirmation, noticed as the sidebar loads, refreshes it.
-    await published.getByText('Waiting for your confirmation').waitFor({ state: 'detached', timeout: 20_000 });
-    await page.close();
+    await tab.reload();
+    await seesPublishedComment(await tab.sidebar(), body);
+    await tab.close();
 
     const other = await launchWithExtension();
     try {

@@ -39,9 +39,17 @@ export interface ChromiumBookTab extends BookTab {
   frame(): Promise<Frame>;
 }
 
-export function chromiumJourney(browser: ExtensionBrowser): JourneyBrowser & {
+export interface ChromiumExtensionPage extends ExtensionPageSurface {
+  page: Page;
+}
+
+/** The journey driver, with the browser's own page objects for what only this browser's tests do. */
+export interface ChromiumJourney extends JourneyBrowser {
   openBookPage(url: string): Promise<ChromiumBookTab>;
-} {
+  openExtensionPage(file: string): Promise<ChromiumExtensionPage>;
+}
+
+export function chromiumJourney(browser: ExtensionBrowser): ChromiumJourney {
   return {
     async openBookPage(url) {
       const page = await browser.context.newPage();
@@ -58,7 +66,7 @@ export function chromiumJourney(browser: ExtensionBrowser): JourneyBrowser & {
         close: () => page.close(),
       };
     },
-    async openExtensionPage(file): Promise<ExtensionPageSurface & { page: Page }> {
+    async openExtensionPage(file) {
       const page = await browser.openExtensionPage(file);
       return { ...chromiumSurface(page), page, close: () => page.close() };
     },

@@ -115,10 +115,17 @@ export interface FirefoxBookTab extends BookTab {
   frame(): Promise<Frame>;
 }
 
-export function firefoxJourney(
-  ff: FirefoxExtensionBrowser,
-  pages: FirefoxPages,
-): JourneyBrowser & { openBookPage(url: string): Promise<FirefoxBookTab> } {
+export interface FirefoxExtensionPage extends ExtensionPageSurface {
+  page: Page;
+}
+
+/** The journey driver, with the browser's own page objects for what only this browser's tests do. */
+export interface FirefoxJourney extends JourneyBrowser {
+  openBookPage(url: string): Promise<FirefoxBookTab>;
+  openExtensionPage(file: string): Promise<FirefoxExtensionPage>;
+}
+
+export function firefoxJourney(ff: FirefoxExtensionBrowser, pages: FirefoxPages): FirefoxJourney {
   let control: Page | null = null;
   return {
     async openBookPage(url) {
@@ -137,7 +144,7 @@ export function firefoxJourney(
         close: () => page.close(),
       };
     },
-    async openExtensionPage(file): Promise<ExtensionPageSurface & { page: Page }> {
+    async openExtensionPage(file) {
       const page = await ff.openExtensionPage(file);
       return { ...firefoxSurface(page), page, close: () => page.close() };
     },
