@@ -58,10 +58,13 @@ export default defineConfig({
     ],
     ...(browser === 'firefox'
       ? {
+          // The newest thing used is the data_collection_permissions key itself (Firefox 140 on desktop,
+          // 142 on Android); MV3 with storage.session, scripting and optional host permissions is older.
           browser_specific_settings: {
+            gecko_android: { strict_min_version: '142.0' },
             gecko: {
               id: 'bookside@bookside.example',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: {
                 required: ['websiteContent', 'personallyIdentifyingInfo'],
               },
