@@ -23,6 +23,12 @@ export async function saveIdentity(options: Surface, name: string, email: string
   await options.waitForText(/Check your inbox/);
 }
 
+/** A freshly opened options page shows the saved identity, waiting for its confirmation. */
+export async function seesSavedIdentity(options: Surface, name: string, email: string): Promise<void> {
+  await options.waitForText(`${name} · ${email}`);
+  await options.waitForText(`Check your inbox at ${email}`);
+}
+
 /** Rates four stars in the popup, key by key, each answered on screen before the next. */
 export async function rateFourStarsInPopup(popup: Surface): Promise<void> {
   for (const [key, value] of [
