@@ -77,6 +77,8 @@ export interface FirefoxExtensionBrowser {
   terminateBackground(): Promise<void>;
   /** `running`, `stopped`, `starting`…, as the add-on manager sees the event page. */
   backgroundState(): Promise<string>;
+  /** Opens the add-on's panel in Firefox's own sidebar (`sidebar_action`), as View ▸ Sidebar does. */
+  showSidebarPanel(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -153,11 +155,19 @@ export async function launchFirefoxWithExtension(
       await privileged(`${extensionObject}.terminateBackground()`);
     },
     backgroundState: () => privileged<string>(`${extensionObject}.backgroundState`),
+    async showSidebarPanel() {
+      // Firefox names the panel after the add-on id, every character but [a-z0-9_-] turned into `_`.
+      const panel = `${addonId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-sidebar-action`;
+      const shown = await privileged<string>(
+        `SidebarController.show(${JSON.stringify(panel)}).then(() => SidebarController.currentID)`,
+      );
+      if (shown !== panel) throw new Error(`the sidebar shows ${shown}, not ${panel}`);
+    },
     async close() {
       await browser.close();
     },
   };
-  // The first wait for the add-on: Firefox starts its event page once installed.
+  // A temporary add-on, as about:debugging loads one; Firefox starts its event page at once.
   await browser.installExtension(extensionDir);
   return ff;
 }

@@ -3,6 +3,7 @@
  * same steps as Chromium's (tests/e2e/journey/steps.ts): the sidebar framed
  * into the page, the popup and the options page.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonServerHandle } from '../server/harness';
 import { startE2eCanonServer } from '../e2e/canon';
@@ -19,6 +20,8 @@ import {
   seesWaitingRating,
 } from '../e2e/journey/steps';
 import { FirefoxPages, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox';
+
+const ARTIFACTS = path.resolve(import.meta.dirname, '../e2e/.artifacts');
 
 const NOT_IN_CANON = {
   file: 'amazon/com-designing-connected-content.html',
@@ -50,6 +53,7 @@ describe('the reader’s journey, in Firefox with the real canon server', () => 
     const sidebar = await tab.sidebar();
     await expandSidebar(sidebar);
     await seesCanonBook(sidebar);
+    await tab.page.screenshot({ path: path.join(ARTIFACTS, 'firefox-sidebar.png') });
     await tab.close();
   });
 

@@ -32,9 +32,8 @@ describe('Firefox’s own sidebar', () => {
   it('shows the active tab’s book, and follows the reader to another tab', async () => {
     const book = await pages.open(WE_THINK.url);
     await book.bringToFront();
-    // The reader opens the panel from the toolbar or View ▸ Sidebar; the browser window does the same.
-    const widget = `${ff.addonId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-sidebar-action`;
-    await ff.privileged(`SidebarController.show(${JSON.stringify(widget)}).then(() => SidebarController.currentID)`);
+    // The reader opens the panel from View ▸ Sidebar.
+    await ff.showSidebarPanel();
     await expect.poll(panelText, { timeout: 15_000 }).toMatch(/^\/sidepanel\.html: [\s\S]*We-Think[\s\S]*In the canon/);
     await expect.poll(panelText, { timeout: 15_000 }).toContain('You are what you share');
 
