@@ -66,6 +66,23 @@ describe('the built add-on in Firefox', () => {
     },
   );
 
+  it('loads the generic signals into a page where only they can find the book', async () => {
+    // A supported site's page its adapter cannot read, carrying schema.org data: the content script's
+    // first look finds nothing of its own and must load the generic signals into the page to see the book.
+    const url = 'https://www.waterstones.com/campaign/middlemarch';
+    pages.serveHtml(
+      url,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Middlemarch by George Eliot</title>
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"Book","name":"Middlemarch",
+      "author":{"@type":"Person","name":"George Eliot"},"isbn":"9780141439549"}</script>
+      </head><body><h1>Middlemarch</h1><p>George Eliot</p></body></html>`,
+    );
+    const page = await pages.open(url);
+    const report = await tabReportFor(control, page.url());
+    expect(report.book).toMatchObject({ isbn13: ['9780141439549'], site: 'generic', signals: ['jsonld'] });
+    await page.close();
+  });
+
   it('frames nothing on a search page', async () => {
     const page = await pages.open(
       'https://www.amazon.com/s?ie=UTF8&page=1&rh=n%3A283155%2Cp_66%3A9788573584722',
