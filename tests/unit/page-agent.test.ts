@@ -7,6 +7,7 @@
  * debounce and watch window are stepped through, not waited for.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPageContext, LOCATION_POLL_MS } from '../../lib/content/page-context';
 import {
   MUTATION_DEBOUNCE_MS,
@@ -20,6 +21,7 @@ import { isfdb } from '../../lib/detect/sites/isfdb';
 import type { SiteAdapter } from '../../lib/detect/types';
 import type { BookRef } from '../../lib/shared/book-ref';
 import type { SidebarLayout } from '../../lib/shared/settings/appearance';
+import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../../lib/shared/settings/keys';
 import { fixtureHtml, loadManifest, type FixtureEntry } from '../../scripts/fixture-manifest';
 import { withoutSvgStyles } from '../../scripts/saved-page';
 import { quietFramedPageLoads } from './framed-page-loads';
@@ -299,5 +301,66 @@ describe('the in-page agent', () => {
     expect(ctx.signal.aborted).toBe(true);
     expect(frames()).toBe(0);
     expect(report).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the in-page agent on the browser’s own storage and runtime', () => {
+  let sent: { type?: string; data?: BookRef | null }[];
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    quietFramedPageLoads();
+    fakeBrowser.reset();
+    sent = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: (typeof sent)[number]) => {
+      sent.push(message);
+      return { res: { ok: true, value: null } };
+    }) as never);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  async function start(): Promise<() => void> {
+    let alive = true;
+    const ctx = createPageContext(() => alive);
+    load(BOOK);
+    await runPageAgent(ctx, [isfdb]);
+    return () => {
+      alive = false;
+      void ctx.isValid;
+    };
+  }
+
+  it('reads the stored layout, reports through the runtime, and follows layout changes in storage', async () => {
+    await fakeBrowser.storage.local.set({ [SIDEBAR_SETTING_KEY]: IN_BROWSER });
+    const stop = await start();
+    expect(sent.map(({ type, data }) => [type, data?.isbn13[0]])).toEqual([['reportPageBook', BOOK_ISBN]]);
+    expect(frames()).toBe(0);
+
+    await fakeBrowser.storage.local.set({ [SIDEBAR_SETTING_KEY]: IN_PAGE });
+    expect(frames()).toBe(1);
+    // Other areas and keys are not the sidebar's layout.
+    await fakeBrowser.storage.session.set({ [SIDEBAR_SETTING_KEY]: IN_BROWSER });
+    await fakeBrowser.storage.local.set({ theme: 'dark' });
+    expect(frames()).toBe(1);
+
+    stop();
+    expect(frames()).toBe(0);
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
+  });
+
+  it('frames the sidebar by default, and stays silent where the reader switched the site off', async () => {
+    const stop = await start();
+    expect(frames()).toBe(1);
+    stop();
+
+    sent = [];
+    await fakeBrowser.storage.local.set({ [SITE_SWITCHES_KEY]: { isfdb: false } });
+    const stopAgain = await start();
+    expect(sent).toEqual([]);
+    expect(frames()).toBe(0);
+    stopAgain();
   });
 });
