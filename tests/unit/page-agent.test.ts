@@ -8,6 +8,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CLOSER_LOOK_HOOK } from '../../lib/content/closer-look';
+import { provideCloserLook } from '../../lib/content/closer-look-script';
 import { createPageContext, LOCATION_POLL_MS } from '../../lib/content/page-context';
 import {
   MUTATION_DEBOUNCE_MS,
@@ -16,6 +18,7 @@ import {
   type PageAgentDeps,
 } from '../../lib/content/page-agent';
 import { SIDEBAR_HOST_TAG } from '../../lib/content/sidebar-frame';
+import { closerLook } from '../../lib/detect/closer-look';
 import { goodreads } from '../../lib/detect/sites/goodreads';
 import { isfdb } from '../../lib/detect/sites/isfdb';
 import type { SiteAdapter } from '../../lib/detect/types';
@@ -71,6 +74,9 @@ function navigate(entry: FixtureEntry & { original_url: string }): void {
 
 const frames = () => document.querySelectorAll(SIDEBAR_HOST_TAG).length;
 
+/** The generic signals' reading, run in this window as the loaded closer-look script runs it. */
+const closerLookHere = async (adapterRef: BookRef | null) => closerLook(adapterRef, document, new URL(location.href));
+
 /** Lets mutation records arrive (a microtask), then moves the fake clock. */
 async function elapse(ms: number): Promise<void> {
   await vi.advanceTimersByTimeAsync(0);
@@ -90,7 +96,11 @@ const running: Agent[] = [];
 
 async function startAgent(
   layout: SidebarLayout,
-  { siteSwitches = {}, adapters = [isfdb] }: { siteSwitches?: Record<string, boolean>; adapters?: SiteAdapter[] } = {},
+  {
+    siteSwitches = {},
+    adapters = [isfdb],
+    look = closerLookHere,
+  }: { siteSwitches?: Record<string, boolean>; adapters?: SiteAdapter[]; look?: PageAgentDeps['closerLook'] } = {},
 ): Promise<Agent> {
   let alive = true;
   const ctx = createPageContext(() => alive);
@@ -108,8 +118,11 @@ async function startAgent(
       reports.push(book);
       return null;
     },
+    closerLook: look,
   };
   await runPageAgent(ctx, adapters, deps);
+  // Detection awaits the closer look: let the first check finish.
+  await elapse(0);
   const agent: Agent = {
     reports,
     changeLayout: (next) => onLayout?.(next),
@@ -249,6 +262,32 @@ describe('the in-page agent', () => {
     expect(agent.reports).toHaveLength(1);
   });
 
+  it('has the adapter’s book checked by the closer look', async () => {
+    load(BOOK);
+    const look = vi.fn(closerLookHere);
+    await startAgent(IN_PAGE, { look });
+    expect(look).toHaveBeenCalledTimes(1);
+    expect(look.mock.calls[0]?.[0]?.isbn13[0]).toBe(BOOK_ISBN);
+  });
+
+  it('lets the latest check decide when an earlier closer look answers late', async () => {
+    load(BOOK);
+    // The first check's closer look answers (with the first book) only after the tab moved on.
+    let answerFirst: () => void = () => undefined;
+    const look = vi.fn(closerLookHere);
+    look.mockImplementationOnce((ref) => new Promise((resolve) => (answerFirst = () => resolve(ref))));
+    const agent = await startAgent(IN_PAGE, { look });
+    expect(agent.reports).toEqual([]);
+
+    navigate(OTHER_BOOK);
+    await elapse(Math.max(LOCATION_POLL_MS, MUTATION_DEBOUNCE_MS));
+    expect(agent.reports.map((book) => book?.isbn13[0])).toEqual([OTHER_ISBN]);
+    answerFirst();
+    await elapse(0);
+    expect(agent.reports.map((book) => book?.isbn13[0])).toEqual([OTHER_ISBN]);
+    expect(frames()).toBe(1);
+  });
+
   it('does nothing on a site the reader switched off', async () => {
     load(BOOK);
     const agent = await startAgent(IN_PAGE, { siteSwitches: { isfdb: false } });
@@ -292,7 +331,9 @@ describe('the in-page agent', () => {
       readSettings: async () => ({ layout: IN_PAGE, siteSwitches: {} }),
       watchLayout: () => undefined,
       report,
+      closerLook: closerLookHere,
     });
+    await elapse(0);
     expect(frames()).toBe(1);
 
     alive = false;
@@ -311,6 +352,8 @@ describe('the in-page agent on the browser’s own storage and runtime', () => {
     vi.useFakeTimers();
     quietFramedPageLoads();
     fakeBrowser.reset();
+    // What the loaded closer-look script does in the content script's world.
+    provideCloserLook();
     sent = [];
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: (typeof sent)[number]) => {
       sent.push(message);
@@ -318,6 +361,7 @@ describe('the in-page agent on the browser’s own storage and runtime', () => {
     }) as never);
   });
   afterEach(() => {
+    Reflect.deleteProperty(globalThis, CLOSER_LOOK_HOOK);
     vi.useRealTimers();
     vi.restoreAllMocks();
   });
@@ -327,6 +371,7 @@ describe('the in-page agent on the browser’s own storage and runtime', () => {
     const ctx = createPageContext(() => alive);
     load(BOOK);
     await runPageAgent(ctx, [isfdb]);
+    await elapse(0);
     return () => {
       alive = false;
       void ctx.isValid;
