@@ -65,7 +65,10 @@ const segment = fc.oneof(
   ),
 );
 const scalar = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-/** Bodies shaped like the contract's, with hostile values: these get past the schema often enough to reach the database. */
+/**
+ * Bodies shaped like the contract's, with hostile values: these get past the
+ * schema often enough to reach the database.
+ */
 const SHAPES = {
   comment: fc.record(
     { body: fc.oneof(hostile, fc.constant('A fine comment')), spoiler: fc.boolean() },
@@ -165,7 +168,10 @@ const ROUTES: [string, (id: string) => string, Shape][] = [
   ['GET', () => '/openapi.json', 'none'],
 ];
 
-/** A request to a random route; most are nearly right (a known secret, a key, JSON of the route's shape), so they get deep. */
+/**
+ * A request to a random route; most are nearly right (a known secret, a key,
+ * JSON of the route's shape), so they get deep.
+ */
 function requests(known: Known) {
   const pickFrom = (list: string[], n: number) => (list.length === 0 ? 'we-think' : list[n % list.length]!);
   return fc.integer({ min: 0, max: ROUTES.length - 1 }).chain((route) => {
@@ -257,7 +263,10 @@ async function send(base: string, request: FuzzRequest, known: Known, tally: Tal
   else if (typeof value.id === 'string' && request.path.includes('/nominations')) known.nominations.push(value.id);
 }
 
-/** Follows the links of the first `count` mails the server wrote to `mailDir`, so the fuzz identities are confirmed readers. */
+/**
+ * Follows the links of the first `count` mails the server wrote to
+ * `mailDir`, so the fuzz identities are confirmed readers.
+ */
 async function confirmAll(base: string, mailDir: string, count: number): Promise<void> {
   for (let waited = 0; waited < 200; waited++) {
     const files = existsSync(mailDir) ? readdirSync(mailDir).filter((f) => f.endsWith('.eml')) : [];

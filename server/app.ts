@@ -49,7 +49,8 @@ export function buildApp(deps: Deps) {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
-  // Below Node's own parser limit, so an oversized header block still gets a JSON answer on a connection that stays open.
+  // Below Node's own parser limit, so an oversized header block still gets a
+  // JSON answer on a connection that stays open.
   app.use('*', async (c, next) => {
     if (headerBytes(c.req.raw.headers) > REQUEST_HEADERS_MAX_BYTES) {
       throw new ApiError(

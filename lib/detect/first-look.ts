@@ -24,11 +24,13 @@ export function firstLook(adapters: readonly SiteAdapter[], doc: Document, url: 
   return { kind: 'no-adapter-book', mayHoldBook: mayHoldBook(doc, url) };
 }
 
+/** The meta tags some generic signal reads: Open Graph and its book/product fields, Highwire, Dublin Core, PRISM. */
+const META_PREFIXES = ['og:type', 'book', 'product:', 'citation_', 'dc.', 'dcterms.', 'prism.'];
+
 /**
  * Markup some generic signal reads: schema.org in JSON-LD, microdata or RDFa,
- * COinS, unAPI, and the meta tags of Open Graph, Highwire/Google Scholar and
- * Dublin Core. Attribute values are matched case-insensitively, as pages
- * spell them every way.
+ * COinS, unAPI, and those meta tags, under `property` or `name`. Attribute
+ * values are matched case-insensitively, as pages spell them every way.
  */
 const METADATA = [
   'script[type*="ld+json" i]',
@@ -37,11 +39,7 @@ const METADATA = [
   '.Z3988',
   '.unapi-id',
   'link[rel="unapi-server" i]',
-  'meta[property^="og:type" i]',
-  'meta[property^="book" i]',
-  'meta[name^="citation_" i]',
-  'meta[name^="dc." i]',
-  'meta[name^="dcterms." i]',
+  ...META_PREFIXES.flatMap((prefix) => [`meta[property^="${prefix}" i]`, `meta[name^="${prefix}" i]`]),
 ].join(',');
 
 /** Ten digits in a row, with the hyphens or spaces ISBNs are printed with: every ISBN-10 and ISBN-13 has them. */

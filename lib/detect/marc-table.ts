@@ -44,7 +44,10 @@ export function marcSubfieldA(rows: Iterable<Element>, tag: string): string[] {
   return values;
 }
 
-/** RDA relator terms catalogues print after a heading (100/700 `$e`): "Westover, Tara, author.", "Ishiguro, Kazuo, 1954- author." */
+/**
+ * RDA relator terms catalogues print after a heading (100/700 `$e`):
+ * "Westover, Tara, author.", "Ishiguro, Kazuo, 1954- author."
+ */
 const RELATOR_TERM =
   /(?:,|(?<=\d-))\s*(?:author|editor|translator|illustrator|contributor|narrator|compiler|writer of introduction)(?:,\s*(?:author|editor|translator|illustrator|contributor|narrator))*\.?$/i;
 

@@ -19,7 +19,10 @@ export function lockComment(trx: CanonDb, commentId: string) {
   ).executeTakeFirst();
 }
 
-/** Re-counts the comment's confirmed flags and applies them; returns its book, or null when there is no such comment. */
+/**
+ * Re-counts the comment's confirmed flags and applies them; returns its book,
+ * or null when there is no such comment.
+ */
 export async function applyFlags(trx: CanonDb, commentId: string): Promise<string | null> {
   const comment = await lockComment(trx, commentId);
   if (comment === undefined) return null;

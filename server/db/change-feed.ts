@@ -184,7 +184,8 @@ class SqlitePoller implements ChangeListener {
         .orderBy('seq')
         .limit(POLL_BATCH)
         .execute();
-      // Sequence numbers have no holes (AUTOINCREMENT, one row per committed write): a hole means trimmed rows this process never read.
+      // Sequence numbers have no holes (AUTOINCREMENT, one row per committed
+      // write): a hole means trimmed rows this process never read.
       const first = rows[0];
       if (first !== undefined && first.seq !== this.lastSeq + 1) tags.add(EVERYTHING);
       for (const row of rows) {

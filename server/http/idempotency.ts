@@ -29,7 +29,10 @@ function fingerprint(c: Context, rawBody: string): string {
   return createHash('sha256').update(`${c.req.method} ${c.req.path}\n${rawBody}`).digest('hex');
 }
 
-/** A stored answer for this key, if the request was made before; throws 422 when the key was used for something else. */
+/**
+ * A stored answer for this key, if the request was made before; throws 422
+ * when the key was used for something else.
+ */
 export async function replay(
   db: CanonDb,
   c: Context,

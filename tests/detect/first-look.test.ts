@@ -24,6 +24,8 @@ describe('mayHoldBook', () => {
       '<div vocab="https://schema.org/" typeof="Book"></div>',
       '<span class="Z3988" title="ctx_ver=Z39.88-2004"></span>',
       '<meta property="og:type" content="book">',
+      '<meta name="og:type" content="product">',
+      '<meta property="product:retailer_item_id" content="9780141439518">',
       '<meta name="citation_isbn" content="9780141439518">',
       '<meta name="DC.identifier" content="urn:isbn:9780141439518">',
     ]) {

@@ -109,6 +109,14 @@ describe('room boundaries', () => {
     expect(ids).toContain('import-x/no-cycle');
   });
 
+  it('refuses a comment over 120 characters, but not a long URL or string', async () => {
+    const long = `// ${'word '.repeat(24)}\n`;
+    expect(long.length).toBeGreaterThan(121);
+    expect(await ruleIdsFor('lib/shared/long.ts', long)).toContain('max-len');
+    const url = `// https://example.org/${'a'.repeat(120)}\nexport const s = '${'b'.repeat(120)}';\n`;
+    expect(await ruleIdsFor('lib/shared/long.ts', url)).not.toContain('max-len');
+  });
+
   it('a clean file passes', async () => {
     const code = "import type { BookRef } from '../book-ref';\nexport type X = BookRef;\n";
     expect(await ruleIdsFor('lib/shared/messages/clean.ts', code)).toEqual([]);

@@ -1,4 +1,7 @@
-/** What content scripts may do (report the page's book, read public data about it) and the tab view for extension pages. */
+/**
+ * What content scripts may do (report the page's book, read public data about
+ * it) and the tab view for extension pages.
+ */
 import { fail, ok } from '../../shared/messages/result';
 import { publicBookView, refreshTabBadge, tabBookView } from '../tabs/book-view';
 import { readTabReport, saveTabReport } from '../tabs/tab-reports';

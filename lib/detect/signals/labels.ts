@@ -198,7 +198,10 @@ function blockOf(field: LabelledField): Element | null {
 const OTHER_ROLE =
   /[([][^)\]]*(?:übersetz|translat|tradu|vertal|herausg|hrsg|edit|illustr|foto|photo|sprecher|narrat|lecteur|vorwort|forew|pr[eé]fa|introd|nachwort|afterw|bearb|compil|adapt|colou?r|lettr|cover|mitarb|contrib|译|訳|옮긴|역자)/i;
 
-/** The authors in an author row: its links (those with another role left out), else its text split at `;`, `/`, `&`, "and". */
+/**
+ * The authors in an author row: its links (those with another role left
+ * out), else its text split at `;`, `/`, `&`, "and".
+ */
 function names(value: LabelledField): string[] {
   const list = value.links.length > 0 ? value.links : value.text.split(/\s*(?:[;/|&·]|\s(?:and|und|et|en|e|y)\s)\s*/);
   return list.filter((name) => /\p{L}/u.test(name) && name.length < 80 && !OTHER_ROLE.test(name));

@@ -137,5 +137,6 @@ export const amazon: SiteAdapter = {
 // https://www.amazon.fr/Hauts-Hurle-Vent-Emily-Bront%C3%AB/dp/2253004758
 // https://www.amazon.es/Cecotec-Excellence-Aspirador-Programable-Limpieza/dp/B01MUGXRT9 (not a book)
 // Checked against real pages: the saved pages above (microlinkhq/metascraper, tfonteyn/NeverTooManyBooks,
-//   eaton/parse-amazon, OlivierBourgain/mylib, aquino-a/Book-Processor, mart2010/brd) and tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/
-//   amazon_0575090677.html (co.uk), amazon_1107480558.html and amazon_840827578x.html (es), amazon_2205057332.html (fr) (2024)
+//   eaton/parse-amazon, OlivierBourgain/mylib, aquino-a/Book-Processor, mart2010/brd) and
+//   tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/amazon_0575090677.html (co.uk),
+//   amazon_1107480558.html and amazon_840827578x.html (es), amazon_2205057332.html (fr) (2024)

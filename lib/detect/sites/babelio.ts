@@ -39,4 +39,5 @@ export const babelio: SiteAdapter = {
 
 // Tested on:
 // http://www.babelio.com/livres/Green-Nos-etoiles-contraires/436732 (ISO-8859-1 page)
-// Checked against a real page: mart2010/brd brd/test/mockresponse/mockobject/BO_mainpage_withTags_green-436732.htm (2016)
+// Checked against a real page: mart2010/brd
+//   brd/test/mockresponse/mockobject/BO_mainpage_withTags_green-436732.htm (2016)

@@ -42,5 +42,6 @@ export const bedetheque: SiteAdapter = {
 
 // Tested on:
 // https://www.bedetheque.com/BD-Fond-du-monde-Tome-6-La-grande-terre-19401.html
-// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/bedetheque_db_fond_du_monde_tome_6_la_grande_terre_19401.html,
+// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/
+//   bedetheque_db_fond_du_monde_tome_6_la_grande_terre_19401.html,
 //   bedetheque_auteur_96_bd_leloup_roger.html and bedetheque_liste_auteurs_bd_l.html (author lists: null) (2024)

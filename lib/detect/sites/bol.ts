@@ -45,6 +45,7 @@ export const bol: SiteAdapter = {
 // Tested on:
 // https://www.bol.com/be/nl/p/foundation-trilogy/1001004009994645/
 // https://www.bol.com/be/nl/s/asimov+foundation/ (search: null)
-// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/bol_9781841593326.html, bol_9789044544725.html (/f/),
+// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/
+//   bol_9781841593326.html, bol_9789044544725.html (/f/),
 //   bol_9789044652901_be_nl_dutch.html (/f/), bol_9789044652901_nl_fr.html (a French page with no title),
 //   bol_9789056478193.html, bol_asimov_foundation.html and bol_multi_1_result_9789056478193.html (searches) (2024)

@@ -59,5 +59,5 @@ export const dnb: SiteAdapter = {
 // Tested on:
 // https://katalog.dnb.de/EN/list.html?key.GROUP=1&pr=0&t=978-3-426-22668-1&v=plist&sortA=bez&key=num&sortD=-dat&submit.x=19&submit.y=24
 // https://katalog.dnb.de/DE/list.html?key.GROUP=1&pr=0&t=978-3-453-32189-2&v=plist&sortA=bez&sortD=-dat&key=all
-// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/dnb_9783426226681.html, dnb_9783453321892.html,
-//   dnb_9783734163296.html (2024)
+// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/
+//   dnb_9783426226681.html, dnb_9783453321892.html, dnb_9783734163296.html (2024)

@@ -45,4 +45,5 @@ export const douban: SiteAdapter = {
 // https://book.douban.com/subject/27119879/
 // https://book.douban.com/subject/36665775/ ([法] before the author)
 // Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/douban_9787532190294_36897178.html
-//   ([英] before the author), douban_9787536692930_36874304.html, douban_9787532190294_25930607.html (the ISBN as title) (2024)
+//   ([英] before the author), douban_9787536692930_36874304.html,
+//   douban_9787532190294_25930607.html (the ISBN as title) (2024)

@@ -119,4 +119,5 @@ export const goodreads: SiteAdapter = {
 // https://www.goodreads.com/work/editions/94024291-el-libro-negro-de-las-horas (editions list: null)
 // Checked against real pages: mikihau/consume-in-public test_data/goodreads-book-published.html, SEB534542/gobookprices
 //   goodreads/testdata/work.html, mart2010/brd GR_2776527-traffic_reviews_p2of32.html, tsauvajon/libreads
-//   tests/testdata/goodreads_1984_book_page.html, YashTotale/goodreads-user-scraper tests/fixtures/book.html (2016–2026)
+//   tests/testdata/goodreads_1984_book_page.html,
+//   YashTotale/goodreads-user-scraper tests/fixtures/book.html (2016–2026)

@@ -48,5 +48,6 @@ export const isfdb: SiteAdapter = {
 
 // Tested on:
 // https://www.isfdb.org/cgi-bin/pl.cgi?431964
-// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/isfdb_431964.html, isfdb_542125.html, isfdb_112781.html,
+// Checked against real pages: tfonteyn/NeverTooManyBooks app/src/androidTest/res/raw/
+//   isfdb_431964.html, isfdb_542125.html, isfdb_112781.html,
 //   isfdb_808391.html, isfdb_11169_multi_edition.html and isfdb_1360173_multi_edition.html (title pages: null) (2024)

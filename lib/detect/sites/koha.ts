@@ -23,7 +23,10 @@ const SELECTORS = {
   authors: ['[property="author"] [property="name"]', '.author a'],
   contents: '.results_summary.contents',
   contentsLabel: '.label',
-  /** `<span class="results_summary type">… <img class="materialtype" src="/opac-tmpl/lib/famfamfam/VM.png"> Visual material` */
+  /**
+   * `<span class="results_summary type">…
+   * <img class="materialtype" src="/opac-tmpl/lib/famfamfam/VM.png"> Visual material`
+   */
   materialIcon: '.results_summary.type img',
 } as const;
 

@@ -34,7 +34,8 @@ function detailFields(doc: Document): Map<string, string[]> {
   for (const row of doc.querySelectorAll(SELECTORS.detailRows)) {
     const label = row.querySelector(SELECTORS.detailLabel);
     const values = [...row.querySelectorAll(SELECTORS.detailValues)].map((el) => textOf(el)).filter(Boolean);
-    // By the field code (`data-details-label="identifier"`, the same in every interface language) and by the label shown.
+    // By the field code (`data-details-label="identifier"`, the same in every
+    // interface language) and by the label shown.
     for (const key of [label?.getAttribute('data-details-label'), textOf(label).toLowerCase()]) {
       if (key && values.length > 0 && !fields.has(key)) fields.set(key, values);
     }

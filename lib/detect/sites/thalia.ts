@@ -15,7 +15,10 @@ const SELECTORS = {
   /** `<div class="artikeldetail"><span class="… detailbezeichnung">ISBN</span><p>978…</p></div>` */
   detailRows: '.artikeldetail',
   detailLabel: '.detailbezeichnung',
-  /** `<h1 class="element-headline-medium titel">Title<span …>subtitle, format</span></h1>`: its own text is the title. */
+  /**
+   * `<h1 class="element-headline-medium titel">Title<span …>subtitle, format</span></h1>`:
+   * its own text is the title.
+   */
   title: ['h1.titel', 'h1'],
   authors: ['a[href*="/autor/"]'],
 } as const;

@@ -10,7 +10,10 @@ import type { BookRef, SiteAdapter } from '../types';
 const SELECTORS = {
   title: ['h1.WorkMeta-title', 'h1'],
   authors: ['.WorkMeta-authors a', 'a[href^="/a/"]'],
-  /** `<div class="WorkMeta-detailsRow"><span class="WorkMeta-detailTitle">ISBN13:</span> <span class="WorkMeta-detailValue">…` */
+  /**
+   * `<div class="WorkMeta-detailsRow"><span class="WorkMeta-detailTitle">ISBN13:</span>
+   * <span class="WorkMeta-detailValue">…`
+   */
   detailRows: '.WorkMeta-detailsRow',
   detailLabel: '.WorkMeta-detailTitle',
   format: ['.WorkSelector-format.is-selected', '.WorkMeta-format'],

@@ -8,7 +8,10 @@ import { isbn10To13 } from './convert';
  */
 export const INVISIBLE_MARKS = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/** Hyphen-like characters people and typesetters write between ISBN groups, and spaces (`\s` covers NBSP and the Unicode spaces). */
+/**
+ * Hyphen-like characters people and typesetters write between ISBN groups,
+ * and spaces (`\s` covers NBSP and the Unicode spaces).
+ */
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 /** `ISBN-13:`, `ISBN 10`, `ISBN:`, `ISBN13` … at the start of the text. */
 const PREFIX = /^\s*(?:ISBN|EAN|GTIN)(?:[-\s]*1[03])?\s*[:：]?\s*/i;
