@@ -19,6 +19,14 @@ for (const file of process.argv.slice(2)) {
   );
   passed += report.numPassedTests;
   failed += report.numFailedTests;
+  // A file that could not start, or an error outside any test, fails the suite with no test failed.
+  const broken = (report.testResults ?? []).filter(
+    (result) => result.status === 'failed' && !(result.assertionResults ?? []).some((a) => a.status === 'failed'),
+  );
+  if (broken.length > 0 || (report.success === false && report.numFailedTests === 0)) {
+    console.log(`${file.split('/').pop()}: ${Math.max(broken.length, 1)} file(s) failed outside any test`);
+    failed += Math.max(broken.length, 1);
+  }
   skipped += report.numPendingTests + report.numTodoTests;
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
