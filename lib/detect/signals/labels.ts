@@ -190,8 +190,13 @@ export function inOtherItems(el: Element): boolean {
 }
 
 /** The block a labelled row belongs to: its table or list, else the element around the row. */
-function blockOf(field: LabelledField): Element | null {
-  return field.row.closest('table,dl,ul,ol') ?? field.row.parentElement;
+function blockOf(field: LabelledField, fields: LabelledField[]): Element | null {
+  const block = field.row.closest('table,dl,ul,ol') ?? field.row.parentElement;
+  // A table row or list item that carries its own title or author is an item of its own (a shelf, a results table).
+  const item = field.row.closest('tr,li');
+  const titled = (other: LabelledField) =>
+    (other.field === Field.Title || other.field === Field.Author) && item!.contains(other.el);
+  return item && block?.contains(item) && fields.some(titled) ? item : block;
 }
 
 /** Roles besides the author's a contributors row names: translator, editor, illustrator, narrator… */
@@ -228,18 +233,18 @@ export function readLabels(doc: Document, url: URL, scope?: Element): LabelReadi
   // Every ISBN is another item's (a results list, a cart): not one book.
   if (labelled.length > 0 && chosen.length === 0) return { ...reading, isList: true };
   const distinct = new Set(chosen.flatMap(({ isbns }) => isbns));
-  if (distinct.size > 1 && new Set(chosen.map(({ field }) => blockOf(field))).size > 1) {
+  if (distinct.size > 1 && new Set(chosen.map(({ field }) => blockOf(field, fields))).size > 1) {
     // Several records on one page — unless the address names one of them.
     const digits = url.pathname.replace(/[^\dX]/gi, '');
     chosen = chosen.filter(({ isbns }) =>
       isbns.some((isbn) => digits.includes(isbn) || digits.includes(isbn13To10(isbn) ?? '-')),
     );
-    if (new Set(chosen.map(({ field }) => blockOf(field))).size !== 1) return { ...reading, isList: true };
+    if (new Set(chosen.map(({ field }) => blockOf(field, fields))).size !== 1) return { ...reading, isList: true };
   }
   const first = chosen[0]?.field;
   const anchor = first?.el;
   // The record: the book's schema.org scope, else the ISBN's block and two levels around it.
-  let record: Element | null = first ? blockOf(first) : doc.body;
+  let record: Element | null = first ? blockOf(first, fields) : doc.body;
   for (let level = 0; first && level < 2 && record?.parentElement; level++) record = record.parentElement;
   if (scope && (!anchor || scope.contains(anchor))) record = scope;
   const near = fields.filter((field) => record?.contains(field.el));
