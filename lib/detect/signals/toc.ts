@@ -51,7 +51,12 @@ function entryOf(line: string, pages: boolean): string {
   const parts = line.split(/\s+•\s+/);
   const title = parts.length > 1 && /^[\divxlc]+$/i.test(parts[0]!) ? parts[1]! : parts[0]!;
   return cleanText(
-    title.replace(/\s*(?:[.·…_]\s*){3,}[\divxlc]*$/i, '').replace(pages ? /\s+\d{1,4}$/ : /$^/, ''),
+    title
+      // A 505 note printed one entry a line keeps its "--" separators at the line ends.
+      .replace(/\s*--$/, '')
+      // Dot leaders: three dots or more, or two ellipses (the Chinese ……).
+      .replace(/\s*(?:(?:[.·…_]\s*){3,}|(?:…\s*){2,})[\divxlc]*$/i, '')
+      .replace(pages ? /\s+\d{1,4}$/ : /$^/, ''),
   ).replace(/^[^\p{L}\d]+$/u, '');
 }
 
