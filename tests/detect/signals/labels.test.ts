@@ -24,9 +24,22 @@ describe('labelled fields', () => {
   });
 
   it('knows localized and combined ISBN labels', () => {
-    for (const label of ['ISBN', 'ISBN-13', 'EAN', 'EAN13', 'ISBN/EAN', 'Code ISBN', 'Código ISBN', '国際標準図書番号', 'ISBN 13 コード']) {
+    for (const label of [
+      'ISBN',
+      'ISBN-13',
+      'EAN',
+      'EAN13',
+      'ISBN/EAN',
+      'Code ISBN',
+      'Código ISBN',
+      '国際標準図書番号',
+      'ISBN 13 コード',
+    ]) {
       const doc = htmlPage(`<table><tr><th>${label}</th><td>9781473200104</td></tr></table>`);
-      expect(labelledFields(doc).map((field) => field.field), label).toEqual([Field.Isbn]);
+      expect(
+        labelledFields(doc).map((field) => field.field),
+        label,
+      ).toEqual([Field.Isbn]);
     }
   });
 
@@ -47,7 +60,9 @@ describe('labelled fields', () => {
 
 describe('a labelled ISBN on a one-product page', () => {
   it('is the book, with the title and author rows of its record', () => {
-    const doc = htmlPage(details(row('ISBN', '9781473200104') + row('Author', 'Terry Pratchett') + row('Title', 'Mort')));
+    const doc = htmlPage(
+      details(row('ISBN', '9781473200104') + row('Author', 'Terry Pratchett') + row('Title', 'Mort')),
+    );
     expect(readLabels(doc, SHOP)).toMatchObject({
       signal: 'label',
       isBook: true,
@@ -65,7 +80,9 @@ describe('a labelled ISBN on a one-product page', () => {
 
   it('keeps a record’s edition set (print, PDF, ePub) in one block as one book', () => {
     const doc = htmlPage(
-      details(row('ISBN', '9781473200104 (print)') + row('ISBN', '9783453321892 (PDF)') + row('ISBN', '9780385349949 (ePub)')),
+      details(
+        row('ISBN', '9781473200104 (print)') + row('ISBN', '9783453321892 (PDF)') + row('ISBN', '9780385349949 (ePub)'),
+      ),
     );
     expect(readLabels(doc, SHOP)).toMatchObject({
       isBook: true,

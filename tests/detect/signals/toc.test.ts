@@ -65,7 +65,9 @@ describe('a printed contents list', () => {
   });
 
   it('leaves scripts and buttons out of a section’s lines', () => {
-    const section = htmlPage(`<div>One<script>var x = 1;</script><br><button>More</button>Two</div>`).querySelector('div')!;
+    const section = htmlPage(`<div>One<script>var x = 1;</script><br><button>More</button>Two</div>`).querySelector(
+      'div',
+    )!;
     expect(linesOf(section)).toEqual(['One', 'Two']);
   });
 });
