@@ -99,6 +99,15 @@ describe('a labelled ISBN on a one-product page', () => {
     expect(readLabels(doc, SHOP)).toMatchObject({ isList: true, isBook: false });
   });
 
+  it('calls two product blocks inside one layout table two records', () => {
+    const product = (isbn: string) =>
+      `<div><p><span>EAN13:</span><span>${isbn}</span></p><p><span>Format:</span><span>Broché</span></p></div>`;
+    const doc = htmlPage(
+      `<table><tr><td><div>${product('9781473200104')}${product('9783453321892')}</div></td></tr></table>`,
+    );
+    expect(readLabels(doc, SHOP)).toMatchObject({ isList: true, isBook: false });
+  });
+
   it('lets the address decide between blocks when it names one of their ISBNs', () => {
     const doc = htmlPage(
       `<div><dl><dt>ISBN</dt><dd>9781473200104</dd></dl></div>
@@ -117,10 +126,20 @@ describe('a labelled ISBN on a one-product page', () => {
     expect(readLabels(doc, SHOP)).toMatchObject({ isList: true, isBook: false });
   });
 
-  it('calls ISBNs that all sit in results, carousels, carts or accounts a list', () => {
-    for (const container of ['search-results', 'carousel', 'cart', 'myAccount', 'loans']) {
+  it('calls ISBNs that all sit in results, carts or accounts a list', () => {
+    for (const container of ['search-results', 'cart', 'myAccount', 'loans']) {
       const doc = htmlPage(`<div class="${container}">${details(row('ISBN', '9781473200104'))}</div>`);
       expect(readLabels(doc, SHOP), container).toMatchObject({ isList: true, isBook: false });
+      expect(inOtherItems(doc.querySelector('td')!), container).toBe(true);
+    }
+  });
+
+  it('takes no ISBN from a carousel of other editions, nor calls the page a list for it', () => {
+    for (const container of ['carousel', 'related-products', 'also-bought']) {
+      const doc = htmlPage(
+        `<h1>Comanche 1</h1><div class="${container}">${details(row('ISBN', '9781473200104'))}</div>`,
+      );
+      expect(readLabels(doc, SHOP), container).toMatchObject({ isList: false, isBook: false, isbns: [] });
       expect(inOtherItems(doc.querySelector('td')!), container).toBe(true);
     }
   });
