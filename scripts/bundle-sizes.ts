@@ -29,12 +29,23 @@ export async function builtScripts(outDir: string): Promise<FileSize[]> {
   return Promise.all(files.map((file) => sizeOf(outDir, file)));
 }
 
-/** The opt-in script for library platforms on any host (see modules/site-content-scripts.ts). */
-export const ANY_SITE_SCRIPT_FILE = 'content-scripts/any-site.js';
+/**
+ * The opt-in script for library platforms on any host, and the generic
+ * signals the background injects only where a first look asks for them (see
+ * modules/site-content-scripts.ts).
+ */
+import { ANY_SITE_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE } from '../lib/shared/content-scripts';
+
+export { ANY_SITE_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE };
 
 /** What a supported site's page receives: that site's content script (the same file on its book and non-book pages). */
 export function siteScripts(sizes: FileSize[]): FileSize[] {
-  return sizes.filter((size) => size.file.startsWith('content-scripts/') && size.file !== ANY_SITE_SCRIPT_FILE);
+  return sizes.filter(
+    (size) =>
+      size.file.startsWith('content-scripts/') &&
+      size.file !== ANY_SITE_SCRIPT_FILE &&
+      size.file !== CLOSER_LOOK_SCRIPT_FILE,
+  );
 }
 
 /** The sidebar page's own code: the scripts and stylesheets its HTML loads (never injected into pages). */

@@ -102,12 +102,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     async stopServiceWorker() {
       const session = await controlSession();
       const deadline = Date.now() + WORKER_WAIT_MS;
-      // Closed again while it keeps coming back: an open extension page may
-      // send one more message (its reload after a change notice) that wakes
-      // the worker just after it was stopped.
-      for (let targets = await workerTargetIds(session); targets.length > 0; targets = await workerTargetIds(session)) {
+      // Stopped means the worker that was running is gone. An open extension
+      // page may wake a new one at once (its reload after a change notice);
+      // that one has a target of its own and is left running, as a browser
+      // would: chasing it on a loaded machine never ends.
+      const running = new Set(await workerTargetIds(session));
+      for (const targetId of running) await session.send('Target.closeTarget', { targetId }).catch(() => undefined);
+      while ((await workerTargetIds(session)).some((targetId) => running.has(targetId))) {
         if (Date.now() > deadline) throw new Error('the service worker did not stop');
-        for (const targetId of targets) await session.send('Target.closeTarget', { targetId }).catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

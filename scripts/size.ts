@@ -4,7 +4,15 @@
 // Usage: npm run size [-- chrome-mv3|firefox-mv3|<path to a build>]
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ANY_SITE_SCRIPT_FILE, builtScripts, entryBundle, EXTENSION_ENTRIES, siteScripts, total } from './bundle-sizes';
+import {
+  ANY_SITE_SCRIPT_FILE,
+  CLOSER_LOOK_SCRIPT_FILE,
+  builtScripts,
+  entryBundle,
+  EXTENSION_ENTRIES,
+  siteScripts,
+  total,
+} from './bundle-sizes';
 import { summarize } from './figures';
 
 const target = process.argv[2] ?? 'chrome-mv3';
@@ -21,7 +29,12 @@ const rows = await builtScripts(outDir);
 const width = Math.max(...rows.map((r) => r.file.length));
 console.log(`${target}: raw and gzip bytes of every built script`);
 for (const row of rows) {
-  const kind = row.file.startsWith('content-scripts/') ? '  (content script, injected into pages)' : '';
+  const kind =
+    row.file === CLOSER_LOOK_SCRIPT_FILE
+      ? '  (generic signals, injected only where a first look asks)'
+      : row.file.startsWith('content-scripts/')
+        ? '  (content script, injected into pages)'
+        : '';
   console.log(
     `${row.file.padEnd(width)}  ${String(row.raw).padStart(8)} raw  ${String(row.gzip).padStart(7)} gzip${kind}`,
   );
@@ -32,6 +45,12 @@ console.log(
 );
 const anySite = rows.find((row) => row.file === ANY_SITE_SCRIPT_FILE);
 if (anySite) console.log(`injected into every other page once "any site" is turned on: ${anySite.gzip} B gzip`);
+const closerLook = rows.find((row) => row.file === CLOSER_LOOK_SCRIPT_FILE);
+if (closerLook) {
+  console.log(
+    `injected besides, into a book page or a page whose markup or text may name one: ${closerLook.gzip} B gzip (the generic signals)`,
+  );
+}
 console.log('\nwhat each extension entry loads (its own file and every chunk it imports):');
 for (const entry of EXTENSION_ENTRIES) {
   const files = await entryBundle(outDir, entry);

@@ -15,12 +15,13 @@ import { createOutboxSender, type AlarmsPort } from './outbox/sender';
 import { wakingOnAnswer } from './outbox/reachability';
 import { releaseLeases } from './outbox/store';
 import { currentCanonServer } from '../shared/settings/items';
-import type { BackgroundContext, OpenOptionsPort, PermissionsPort } from './core/context';
+import type { BackgroundContext, InjectCloserLookPort, OpenOptionsPort, PermissionsPort } from './core/context';
 
 export interface BackgroundPorts {
   fetch: FetchLike;
   permissions: PermissionsPort;
   openOptionsPage: OpenOptionsPort;
+  injectCloserLook: InjectCloserLookPort;
   alarms: AlarmsPort;
   extensionId: string;
   extensionOrigin: string;
@@ -68,6 +69,7 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
     outbox,
     permissions: ports.permissions,
     openOptionsPage: ports.openOptionsPage,
+    injectCloserLook: ports.injectCloserLook,
     extensionId: ports.extensionId,
     extensionOrigin: ports.extensionOrigin,
   };

@@ -4,11 +4,12 @@
  * script's context, so an extension update or a navigation leaves nothing
  * behind.
  */
-import { detectBookWith } from '../detect/detect-with';
+import { firstLook } from '../detect/first-look';
 import type { BookRef } from '../shared/book-ref';
 import type { SiteAdapter } from '../detect/types';
 import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../shared/settings/keys';
 import { sendToBackground } from './channel';
+import { closerLookAt, loadCloserLook } from './closer-look';
 import { extensionApi } from './extension-api';
 import type { PageContext } from './page-context';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
@@ -27,6 +28,8 @@ export interface PageAgentDeps {
   /** Calls back whenever the reader opens, closes, moves or re-places the sidebar (in any tab). */
   watchLayout(onChange: (layout: SidebarLayout) => void, signal: AbortSignal): void;
   report(book: BookRef | null): Promise<unknown>;
+  /** The generic signals' reading of this page (checking the adapter's book when it found one). */
+  closerLook(adapterRef: BookRef | null): Promise<BookRef | null>;
 }
 
 export async function runPageAgent(
@@ -54,8 +57,20 @@ export async function runPageAgent(
     }
   };
 
+  let checks = 0;
+  const detect = async (): Promise<BookRef | null> => {
+    const url = new URL(location.href);
+    const first = firstLook(adapters, document, url);
+    if (first.kind === 'not-one-book') return null;
+    if (first.kind === 'adapter-book') return deps.closerLook(first.ref);
+    return first.mayHoldBook ? deps.closerLook(null) : null;
+  };
+
   const check = async () => {
-    const found = detectBookWith(adapters, document, location.href);
+    const run = ++checks;
+    const found = await detect().catch(() => null);
+    // A later check (the page changed again meanwhile) decides.
+    if (run !== checks) return;
     const key = found ? bookKey(found) : '';
     if (key === lastKey) {
       // Same book, but the page may have re-rendered the sidebar away.
@@ -126,5 +141,6 @@ function browserDeps(): PageAgentDeps {
       signal.addEventListener('abort', () => api.storage.onChanged.removeListener(listener), { once: true });
     },
     report: (book) => sendToBackground('reportPageBook', book),
+    closerLook: (adapterRef) => closerLookAt(adapterRef, () => loadCloserLook(api)),
   };
 }

@@ -27,6 +27,7 @@ const BOOK = {
 const VALID: Record<string, unknown> = {
   reportPageBook: BOOK,
   getPageBookView: undefined,
+  loadCloserLook: undefined,
   getTabBook: { tabId: 7 },
   getComments: { bookId: 'we-think' },
   postComment: { bookId: 'we-think', body: 'Worth reading slowly.' },

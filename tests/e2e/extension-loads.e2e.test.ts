@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { contentScriptWorld } from './content-script-world';
 import { FixtureServer, tabReportFor } from './pages';
 
 describe('the built extension in Chromium', () => {
@@ -40,5 +41,28 @@ describe('the built extension in Chromium', () => {
     const report = await tabReportFor(await browser.serviceWorker(), page.url());
     expect(report.book).toMatchObject({ isbn13: [isbn13] });
     await page.close();
+  });
+
+  it('loads the generic signals into a page only where the first look asks for them', async () => {
+    const hook = 'typeof globalThis.__booksideCloserLook';
+    // A bol.com product-family page: the site's script reads it, and the generic signals check it.
+    const book = await pages.open('bol/europa-garton-ash.html', 'https://www.bol.com/be/nl/f/europa/9300000130411840/');
+    const report = await tabReportFor(await browser.serviceWorker(), book.url());
+    expect(report.book).toMatchObject({ isbn13: ['9789044544725'] });
+    const bookWorld = await contentScriptWorld(book, browser.extensionId);
+    await expect(bookWorld.evaluate(hook)).resolves.toBe('function');
+    await bookWorld.detach();
+    await book.close();
+
+    // A search with no results: no metadata, no ISBN shown, nothing for the generic signals to read.
+    const search = await pages.open(
+      'goodreads/negative-2016-search-no-results.html',
+      'https://www.goodreads.com/search?q=zzzzqqq',
+    );
+    expect((await tabReportFor(await browser.serviceWorker(), search.url())).book).toBeNull();
+    const searchWorld = await contentScriptWorld(search, browser.extensionId);
+    await expect(searchWorld.evaluate(hook)).resolves.toBe('undefined');
+    await searchWorld.detach();
+    await search.close();
   });
 });

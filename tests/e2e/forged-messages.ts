@@ -26,6 +26,7 @@ const FORGED_BOOK = {
 const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
   reportPageBook: FORGED_BOOK,
   getPageBookView: undefined,
+  loadCloserLook: undefined,
   getTabBook: { tabId: 1 },
   getComments: { bookId: 'we-think' },
   postComment: { bookId: 'we-think', body: 'Forged by the page' },

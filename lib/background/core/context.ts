@@ -15,6 +15,9 @@ export interface PermissionsPort {
 /** Opening the options page; only the background can do it for a sidebar framed into a page (Firefox). */
 export type OpenOptionsPort = () => Promise<void>;
 
+/** Injecting the generic signals' script (`content-scripts/closer-look.js`) into one frame of a tab. */
+export type InjectCloserLookPort = (tabId: number, frameId: number) => Promise<void>;
+
 /** The outbox's sender as services see it: they ask for a flush after a change. */
 export interface OutboxPort {
   flush(): Promise<unknown>;
@@ -32,6 +35,7 @@ export interface BackgroundContext {
   outbox: OutboxPort;
   permissions: PermissionsPort;
   openOptionsPage: OpenOptionsPort;
+  injectCloserLook: InjectCloserLookPort;
   extensionId: string;
   /** `runtime.getURL('/')`: every extension page's URL starts with it. */
   extensionOrigin: string;

@@ -4,7 +4,7 @@
  * tab, so it has `sender.tab` too.
  */
 export type Caller =
-  | { kind: 'content-script'; tabId: number; url: string }
+  | { kind: 'content-script'; tabId: number; frameId: number; url: string }
   | { kind: 'extension-page'; tabId: number | null; url: string }
   | { kind: 'unknown' };
 
@@ -12,15 +12,18 @@ export interface SenderLike {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
+  frameId?: number;
 }
 
 export function classifySender(sender: unknown, extensionId: string, extensionOrigin: string): Caller {
   if (typeof sender !== 'object' || sender === null) return { kind: 'unknown' };
-  const { id, url, tab } = sender as SenderLike;
+  const { id, url, tab, frameId } = sender as SenderLike;
   if (id !== extensionId || typeof url !== 'string') return { kind: 'unknown' };
   const tabId = typeof tab?.id === 'number' && tab.id >= 0 ? tab.id : null;
   if (sameOrigin(url, extensionOrigin)) return { kind: 'extension-page', tabId, url };
-  if (tabId !== null && /^https?:\/\//i.test(url)) return { kind: 'content-script', tabId, url };
+  if (tabId !== null && /^https?:\/\//i.test(url)) {
+    return { kind: 'content-script', tabId, frameId: typeof frameId === 'number' && frameId >= 0 ? frameId : 0, url };
+  }
   return { kind: 'unknown' };
 }
 

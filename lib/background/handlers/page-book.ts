@@ -25,6 +25,12 @@ export const pageBookHandlers = defineHandlers({
     return ok(await publicBookView(ctx, report.book, false));
   },
 
+  // Only ever this extension's own script, into the asking frame: a page gains nothing by asking.
+  loadCloserLook: async (ctx, _, caller) => {
+    await ctx.injectCloserLook(caller.tabId, caller.frameId);
+    return ok(null);
+  },
+
   // The sidebar framed into a page does not know its tab (Firefox gives such a frame no `tabs`): the sender says it.
   getTabBook: async (ctx, { tabId, refresh }, caller) => {
     const tab = tabId ?? caller.tabId;

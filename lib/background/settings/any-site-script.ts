@@ -8,9 +8,9 @@
 import { browser } from 'wxt/browser';
 import { anySiteItem } from '../../shared/settings/items';
 import { ANY_SITE_ORIGINS } from '../../shared/settings/defaults';
+import { ANY_SITE_SCRIPT_FILE } from '../../shared/content-scripts';
 
 export const ANY_SITE_SCRIPT_ID = 'bookside-any-site';
-const ANY_SITE_SCRIPT_FILE = 'content-scripts/any-site.js';
 
 export async function syncAnySiteScript(): Promise<void> {
   const wanted = (await anySiteItem.getValue()) && (await browser.permissions.contains({ origins: ANY_SITE_ORIGINS }));

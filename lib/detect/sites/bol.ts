@@ -1,5 +1,4 @@
 import { buildBookRef } from '../bookref';
-import { combineReadings, readGenericSignals } from '../generic';
 import { allTexts, firstText, labelledValues } from '../page';
 import type { BookRef, SiteAdapter } from '../types';
 
@@ -18,17 +17,14 @@ const SELECTORS = {
  */
 const PRODUCT_PATH = /^(?:\/[a-z]{2}){1,2}\/[pf]\/[^/]+\/\d+/;
 
-function detect(doc: Document, url: URL): BookRef | null {
-  // bol.com ships schema.org Book JSON-LD with the EAN as `isbn` for books.
-  const fromJsonLd = combineReadings(doc, readGenericSignals(doc, url), 'bol');
-  if (fromJsonLd && fromJsonLd.isbn13.length > 0) {
-    return { ...fromJsonLd, signals: ['site:bol', ...fromJsonLd.signals] };
-  }
+function detect(doc: Document): BookRef | null {
   const specs = labelledValues(doc.querySelectorAll(SELECTORS.specRows), SELECTORS.specLabel);
   const ean = specs.get('isbn13') ?? specs.get('ean') ?? '';
   const title = firstText(doc, SELECTORS.title);
   // Non-book products also have an EAN; only a valid 978/979 EAN is an ISBN, and it needs a title.
-  if (!title) return null;
+  // Without both (product-family pages, some French pages), the schema.org Book JSON-LD bol.com
+  // ships, with the EAN as `isbn`, is left to the generic signals: this gives null.
+  if (!title || !/^97[89]\d{10}$/.test(ean.replace(/\D/g, ''))) return null;
   return buildBookRef({
     site: 'bol',
     signals: ['site:bol'],
@@ -43,7 +39,7 @@ export const bol: SiteAdapter = {
   name: 'bol.com',
   matches: ['*://*.bol.com/*'],
   test: (url) => /(^|\.)bol\.com$/.test(url.hostname),
-  detect: (doc, url) => (PRODUCT_PATH.test(url.pathname) ? detect(doc, url) : null),
+  detect: (doc, url) => (PRODUCT_PATH.test(url.pathname) ? detect(doc) : null),
 };
 
 // Tested on:

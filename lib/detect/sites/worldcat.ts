@@ -1,7 +1,6 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../bookref';
 import { chaptersFromContentsNote } from '../contents-note';
-import { detectGeneric } from '../generic';
 import { allTexts, firstText } from '../page';
 import type { BookRef, SiteAdapter } from '../types';
 
@@ -16,10 +15,10 @@ const SELECTORS = {
 /** A record is `/title/<slug>/oclc/<n>` or `/oclc/<n>`; searches are `/search`. */
 const RECORD_PATH = /\/oclc\/\d+/;
 
-function detect(doc: Document, url: URL): BookRef | null {
+function detect(doc: Document): BookRef | null {
   const title = firstText(doc, SELECTORS.title);
-  // The current (2022+) record page ships schema.org data the generic signals read.
-  if (!title) return detectGeneric(doc, url);
+  // The current (2022+) record page ships schema.org data: the generic signals read it when this gives null.
+  if (!title) return null;
   const contents = firstText(doc, SELECTORS.contents);
   return buildBookRef({
     site: 'worldcat',

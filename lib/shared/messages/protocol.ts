@@ -41,6 +41,8 @@ export const FROM_CONTENT_SCRIPT = {
   reportPageBook: PageBookReport,
   /** Public canon data about the book this tab reported. */
   getPageBookView: NoPayload,
+  /** Load the generic signals into this frame: its first look found they may matter. */
+  loadCloserLook: NoPayload,
 } satisfies Record<keyof ContentScriptReplies, v.GenericSchema>;
 
 /** Extension page (sidebar, popup, options) → background. */
@@ -100,6 +102,7 @@ export const FROM_EXTENSION_PAGE = {
 interface ContentScriptReplies {
   reportPageBook: null;
   getPageBookView: PublicBookView | null;
+  loadCloserLook: null;
 }
 
 interface ExtensionPageReplies {

@@ -49,6 +49,8 @@ export interface Harness {
   granted: Set<string>;
   /** How many times the background opened the options page. */
   optionsOpened: () => number;
+  /** Every frame the background injected the closer look into, as `tab:frame`. */
+  injected: string[];
 }
 
 export async function startHarness(fetchImpl: FetchLike, now?: () => number): Promise<Harness> {
@@ -57,6 +59,7 @@ export async function startHarness(fetchImpl: FetchLike, now?: () => number): Pr
   const fetchCalls: string[] = [];
   const granted = new Set<string>();
   let optionsOpened = 0;
+  const injected: string[] = [];
   const ctx = await createBackground({
     fetch: (input, init) => {
       fetchCalls.push(`${init?.method ?? 'GET'} ${input}`);
@@ -64,12 +67,13 @@ export async function startHarness(fetchImpl: FetchLike, now?: () => number): Pr
     },
     permissions: { contains: async (origins) => origins.every((o) => granted.has(o)) },
     openOptionsPage: async () => void optionsOpened++,
+    injectCloserLook: async (tabId, frameId) => void injected.push(`${tabId}:${frameId}`),
     alarms: fakeBrowser.alarms,
     now,
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ROOT,
   });
-  return { ctx, fetchCalls, granted, optionsOpened: () => optionsOpened };
+  return { ctx, fetchCalls, granted, optionsOpened: () => optionsOpened, injected };
 }
 
 export const offline: FetchLike = async () => {

@@ -1,0 +1,64 @@
+/**
+ * The content script's way to the generic signals. They are not in the
+ * script every matched page receives (they would double it): when the first
+ * look asks for them, `content-scripts/closer-look.js` is loaded into this
+ * frame's content-script world, where it leaves its function on the world's
+ * global (the page itself cannot see it).
+ *
+ * On a supported site it is imported directly: it is web-accessible to those
+ * sites' pages only, like the sidebar page, and in Chrome behind a
+ * per-session URL. Elsewhere (library platforms under "any site", whose
+ * hosts no manifest can list) the background injects it, with the host
+ * permission the reader granted.
+ */
+import type { BookRef } from '../shared/book-ref';
+import { CLOSER_LOOK_SCRIPT_FILE } from '../shared/content-scripts';
+import { sendToBackground } from './channel';
+
+export const CLOSER_LOOK_HOOK = '__booksideCloserLook';
+
+export type CloserLook = (adapterRef: BookRef | null, doc: Document, url: string) => BookRef | null;
+
+type HookScope = { [CLOSER_LOOK_HOOK]?: CloserLook };
+
+export function installedCloserLook(): CloserLook | undefined {
+  const look = (globalThis as HookScope)[CLOSER_LOOK_HOOK];
+  return typeof look === 'function' ? look : undefined;
+}
+
+export function installCloserLook(look: CloserLook): void {
+  (globalThis as HookScope)[CLOSER_LOOK_HOOK] = look;
+}
+
+/** Loads the closer look into this frame: imported where the page's site is listed, else injected by the background. */
+export async function loadCloserLook(api: typeof chrome): Promise<void> {
+  try {
+    await import(/* @vite-ignore */ api.runtime.getURL(`/${CLOSER_LOOK_SCRIPT_FILE}`));
+  } catch {
+    await sendToBackground('loadCloserLook', undefined);
+  }
+}
+
+/**
+ * The closer look at this page, loaded once per frame by `load`. When it
+ * cannot be loaded (the extension is being updated, the browser refused the
+ * injection), an adapter's own reading stands unchecked rather than lost.
+ */
+export async function closerLookAt(
+  adapterRef: BookRef | null,
+  load: () => Promise<unknown>,
+  doc: Document = document,
+  url: string = location.href,
+): Promise<BookRef | null> {
+  let look = installedCloserLook();
+  if (!look) {
+    await load().catch(() => undefined);
+    look = installedCloserLook();
+  }
+  if (!look) return adapterRef;
+  try {
+    return look(adapterRef, doc, url);
+  } catch {
+    return null;
+  }
+}

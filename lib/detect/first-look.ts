@@ -1,0 +1,69 @@
+/**
+ * Detection's first look, cheap enough for every page of a matched site: the
+ * site adapter's own reading, and a test of whether the page carries anything
+ * the generic signals could read. The content script injected into pages
+ * holds only this and its adapter; the generic signals (`closer-look.ts`) are
+ * loaded into a page only when this says they may find or correct something.
+ * Nothing here imports a signal module: that is what keeps the scripts small.
+ */
+import type { BookRef, SiteAdapter } from './types';
+
+export type FirstLook =
+  /** The adapter says this page is not one book (a search, a list): final. */
+  | { kind: 'not-one-book' }
+  /** The adapter read a book; the closer look still checks it against the page's own metadata. */
+  | { kind: 'adapter-book'; ref: BookRef }
+  /** No adapter, or one that found nothing: the generic signals decide, if the page may hold a book at all. */
+  | { kind: 'no-adapter-book'; mayHoldBook: boolean };
+
+export function firstLook(adapters: readonly SiteAdapter[], doc: Document, url: URL): FirstLook {
+  const adapter = adapters.find((candidate) => candidate.test(url, doc));
+  if (adapter?.notOneBook?.(url, doc)) return { kind: 'not-one-book' };
+  const ref = adapter?.detect(doc, url);
+  if (ref) return { kind: 'adapter-book', ref };
+  return { kind: 'no-adapter-book', mayHoldBook: mayHoldBook(doc, url) };
+}
+
+/** The meta tags some generic signal reads: Open Graph and its book/product fields, Highwire, Dublin Core, PRISM. */
+const META_PREFIXES = ['og:type', 'book', 'product:', 'citation_', 'dc.', 'dcterms.', 'prism.'];
+
+/**
+ * Markup some generic signal reads: schema.org in JSON-LD, microdata or RDFa,
+ * COinS, unAPI, and those meta tags, under `property` or `name`. Attribute
+ * values are matched case-insensitively, as pages spell them every way.
+ */
+const METADATA = [
+  'script[type*="ld+json" i]',
+  '[itemtype]',
+  '[typeof]',
+  '.Z3988',
+  '.unapi-id',
+  'link[rel="unapi-server" i]',
+  ...META_PREFIXES.flatMap((prefix) => [`meta[property^="${prefix}" i]`, `meta[name^="${prefix}" i]`]),
+].join(',');
+
+/** Ten digits in a row, with the hyphens or spaces ISBNs are printed with: every ISBN-10 and ISBN-13 has them. */
+const ISBN_LIKE = /\d(?:[\s\u2010-]?\d){8}[\s\u2010-]?[\dXx]/;
+
+/** Text that is never shown: scripts and styles carry digit runs of their own. */
+const UNSHOWN = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * False only when no generic signal can find a book here: no metadata markup,
+ * and no ISBN-shaped number in the URL or the page's shown text (a labelled
+ * ISBN needs one). Deliberately broad: a wrong "maybe" costs one script
+ * load, a wrong "no" loses a book.
+ */
+export function mayHoldBook(doc: Document, url: URL): boolean {
+  if (doc.querySelector(METADATA)) return true;
+  if (ISBN_LIKE.test(decodeURIComponent(url.pathname))) return true;
+  const body = doc.body;
+  if (!body) return false;
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement?.localName;
+    if (parent && UNSHOWN.has(parent)) continue;
+    if (ISBN_LIKE.test(node.nodeValue ?? '')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,13 @@
+/**
+ * Where the built content scripts are, as the build writes them
+ * (modules/site-content-scripts.ts) and the background injects or registers
+ * them: one place, so the two cannot disagree.
+ */
+export const CONTENT_SCRIPTS_DIR = 'content-scripts';
+/** Library platforms on any host, registered once the reader turns on "any site". */
+export const ANY_SITE_SCRIPT_NAME = 'any-site';
+/** The generic signals, injected into a frame whose first look asks for them. */
+export const CLOSER_LOOK_SCRIPT_NAME = 'closer-look';
+
+export const ANY_SITE_SCRIPT_FILE = `${CONTENT_SCRIPTS_DIR}/${ANY_SITE_SCRIPT_NAME}.js`;
+export const CLOSER_LOOK_SCRIPT_FILE = `${CONTENT_SCRIPTS_DIR}/${CLOSER_LOOK_SCRIPT_NAME}.js`;

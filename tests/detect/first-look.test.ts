@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+/**
+ * The content script asks for the generic signals only when the first look
+ * says the page may hold a book. That "no" must never hide a book: on every
+ * saved page it says no to, the generic signals find nothing either.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectGeneric } from '../../lib/detect/generic';
+import { mayHoldBook } from '../../lib/detect/first-look';
+import { fixtureHtml, fixtureUrl, loadManifest } from '../../scripts/fixture-manifest';
+import { withoutSvgStyles } from '../../scripts/saved-page';
+
+function page(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('mayHoldBook', () => {
+  const url = new URL('https://shop.example/item/42');
+
+  it('says maybe for schema.org, COinS and book meta markup', () => {
+    for (const markup of [
+      '<script type="application/ld+json">{}</script>',
+      '<div itemscope itemtype="https://schema.org/Book"></div>',
+      '<div vocab="https://schema.org/" typeof="Book"></div>',
+      '<span class="Z3988" title="ctx_ver=Z39.88-2004"></span>',
+      '<meta property="og:type" content="book">',
+      '<meta name="og:type" content="product">',
+      '<meta property="product:retailer_item_id" content="9780141439518">',
+      '<meta name="citation_isbn" content="9780141439518">',
+      '<meta name="DC.identifier" content="urn:isbn:9780141439518">',
+    ]) {
+      expect(mayHoldBook(page(`<html><head>${markup}</head><body><h1>x</h1></body></html>`), url), markup).toBe(true);
+    }
+  });
+
+  it('says maybe for an ISBN printed on the page, in any of its spellings', () => {
+    for (const text of [
+      'ISBN 978-0-14-143951-8',
+      'EAN: 9780141439518',
+      '0 14 143951 X',
+      '国際標準図書番号 9784101010014',
+    ]) {
+      expect(mayHoldBook(page(`<body><h1>A book</h1><p>${text}</p></body>`), url), text).toBe(true);
+    }
+  });
+
+  it('says maybe for an ISBN-shaped URL path', () => {
+    expect(
+      mayHoldBook(page('<body><h1>A book</h1></body>'), new URL('https://shop.example/isbn/978-0-14-143951-8')),
+    ).toBe(true);
+  });
+
+  it('says no to a page with no metadata and no ISBN-shaped number it shows', () => {
+    const doc = page(
+      '<body><h1>Our shop</h1><p>Call 0800 123</p><script>var order = 97801414395181234;</script><style>.x{}</style></body>',
+    );
+    expect(mayHoldBook(doc, url)).toBe(false);
+  });
+});
+
+describe('the first look on every saved page', () => {
+  const entries = loadManifest().map((entry) => {
+    const doc = page(withoutSvgStyles(fixtureHtml(entry)));
+    return { entry, doc, url: new URL(fixtureUrl(entry)) };
+  });
+
+  it.each(entries.map((e) => [e.entry.file, e] as const))('%s: a "no" hides no book', (_file, { doc, url }) => {
+    if (!mayHoldBook(doc, url)) expect(detectGeneric(doc, url)).toBeNull();
+  });
+});
