@@ -1,11 +1,13 @@
 /**
  * Which signal decided a page's verdict, for reports (npm run accuracy). It
- * retraces detectBook's order — the site adapter, its `notOneBook`, the
- * metadata check on its BookRef, then the generic signals with the
- * labelled fields read only when metadata is incomplete — without changing
- * detection itself, so nothing here is bundled into content scripts.
+ * retraces detectBook's order — the first look (the site adapter, its
+ * `notOneBook`, whether any generic signal could read the page), the closer
+ * look's metadata check on an adapter's BookRef, then the generic signals
+ * with the labelled fields read only when metadata is incomplete — without
+ * changing detection itself, so nothing here is bundled into content scripts.
  */
 import { canonicalIsbns } from '../lib/detect/bookref';
+import { firstLook } from '../lib/detect/first-look';
 import { readGenericSignals } from '../lib/detect/generic';
 import { readCoins } from '../lib/detect/signals/coins';
 import { readLabels } from '../lib/detect/signals/labels';
@@ -39,11 +41,13 @@ export function decidedBy(
 ): string {
   const pageUrl = new URL(url);
   const adapter = adapters.find((candidate) => candidate.test(pageUrl, doc));
-  if (adapter?.notOneBook?.(pageUrl, doc)) return `site:${adapter.id} (not one book)`;
-  if (adapter?.detect(doc, pageUrl)) {
-    if (ref) return `site:${adapter.id}`;
+  const first = firstLook(adapters, doc, pageUrl);
+  if (first.kind === 'not-one-book') return `site:${adapter?.id} (not one book)`;
+  if (first.kind === 'adapter-book') {
+    if (ref) return `site:${adapter?.id}`;
     return typedNotBook(doc) ? 'schema (not a book)' : readCoins(doc).notBook ? 'coins (not a book)' : 'error';
   }
+  if (!first.mayHoldBook) return 'first look (nothing a signal reads)';
   if (isNotOneBookUrl(pageUrl)) return 'url (not one book)';
   const readings = genericReadings(doc, pageUrl);
   const veto = readings.find((reading) => reading.isList || reading.notBook);
