@@ -80,6 +80,10 @@ const IGNORED =
 const NOT_THE_RECORD =
   /(?<![a-z])(?:search|results?|hits?|treffer|trefferliste|listing|carousel|slider|swiper|slick|owl|recommend\w*|related|similar|upsell|cross-?sell|also-?bought|cart|basket|warenkorb|panier|carrito|carrello|winkelwagen|checkout|wishlist|merkliste|account|konto|loans?|ausleihen|borrow\w*|fees|mybooks|news|nouveautes?|actu|actualites|teaser|promo|sidebar|widget|featured|latest|bestsellers?)(?![a-z])/;
 
+/** Of those, the containers that make a page a list of other items rather than one product with extras. */
+const LIST_AREA =
+  /(?<![a-z])(?:search|results?|hits?|treffer|trefferliste|listing|cart|basket|warenkorb|panier|carrito|carrello|winkelwagen|checkout|wishlist|merkliste|account|konto|loans?|ausleihen|borrow\w*|fees|mybooks)(?![a-z])/;
+
 export interface LabelledField {
   field: FieldKind;
   /** The label's element, or the row-level element the value was found beside. */
@@ -181,17 +185,29 @@ export function leadingIsbns(text: string): string[] {
 }
 
 /** True when the element sits in a results list, a carousel, a cart or an account area. */
-export function inOtherItems(el: Element): boolean {
+export function inOtherItems(el: Element, areas = NOT_THE_RECORD): boolean {
   for (let node: Element | null = el; node && node.localName !== 'body'; node = node.parentElement) {
     const names = `${node.id} ${node.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    if (NOT_THE_RECORD.test(names)) return true;
+    if (areas.test(names)) return true;
   }
   return false;
 }
 
 /** The block a labelled row belongs to: its table or list, else the element around the row. */
-function blockOf(field: LabelledField): Element | null {
-  return field.row.closest('table,dl,ul,ol') ?? field.row.parentElement;
+function blockOf(field: LabelledField, fields: LabelledField[]): Element | null {
+  // The row's own table or list is a few levels up (tr → tbody → table); one further out is the page's layout.
+  let block: Element | null = field.row.parentElement;
+  for (let node: Element = field.row, level = 0; level < 3 && node.parentElement; level++, node = node.parentElement) {
+    if (/^(?:table|dl|ul|ol)$/.test(node.localName)) {
+      block = node;
+      break;
+    }
+  }
+  // A table row or list item that carries its own title or author is an item of its own (a shelf, a results table).
+  const item = field.row.closest('tr,li');
+  const titled = (other: LabelledField) =>
+    (other.field === Field.Title || other.field === Field.Author) && item!.contains(other.el);
+  return item && block?.contains(item) && fields.some(titled) ? item : block;
 }
 
 /** Roles besides the author's a contributors row names: translator, editor, illustrator, narrator… */
@@ -228,21 +244,24 @@ export function readLabels(doc: Document, url: URL, scope?: Element): LabelReadi
     .map((field) => ({ field, isbns: leadingIsbns(field.text) }))
     .filter(({ isbns }) => isbns.length > 0);
   let chosen = labelled.filter(({ field }) => !inOtherItems(field.el));
-  // Every ISBN is another item's (a results list, a cart): not one book.
-  if (labelled.length > 0 && chosen.length === 0) return { ...reading, isList: true };
+  // Every ISBN is in a results list, a cart or an account: not one book. ISBNs only in a
+  // carousel of other editions or recommendations leave a page whose edition has none alone.
+  if (labelled.length > 0 && chosen.length === 0 && labelled.some(({ field }) => inOtherItems(field.el, LIST_AREA))) {
+    return { ...reading, isList: true };
+  }
   const distinct = new Set(chosen.flatMap(({ isbns }) => isbns));
-  if (distinct.size > 1 && new Set(chosen.map(({ field }) => blockOf(field))).size > 1) {
+  if (distinct.size > 1 && new Set(chosen.map(({ field }) => blockOf(field, fields))).size > 1) {
     // Several records on one page — unless the address names one of them.
     const digits = url.pathname.replace(/[^\dX]/gi, '');
     chosen = chosen.filter(({ isbns }) =>
       isbns.some((isbn) => digits.includes(isbn) || digits.includes(isbn13To10(isbn) ?? '-')),
     );
-    if (new Set(chosen.map(({ field }) => blockOf(field))).size !== 1) return { ...reading, isList: true };
+    if (new Set(chosen.map(({ field }) => blockOf(field, fields))).size !== 1) return { ...reading, isList: true };
   }
   const first = chosen[0]?.field;
   const anchor = first?.el;
   // The record: the book's schema.org scope, else the ISBN's block and two levels around it.
-  let record: Element | null = first ? blockOf(first) : doc.body;
+  let record: Element | null = first ? blockOf(first, fields) : doc.body;
   for (let level = 0; first && level < 2 && record?.parentElement; level++) record = record.parentElement;
   if (scope && (!anchor || scope.contains(anchor))) record = scope;
   const near = fields.filter((field) => record?.contains(field.el));

@@ -47,10 +47,16 @@ export function linesOf(root: Element): string[] {
  * them dropped, ISFDB's "page • title • …" cut to its title.
  */
 function entryOf(line: string, pages: boolean): string {
+  // ISFDB: "page • title • type • (year) • by …", the page number only when the edition prints one.
   const parts = line.split(/\s+•\s+/);
-  const title = parts.length > 1 && /^[\divxlc]+$/i.test(parts[0]!) ? parts[1]! : line;
+  const title = parts.length > 1 && /^[\divxlc]+$/i.test(parts[0]!) ? parts[1]! : parts[0]!;
   return cleanText(
-    title.replace(/\s*(?:[.·…_]\s*){3,}[\divxlc]*$/i, '').replace(pages ? /\s+\d{1,4}$/ : /$^/, ''),
+    title
+      // A 505 note printed one entry a line keeps its "--" separators at the line ends.
+      .replace(/\s*--$/, '')
+      // Dot leaders: three dots or more, or two ellipses (the Chinese ……).
+      .replace(/\s*(?:(?:[.·…_]\s*){3,}|(?:…\s*){2,})[\divxlc]*$/i, '')
+      .replace(pages ? /\s+\d{1,4}$/ : /$^/, ''),
   ).replace(/^[^\p{L}\d]+$/u, '');
 }
 
@@ -63,6 +69,8 @@ function sectionLines(heading: Node): string[] {
     el && el.localName === first?.localName && el.className === first.className;
     el = el.nextElementSibling
   ) {
+    // A definition list is a block of fields (bol.com's "Inhoud": Taal, Bindwijze…), not a contents list.
+    if (el.localName === 'dl' || el.querySelector('dt')) continue;
     const lines = linesOf(el);
     if (lines.length > best.length) best = lines;
   }
