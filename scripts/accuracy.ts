@@ -49,7 +49,10 @@ const verbose = process.argv.includes('--verbose');
 const kinds = { real: new Map<string, Tally>(), synthetic: new Map<string, Tally>() };
 const totals = { real: empty(), synthetic: empty() };
 const chapters = { scored: 0, right: 0, unexpected: [] as string[] };
-/** For real pages: signal → book pages and non-book pages it decided, with the adapters and by the generic signals alone. */
+/**
+ * For real pages: signal → book pages and non-book pages it decided, with the
+ * adapters and by the generic signals alone.
+ */
 const decided = new Map<string, [number, number, number, number]>();
 /** Real pages the generic signals alone (no adapter: the any-site script) get right. */
 const genericOnly = empty();
