@@ -79,11 +79,6 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     return control;
   }
 
-  async function workerTargetIds(session: CDPSession): Promise<string[]> {
-    const { targetInfos } = await session.send('Target.getTargets');
-    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(workerUrl)).map((t) => t.targetId);
-  }
-
   return {
     context,
     extensionId,
@@ -101,16 +96,30 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     },
     async stopServiceWorker() {
       const session = await controlSession();
-      const deadline = Date.now() + WORKER_WAIT_MS;
-      // Stopped means the worker that was running is gone. An open extension
-      // page may wake a new one at once (its reload after a change notice);
-      // that one has a target of its own and is left running, as a browser
-      // would: chasing it on a loaded machine never ends.
-      const running = new Set(await workerTargetIds(session));
-      for (const targetId of running) await session.send('Target.closeTarget', { targetId }).catch(() => undefined);
-      while ((await workerTargetIds(session)).some((targetId) => running.has(targetId))) {
-        if (Date.now() > deadline) throw new Error('the service worker did not stop');
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      // DevTools' own way: the ServiceWorker domain stops the worker and says
+      // when its version has stopped. Stopped means that moment: an open
+      // extension page may wake a new worker at once (its reload after a
+      // change notice), which is left running, as a browser would.
+      type VersionsUpdated = { versions: { scriptURL: string; runningStatus: string }[] };
+      let onUpdate: (event: VersionsUpdated) => void = () => undefined;
+      const stopped = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the service worker did not stop')), WORKER_WAIT_MS);
+        onUpdate = ({ versions }) => {
+          const ours = versions.filter((v) => v.scriptURL.startsWith(workerUrl));
+          if (ours.some((v) => v.runningStatus === 'stopped')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        session.on('ServiceWorker.workerVersionUpdated', onUpdate);
+      });
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      try {
+        await stopped;
+      } finally {
+        session.off('ServiceWorker.workerVersionUpdated', onUpdate);
+        await session.send('ServiceWorker.disable').catch(() => undefined);
       }
     },
     async openExtensionPage(file) {
