@@ -9,6 +9,7 @@ import { cors } from 'hono/cors';
 import { API_PREFIX, LIMITS } from '../lib/shared/api';
 import type { AppEnv, Deps } from './deps';
 import { REQUEST_HEADERS_MAX_BYTES } from './limits';
+import { canonRoutes } from './routes/canon';
 import { commentRoutes } from './routes/comments';
 import { confirmationPage } from './routes/confirmation-page';
 import { feedRoutes } from './routes/feeds';
@@ -96,6 +97,7 @@ export function buildApp(deps: Deps) {
   app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   const api = new Hono<AppEnv>()
+    .route('/', canonRoutes(deps))
     .route('/', lookupRoutes(deps))
     .route('/', identityRoutes(deps))
     .route('/', commentRoutes(deps))
