@@ -19,6 +19,7 @@ import { lookupRoutes } from './routes/lookup';
 import { moderationRoutes } from './routes/moderation';
 import { nominationRoutes } from './routes/nominations';
 import { openApiRoutes } from './routes/openapi';
+import { pageRoutes } from './routes/pages';
 import { readerInputRoutes } from './routes/reader-input';
 import { clientAddress } from './security/client-address';
 import { isAllowedOrigin } from './security/cors';
@@ -109,5 +110,6 @@ export function buildApp(deps: Deps) {
   app.route(API_PREFIX, api);
   app.route('/', confirmationPage(deps));
   app.route('/', healthRoutes(deps));
+  app.route('/', pageRoutes(deps));
   return app;
 }
