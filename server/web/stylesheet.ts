@@ -27,6 +27,7 @@ dl.facts dd{margin:0}
 .muted{color:var(--muted);font-size:.95rem}
 ol.comments{list-style:none;padding:0;margin:0}
 ol.comments>li{border-top:1px solid var(--line);padding:.75rem 0}
+ol.comments>li:first-child,ul.books li:first-child{border-top:0}
 ol.comments>li:target{background:var(--card);outline:2px solid var(--accent);outline-offset:4px}
 .who{font-weight:bold}
 .when{color:var(--muted)}
