@@ -12,7 +12,8 @@ import { loadCanonEntry } from '../books/entry';
 import type { AppEnv, Deps } from '../deps';
 import { BookPage } from '../web/book-page';
 import { CanonPage } from '../web/canon-page';
-import { canonEntries, publishedComments } from '../web/data';
+import { canonEntries, pageComments } from '../web/data';
+import { cookieVoice, csrfToken, submitBookForm } from '../web/participate';
 import { pickLocale, WORDS, type Locale } from '../web/i18n';
 import { Layout, type Feed } from '../web/layout';
 import { STYLESHEET, STYLESHEET_PATH } from '../web/stylesheet';
@@ -87,7 +88,14 @@ export function pageRoutes(deps: Deps) {
         const id = c.req.param('id');
         const entry = BOOK_ID.test(id) ? await loadCanonEntry(db, id) : null;
         if (entry === null) return notFoundPage(c, locale);
-        const comments = await publishedComments(db, entry.id);
+        const viewer = await cookieVoice(deps, c);
+        const comments = await pageComments(db, entry.id, viewer);
+        const notice = c.req.query('sent') === '1' ? 'sent' : (c.req.query('problem') ?? null);
+        const participation = {
+          csrf: csrfToken(deps, c),
+          viewer: viewer === null ? null : { name: viewer.name, confirmed: viewer.confirmed },
+          notice: notice !== null && /^[a-z]{1,20}$/.test(notice) ? notice : null,
+        };
         const words = WORDS[locale];
         const feeds = [
           { title: words.feed, href: `${API_PREFIX}/books/${encodeURIComponent(entry.id)}/comments.atom` },
@@ -97,13 +105,28 @@ export function pageRoutes(deps: Deps) {
         return render(
           c,
           <Layout locale={locale} title={`${title} · ${config.canonName}`} canonName={config.canonName} feeds={feeds}>
-            <BookPage entry={entry} comments={comments} locale={locale} />
+            <BookPage entry={entry} comments={comments} locale={locale} participation={participation} />
           </Layout>,
           locale,
         );
       })
+      .post('/books/:id', async (c) => {
+        const id = c.req.param('id');
+        const exists = BOOK_ID.test(id)
+          ? await db.selectFrom('books').select('id').where('id', '=', id).executeTakeFirst()
+          : undefined;
+        if (exists === undefined) return notFoundPage(c, pickLocale(c.req.header('accept-language')));
+        const outcome = await submitBookForm(deps, c, id);
+        // 303: the reader's reload shows the page, it does not post again.
+        return c.redirect(
+          outcome.ok
+            ? `${bookPagePath(id)}?sent=1#${outcome.anchor}`
+            : `${bookPagePath(id)}?problem=${outcome.problem}#participate`,
+          303,
+        );
+      })
       // The original site's book addresses (servicedesignbooks.org/isbn/1861978375/we-think):
-    // the ISBN decides, the slug is decoration.
+      // the ISBN decides, the slug is decoration.
       .get('/isbn/:isbn/:slug?', async (c) => {
         const isbn13 = normalizeIsbn(c.req.param('isbn').slice(0, 20));
         const edition =

@@ -36,6 +36,7 @@ function CommentItem(props: { comment: PageComment; locale: Locale }) {
         </a>
         {comment.imported ? <span class="muted"> · {words.imported}</span> : null}
       </p>
+      {comment.waiting ? <p class="notice">{words.waitingNote}</p> : null}
       {comment.spoiler ? (
         <details class="spoiler">
           <summary>{words.spoiler}</summary>
@@ -48,7 +49,88 @@ function CommentItem(props: { comment: PageComment; locale: Locale }) {
   );
 }
 
-export function BookPage(props: { entry: CanonEntry; comments: PageComment[]; locale: Locale }) {
+/** What the book page knows about the browser looking at it. */
+export type Participation = {
+  csrf: string;
+  viewer: { name: string; confirmed: boolean } | null;
+  /** After a post: `sent`, or the problem's key in WORDS.problems. */
+  notice: string | null;
+};
+
+const RATING_CHOICES = ['5', '4.5', '4', '3.5', '3', '2.5', '2', '1.5', '1', '0.5'];
+
+function ParticipateForm(props: { entry: CanonEntry; locale: Locale; participation: Participation }) {
+  const { entry, locale, participation } = props;
+  const words = WORDS[locale];
+  const { viewer, notice } = participation;
+  const problem = notice === null || notice === 'sent' ? null : (words.problems[notice] ?? null);
+  return (
+    <section aria-labelledby="participate">
+      <h2 id="participate">
+        {entry.title}
+        {entry.authors.length === 0 ? '' : ` · ${words.by} ${entry.authors.join(', ')}`}
+      </h2>
+      {notice === 'sent' ? (
+        <p class="notice" role="status">
+          {viewer?.confirmed === true ? words.sentConfirmed : words.sent}
+        </p>
+      ) : null}
+      {problem === null ? null : (
+        <p class="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <p>{words.share}</p>
+      <form method="post" action={`/books/${encodeURIComponent(entry.id)}`}>
+        <input type="hidden" name="csrf" value={participation.csrf} />
+        {viewer === null ? (
+          <>
+            <p>
+              <label for="f-name">{words.yourName} *</label>
+              <input id="f-name" name="name" required maxlength={80} autocomplete="name" />
+            </p>
+            <p>
+              <label for="f-email">{words.yourEmail} *</label>
+              <input id="f-email" name="email" type="email" required maxlength={254} autocomplete="email" />
+            </p>
+          </>
+        ) : (
+          <p>{words.commentingAs(viewer.name)}</p>
+        )}
+        <p>
+          <label for="f-rating">{words.yourRating}</label>
+          <select id="f-rating" name="rating">
+            <option value="">{words.noRating}</option>
+            {RATING_CHOICES.map((value) => (
+              <option value={value}>{words.stars(value)}</option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label for="f-body">{words.yourComment}</label>
+          <textarea id="f-body" name="body" rows={6} maxlength={5000} />
+        </p>
+        <p>
+          <input id="f-spoiler" name="spoiler" type="checkbox" />{' '}
+          <label for="f-spoiler" class="inline">
+            {words.spoilerBox}
+          </label>
+        </p>
+        {viewer?.confirmed === true ? null : <p class="muted">{words.checkInbox}</p>}
+        <p>
+          <button type="submit">{words.submit}</button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+export function BookPage(props: {
+  entry: CanonEntry;
+  comments: PageComment[];
+  locale: Locale;
+  participation: Participation;
+}) {
   const { entry, comments, locale } = props;
   const words = WORDS[locale];
   const { rating } = entry;
@@ -98,17 +180,21 @@ export function BookPage(props: { entry: CanonEntry; comments: PageComment[]; lo
             : words.ratingSummary(formatAverage(rating.average, locale), rating.count)}
           {rating.provisional > 0 ? ` ${words.provisionalRatings(rating.provisional)}` : ''}
         </p>
-        <p class="muted">{words.rateHow}</p>
+        <p>
+          <a href="#participate">{words.yourRating}</a>
+        </p>
       </section>
 
       <section aria-labelledby="comments">
-        <h2 id="comments">{words.comments(comments.length)}</h2>
+        <h2 id="comments">{words.comments(comments.filter((c) => !c.waiting).length)}</h2>
         <ol class="comments">
           {comments.map((comment) => (
             <CommentItem comment={comment} locale={locale} />
           ))}
         </ol>
       </section>
+
+      <ParticipateForm entry={entry} locale={locale} participation={props.participation} />
 
       {entry.chapters.length === 0 ? null : (
         <section aria-labelledby="chapters">

@@ -2,6 +2,7 @@
 import type { CanonEntry } from '../../lib/shared/api';
 import { loadCanonEntry } from '../books/entry';
 import type { CanonDb } from '../db/connect';
+import type { Voice } from '../people/voice';
 import { commentsWithAuthor } from '../routes/comments';
 
 /** More than any book has had; a longer list would need pages. */
@@ -14,13 +15,24 @@ export type PageComment = {
   createdAt: number;
   spoiler: boolean;
   imported: boolean;
+  /** Shown only to its author, until their address is confirmed. */
+  waiting: boolean;
 };
 
-export async function publishedComments(db: CanonDb, bookId: string): Promise<PageComment[]> {
+/** Published comments, and the viewer's own that still wait for their confirmation. */
+export async function pageComments(db: CanonDb, bookId: string, viewer: Voice | null): Promise<PageComment[]> {
   const rows = await commentsWithAuthor(db)
     .select('c.imported')
     .where('c.book_id', '=', bookId)
-    .where('c.status', '=', 'published')
+    .where((eb) => {
+      const published = eb('c.status', '=', 'published');
+      if (viewer === null) return published;
+      const own =
+        viewer.personId === null
+          ? eb('c.identity_id', '=', viewer.identityId)
+          : eb.or([eb('c.identity_id', '=', viewer.identityId), eb('i.person_id', '=', viewer.personId)]);
+      return eb.or([published, eb.and([own, eb('c.status', '=', 'waiting')])]);
+    })
     .orderBy('c.created_at')
     .orderBy('c.id')
     .limit(PAGE_COMMENTS_MAX)
@@ -32,6 +44,7 @@ export async function publishedComments(db: CanonDb, bookId: string): Promise<Pa
     createdAt: Number(r.created_at),
     spoiler: r.spoiler === 1,
     imported: r.imported === 1,
+    waiting: r.status === 'waiting',
   }));
 }
 

@@ -40,5 +40,11 @@ ul.books li{border-top:1px solid var(--line);padding:.6rem 0}
 ul.books .title{font-weight:bold}
 .also a{margin-right:.5rem}
 footer.site{margin-top:3rem;padding-bottom:2rem;border-top:1px solid var(--line)}
+form label{display:block;font-weight:bold}
+form label.inline{display:inline;font-weight:normal}
+input:not([type=checkbox]),select,textarea{width:100%;max-width:32rem;font:inherit;padding:.4rem;background:var(--bg);color:var(--fg);border:1px solid var(--muted);border-radius:.25rem}
+button{font:inherit;padding:.5rem 1.25rem;background:var(--accent);color:var(--bg);border:0;border-radius:.25rem;cursor:pointer}
+.notice{background:var(--card);border-left:4px solid var(--accent);padding:.5rem .75rem}
+.problem{border-left:4px solid #c00;padding:.5rem .75rem;font-weight:bold}
 details.spoiler summary{cursor:pointer;color:var(--accent)}
 `;
