@@ -93,6 +93,7 @@ export function pageRoutes(deps: Deps) {
         const notice = c.req.query('sent') === '1' ? 'sent' : (c.req.query('problem') ?? null);
         const participation = {
           csrf: csrfToken(deps, c),
+          canonName: config.canonName,
           viewer: viewer === null ? null : { name: viewer.name, confirmed: viewer.confirmed },
           notice: notice !== null && /^[a-z]{1,20}$/.test(notice) ? notice : null,
         };

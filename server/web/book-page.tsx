@@ -52,6 +52,8 @@ function CommentItem(props: { comment: PageComment; locale: Locale }) {
 /** What the book page knows about the browser looking at it. */
 export type Participation = {
   csrf: string;
+  /** "Does this book belong in the …?" */
+  canonName: string;
   viewer: { name: string; confirmed: boolean } | null;
   /** After a post: `sent`, or the problem's key in WORDS.problems. */
   notice: string | null;
@@ -80,7 +82,7 @@ function ParticipateForm(props: { entry: CanonEntry; locale: Locale; participati
           {problem}
         </p>
       )}
-      <p>{words.share}</p>
+      <p>{words.share(participation.canonName)}</p>
       <form method="post" action={`/books/${encodeURIComponent(entry.id)}`}>
         <input type="hidden" name="csrf" value={participation.csrf} />
         {viewer === null ? (

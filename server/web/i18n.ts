@@ -10,7 +10,8 @@ const en = {
     `${average} of 5 stars from ${count} ${count === 1 ? 'reader' : 'readers'}`,
   noRatings: 'No ratings yet.',
   provisionalRatings: (n: number) => `${n} more waiting for their e-mail confirmation.`,
-  share: 'Share your perspective. Does this book belong in the canon? What are the most important points to take away?',
+  share: (canon: string) =>
+    `Share your perspective. Does this book belong in the ${canon}? What are the most important points to take away? Please share any links to reviews or other information regarding this book or its themes.`,
   yourName: 'Your Name',
   yourEmail: 'E-mail Address',
   yourRating: 'Your rating',
@@ -65,7 +66,8 @@ const de: Words = {
     `${average} von 5 Sternen von ${count} ${count === 1 ? 'Leserin oder Leser' : 'Lesenden'}`,
   noRatings: 'Noch keine Bewertungen.',
   provisionalRatings: (n) => `${n} weitere warten auf die Bestätigung ihrer E-Mail-Adresse.`,
-  share: 'Teilen Sie Ihre Sicht. Gehört dieses Buch in den Kanon? Was sollte man daraus mitnehmen?',
+  share: (canon) =>
+    `Teilen Sie Ihre Sicht. Gehört dieses Buch in den ${canon}? Was sollte man daraus mitnehmen? Links zu Rezensionen oder weiteren Informationen zum Buch sind willkommen.`,
   yourName: 'Ihr Name',
   yourEmail: 'E-Mail-Adresse',
   yourRating: 'Ihre Bewertung',

@@ -70,6 +70,7 @@ describe.each(backends())('public pages (%s)', (backend) => {
       'June 24, 2010 9:52am',
       'Jeff Howard',
       'August 24, 2010 6:48am',
+      'Does this book belong in the Service Design Canon?',
       'Chapters',
       ...(seed[0]?.chapters ?? []),
       'Reviews and links',
