@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
+import { DEFAULT_CANON_DESCRIPTION, DEFAULT_CANON_NAME } from '../lib/shared/api';
 import { CanonDataBook, type CanonSnapshotFile } from '../lib/shared/canon-snapshot';
 
 const CANON_DATA = fileURLToPath(new URL('../server/seed/canon-books.json', import.meta.url));
@@ -18,20 +19,31 @@ const SNAPSHOT_FIELDS = [
   'authors',
   'publisher',
   'year',
+  'published',
+  'description',
   'isbn13',
   'isbn10',
   'chapters',
 ] as const;
 
-export function buildCanonSnapshot(path = CANON_DATA): CanonSnapshotFile {
+/** The same settings the server reads, so a build for a community says its canon's name. */
+function canonFromEnv(env: Record<string, string | undefined>): CanonSnapshotFile['canon'] {
+  return {
+    name: env.CANON_NAME?.trim() || DEFAULT_CANON_NAME,
+    description: env.CANON_DESCRIPTION?.trim() || DEFAULT_CANON_DESCRIPTION,
+  };
+}
+
+export function buildCanonSnapshot(path = CANON_DATA, env = process.env): CanonSnapshotFile {
   const text = readFileSync(path, 'utf8');
   const books = v.parse(v.array(CanonDataBook), JSON.parse(text));
   // Only what the extension shows; the data file's source notes stay out of the package.
   const trimmed = books.map((book) =>
     Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, book[field]])),
   ) as CanonDataBook[];
-  const version = createHash('sha256').update(JSON.stringify(trimmed)).digest('hex').slice(0, 16);
-  return { version, books: trimmed };
+  const canon = canonFromEnv(env);
+  const version = createHash('sha256').update(JSON.stringify({ trimmed, canon })).digest('hex').slice(0, 16);
+  return { version, books: trimmed, canon };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -9,6 +9,7 @@ import { cors } from 'hono/cors';
 import { API_PREFIX, LIMITS } from '../lib/shared/api';
 import type { AppEnv, Deps } from './deps';
 import { REQUEST_HEADERS_MAX_BYTES } from './limits';
+import { canonRoutes } from './routes/canon';
 import { commentRoutes } from './routes/comments';
 import { confirmationPage } from './routes/confirmation-page';
 import { feedRoutes } from './routes/feeds';
@@ -18,6 +19,7 @@ import { lookupRoutes } from './routes/lookup';
 import { moderationRoutes } from './routes/moderation';
 import { nominationRoutes } from './routes/nominations';
 import { openApiRoutes } from './routes/openapi';
+import { pageRoutes } from './routes/pages';
 import { readerInputRoutes } from './routes/reader-input';
 import { clientAddress } from './security/client-address';
 import { isAllowedOrigin } from './security/cors';
@@ -96,6 +98,7 @@ export function buildApp(deps: Deps) {
   app.use('*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   const api = new Hono<AppEnv>()
+    .route('/', canonRoutes(deps))
     .route('/', lookupRoutes(deps))
     .route('/', identityRoutes(deps))
     .route('/', commentRoutes(deps))
@@ -107,5 +110,6 @@ export function buildApp(deps: Deps) {
   app.route(API_PREFIX, api);
   app.route('/', confirmationPage(deps));
   app.route('/', healthRoutes(deps));
+  app.route('/', pageRoutes(deps));
   return app;
 }

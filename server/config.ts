@@ -1,4 +1,5 @@
 /** Server configuration from the environment, checked once at start with clear errors. */
+import { DEFAULT_CANON_DESCRIPTION, DEFAULT_CANON_NAME } from '../lib/shared/api';
 import { DEFAULT_RATE_LIMITS, REQUEST_TIMEOUT_MS, UNLIMITED_RATE_LIMITS, type RateLimits } from './limits';
 
 export type Config = {
@@ -22,6 +23,10 @@ export type Config = {
   rateLimits: RateLimits;
   /** Headers and body of a request must arrive within this. */
   requestTimeoutMs: number;
+  /** What the canon calls itself on pages, in mails and in the API. */
+  canonName: string;
+  /** One paragraph saying what the canon gathers. */
+  canonDescription: string;
 };
 
 export class ConfigError extends Error {}
@@ -36,6 +41,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return n;
+}
+
+function text(env: Env, name: string, fallback: string, max: number): string {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return fallback;
+  const control = [...raw].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+  if (raw.length > max || control) {
+    throw new ConfigError(`${name} must be one line of at most ${max} characters`);
+  }
+  return raw;
 }
 
 function url(env: Env, name: string, protocols: string[]): string | null {
@@ -89,5 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     // Only for load measurements from one loopback address; never in production.
     rateLimits: env.BENCH_UNLIMITED === '1' ? UNLIMITED_RATE_LIMITS : DEFAULT_RATE_LIMITS,
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    canonName: text(env, 'CANON_NAME', DEFAULT_CANON_NAME, 120),
+    canonDescription: text(env, 'CANON_DESCRIPTION', DEFAULT_CANON_DESCRIPTION, 2000),
   };
 }

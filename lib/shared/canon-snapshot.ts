@@ -3,7 +3,7 @@
  * canon data at build time) so canon status and chapters show with no server.
  */
 import * as v from 'valibot';
-import { matchKey, type CanonEntry } from './api';
+import { DEFAULT_CANON_DESCRIPTION, DEFAULT_CANON_NAME, matchKey, PublishedDate, type CanonEntry } from './api';
 
 /** One book as the canon data files hold it. */
 export const CanonDataBook = v.object({
@@ -13,6 +13,8 @@ export const CanonDataBook = v.object({
   authors: v.array(v.string()),
   publisher: v.optional(v.nullable(v.string()), null),
   year: v.optional(v.nullable(v.number()), null),
+  published: v.optional(v.nullable(PublishedDate), null),
+  description: v.optional(v.nullable(v.string()), null),
   isbn13: v.array(v.string()),
   isbn10: v.optional(v.array(v.string()), []),
   chapters: v.optional(v.array(v.string()), []),
@@ -22,6 +24,11 @@ export const CanonSnapshotFile = v.object({
   /** Changes whenever the data does; the background reloads its copy when it differs. */
   version: v.string(),
   books: v.array(CanonDataBook),
+  /** The canon's name and description as the build was configured (CANON_NAME, CANON_DESCRIPTION). */
+  canon: v.optional(v.object({ name: v.string(), description: v.string() }), {
+    name: DEFAULT_CANON_NAME,
+    description: DEFAULT_CANON_DESCRIPTION,
+  }),
 });
 
 export type CanonDataBook = v.InferOutput<typeof CanonDataBook>;
@@ -46,6 +53,8 @@ export function snapshotEntry(book: CanonDataBook): CanonEntry {
     authors: book.authors,
     publisher: book.publisher ?? null,
     year: book.year ?? null,
+    published: book.published ?? (book.year == null ? null : String(book.year)),
+    description: book.description ?? null,
     isbn13: book.isbn13,
     isbn10: book.isbn10 ?? [],
     chapters: (book.chapters ?? []).map((title) => ({ title, source: 'canon' as const })),

@@ -89,6 +89,8 @@ export async function loadCanonEntry(db: CanonDb, bookId: string): Promise<Canon
     authors: JSON.parse(book.authors) as string[],
     publisher: book.publisher,
     year: book.year,
+    published: book.published,
+    description: book.description,
     isbn13: isbns.map((i) => i.isbn13),
     isbn10: isbns.flatMap((i) => (i.isbn10 === null ? [] : [i.isbn10])),
     chapters: chapters.map((c) => ({ title: c.title, source: c.source })),

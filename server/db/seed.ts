@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
-import { matchKey } from '../../lib/shared/api';
+import { matchKey, PublishedDate, publishedYear } from '../../lib/shared/api';
 import { normalizeIsbn } from '../../lib/shared/isbn';
 import type { CanonDb } from './connect';
 
@@ -20,6 +20,14 @@ export function sourceUrl(source: string): string {
   return github === null ? source : `https://github.com/${github[1]}/blob/HEAD/${github[2]}`;
 }
 
+/** A comment carried over from the original canon site: its author's name and time as that page showed them. */
+const HistoricComment = v.object({
+  author: v.pipe(v.string(), v.minLength(1)),
+  at: v.pipe(v.string(), v.isoTimestamp()),
+  body: v.pipe(v.string(), v.minLength(1)),
+});
+export type HistoricComment = v.InferOutput<typeof HistoricComment>;
+
 const SeedBook = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
   title: v.string(),
@@ -27,6 +35,10 @@ const SeedBook = v.object({
   authors: v.array(v.string()),
   publisher: v.nullable(v.string()),
   year: v.nullable(v.number()),
+  /** More precise than `year` where the source is ("2009-07"); its year must be `year`. */
+  published: v.optional(PublishedDate),
+  description: v.optional(v.string()),
+  comments: v.optional(v.array(HistoricComment), []),
   isbn13: v.array(v.string()),
   isbn10: v.array(v.string()),
   chapters: v.array(v.string()),
@@ -36,11 +48,24 @@ const SeedBook = v.object({
 export type SeedBook = v.InferOutput<typeof SeedBook>;
 
 export function readSeedBooks(file: URL | string = SEED_FILE): SeedBook[] {
-  return v.parse(v.array(SeedBook), JSON.parse(readFileSync(file, 'utf8')));
+  const books = v.parse(v.array(SeedBook), JSON.parse(readFileSync(file, 'utf8')));
+  for (const book of books) {
+    if (book.published !== undefined && publishedYear(book.published) !== book.year) {
+      throw new Error(`seed book ${book.id}: published ${book.published} is not in year ${book.year}`);
+    }
+  }
+  return books;
+}
+
+/** The publication date a seed book is stored with: its own, or its year. */
+export function seedPublished(book: Pick<SeedBook, 'published' | 'year'>): string | null {
+  return book.published ?? (book.year === null ? null : String(book.year));
 }
 
 /** One edition row per distinct ISBN-13, with the ISBN-10 it came from when there is one. */
-export function editionRows(book: SeedBook): { isbn13: string; isbn10: string | null }[] {
+export function editionRows(
+  book: Pick<SeedBook, 'id' | 'isbn13' | 'isbn10'>,
+): { isbn13: string; isbn10: string | null }[] {
   const rows = new Map<string, string | null>();
   for (const raw of book.isbn13) {
     const isbn13 = normalizeIsbn(raw);
@@ -66,7 +91,10 @@ export async function seedIfEmpty(trx: CanonDb, books: SeedBook[], now: number):
   return books.length;
 }
 
-export async function insertBook(db: CanonDb, book: SeedBook, now: number): Promise<void> {
+/** Historic comments are optional: books added here (an accepted nomination) have none. */
+export type NewBook = Omit<SeedBook, 'comments'> & { comments?: HistoricComment[] };
+
+export async function insertBook(db: CanonDb, book: NewBook, now: number): Promise<void> {
   await db
     .insertInto('books')
     .values({
@@ -76,6 +104,8 @@ export async function insertBook(db: CanonDb, book: SeedBook, now: number): Prom
       authors: JSON.stringify(book.authors),
       publisher: book.publisher,
       year: book.year,
+      published: seedPublished(book),
+      description: book.description ?? null,
       title_key: matchKey(book.title),
       created_at: now,
     })
@@ -93,6 +123,7 @@ export async function insertBook(db: CanonDb, book: SeedBook, now: number): Prom
       .values(book.chapters.map((title, position) => ({ book_id: book.id, position, title, source: 'canon' as const })))
       .execute();
   }
+  for (const comment of book.comments ?? []) await importComment(db, book.id, comment, now);
   // Sources were gathered by the canon's curators, so they count as confirmed links.
   // Created a millisecond apart so the links keep the order the curators gave them.
   for (const [position, url] of [...new Set(book.sources)].entries()) {
@@ -108,4 +139,40 @@ export async function insertBook(db: CanonDb, book: SeedBook, now: number): Prom
       })
       .execute();
   }
+}
+
+/**
+ * A historic comment, published as the original site had it. Its author gets
+ * an identity of their own that no browser can use: no address (so no mail
+ * and no person), a secret hash no secret hashes to, already revoked.
+ */
+export async function importComment(db: CanonDb, bookId: string, comment: HistoricComment, now: number): Promise<void> {
+  const identityId = randomUUID();
+  await db
+    .insertInto('identities')
+    .values({
+      id: identityId,
+      name: comment.author,
+      email: '',
+      email_canonical: '',
+      secret_hash: `imported:${identityId}`,
+      confirmed_at: null,
+      person_id: null,
+      revoked_at: now,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('comments')
+    .values({
+      id: randomUUID(),
+      book_id: bookId,
+      identity_id: identityId,
+      body: comment.body,
+      status: 'published',
+      spoiler: 0,
+      created_at: Date.parse(comment.at),
+      imported: 1,
+    })
+    .execute();
 }

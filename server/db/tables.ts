@@ -16,6 +16,10 @@ export interface BooksTable {
   authors: string;
   publisher: string | null;
   year: number | null;
+  /** Year, year-month or full date (PUBLISHED_PATTERN); its year is `year`. */
+  published: string | null;
+  /** Paragraphs separated by blank lines. */
+  description: string | null;
   /** `matchKey(title)`, for editions found by title and author. */
   title_key: string;
   created_at: number;
@@ -81,6 +85,8 @@ export interface CommentsTable {
   status: CommentStatus;
   spoiler: number;
   created_at: number;
+  /** 1: carried over from the original canon site, by an author who never had an address here. */
+  imported: Generated<number>;
 }
 
 /*

@@ -25,6 +25,13 @@ export type RouteDoc = {
 export const ROUTE_DOCS: RouteDoc[] = [
   {
     method: 'get',
+    path: '/canon',
+    summary: 'The canon itself: its name, its one-paragraph description and how many entries it holds',
+    status: 200,
+    response: canon.CanonInfo,
+  },
+  {
+    method: 'get',
     path: '/books',
     summary: 'Look up a canon entry by any ISBN, or by title and author',
     query: {

@@ -48,7 +48,8 @@ function atom(
     <title type="text">${xmlText(`${c.author_name} on ${c.book_title}`)}</title>
     <updated>${new Date(c.created_at).toISOString()}</updated>
     <author><name>${xmlText(c.author_name)}</name></author>
-    <link rel="related" href="${xmlText(`${base}${API_PREFIX}/books/${encodeURIComponent(c.book_id)}`)}"/>
+    <link rel="alternate" type="text/html" href="${xmlText(`${base}/books/${encodeURIComponent(c.book_id)}#comment-${c.id}`)}"/>
+    <link rel="related" type="application/json" href="${xmlText(`${base}${API_PREFIX}/books/${encodeURIComponent(c.book_id)}`)}"/>
     <content type="text">${xmlText(c.spoiler === 1 ? SPOILER_PLACEHOLDER : c.body)}</content>
   </entry>`,
   );

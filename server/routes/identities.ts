@@ -4,10 +4,8 @@
  * known or how many mails it has had: every well-formed registration gets the
  * same 202 and the same words.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import {
-  canonicalEmail,
   REGISTRATION_MESSAGE,
   RegisterIdentityRequest,
   type IdentityState,
@@ -15,8 +13,9 @@ import {
 } from '../../lib/shared/api';
 import type { AppEnv, Deps } from '../deps';
 import { readJson } from '../http/body';
-import { hashSecret, newSecret, requireVoice } from '../identities/auth';
+import { requireVoice } from '../identities/auth';
 import { mailAllowance, sendConfirmation } from '../identities/confirmation';
+import { registerIdentity } from '../identities/register';
 import { forgetIdentity } from '../people/join';
 import { ApiError } from '../security/errors';
 
@@ -27,26 +26,13 @@ export function identityRoutes(deps: Deps) {
       const client = c.get('clientIp');
       await limiter.consume('register', client, config.rateLimits.registrationsPerIp);
       const { value } = await readJson(c, RegisterIdentityRequest);
-      const now = clock.now();
-      const secret = newSecret();
-      // A known address gets a new identity for this browser, exactly like an unknown one;
-      // following its link joins it to the person of that address.
-      const identity = {
-        id: randomUUID(),
-        name: value.name,
-        email: value.email,
-        email_canonical: canonicalEmail(value.email),
-        secret_hash: hashSecret(secret),
-        confirmed_at: null,
-        person_id: null,
-        revoked_at: null,
-        created_at: now,
+      const identity = await registerIdentity(deps, value, client);
+      const body: RegisteredIdentity = {
+        id: identity.id,
+        secret: identity.secret,
+        confirmed: false,
+        message: REGISTRATION_MESSAGE,
       };
-      await db.insertInto('identities').values(identity).execute();
-      // Over a mail budget the identity is still created but no mail is sent; the answer
-      // is the same, and "resend" says when another mail can go.
-      if ((await mailAllowance(deps, identity.email_canonical, client)).ok) await sendConfirmation(deps, identity);
-      const body: RegisteredIdentity = { id: identity.id, secret, confirmed: false, message: REGISTRATION_MESSAGE };
       return c.json(body, 202);
     })
     .get('/identities/me', async (c) => {

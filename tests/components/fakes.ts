@@ -28,6 +28,8 @@ export function weThinkEntry(overrides: Partial<CanonEntry> = {}): CanonEntry {
     authors: ['Charles Leadbeater'],
     publisher: 'Profile Books',
     year: 2009,
+    published: '2009-07',
+    description: null,
     isbn13: ['9781861978738'],
     isbn10: [],
     chapters: [],

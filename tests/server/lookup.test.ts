@@ -35,7 +35,10 @@ describe.each(backends())('lookup (%s)', (backend) => {
       authors: ['Charles Leadbeater'],
       publisher: 'Profile Books',
       year: 2009,
+      published: '2009-07',
     });
+    expect(entry.description).toMatch(/^Charles Leadbeater explores the ways in which mass collaboration/);
+    expect(entry.description?.split('\n\n')).toHaveLength(2);
     expect(entry.isbn10).toEqual(expect.arrayContaining(['1861978375', '1847653898']));
     expect(entry.chapters[0]).toEqual({ title: 'You are what you share', source: 'canon' });
     expect(entry.chapters).toHaveLength(7);
@@ -47,7 +50,8 @@ describe.each(backends())('lookup (%s)', (backend) => {
       distribution: Object.fromEntries(['0.5', '1', '1.5', '2', '2.5', '3', '3.5', '4', '4.5', '5'].map((k) => [k, 0])),
       provisional: 0,
     });
-    expect(entry.commentCount).toBe(0);
+    // The seed page's three comments of 2010.
+    expect(entry.commentCount).toBe(3);
   });
 
   it('finds editions without an ISBN by title and author, ignoring case, accents and subtitle', async () => {

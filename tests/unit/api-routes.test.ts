@@ -33,6 +33,7 @@ const WRITES: WriteIntent[] = [
 
 /** What the canon client reads, and the writes it sends outside the outbox. */
 const CLIENT_REQUESTS: [method: string, path: string][] = [
+  ['GET', canonRoutes.canon()],
   ['GET', canonRoutes.lookupByIsbn('9781861978738')],
   ['GET', canonRoutes.lookupByTitle('We-Think', 'Charles Leadbeater')],
   ['GET', canonRoutes.comments(BOOK, null)],

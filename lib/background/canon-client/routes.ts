@@ -6,6 +6,7 @@
 const seg = encodeURIComponent;
 
 export const canonRoutes = {
+  canon: () => '/canon',
   lookupByIsbn: (isbn13: string) => `/books?isbn=${seg(isbn13)}`,
   lookupByTitle: (title: string, author: string) => `/books?title=${seg(title)}&author=${seg(author)}`,
   comments: (bookId: string, cursor: string | null) =>

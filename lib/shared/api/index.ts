@@ -3,4 +3,5 @@ export * from './limits';
 export * from './text';
 export * from './requests';
 export * from './responses';
+export * from './canon';
 export { API_PREFIX, ERROR_CODES, type ErrorCode } from './errors';

@@ -4,6 +4,7 @@
  * or a network address.
  */
 import * as v from 'valibot';
+import { PublishedDate } from './canon';
 
 const IsoDate = v.pipe(v.string(), v.isoTimestamp());
 
@@ -58,6 +59,10 @@ export const CanonEntry = v.object({
   authors: v.array(v.string()),
   publisher: v.nullable(v.string()),
   year: v.nullable(v.number()),
+  /** As precise as known (PUBLISHED_PATTERN); servers before it sent only `year`. */
+  published: v.optional(v.nullable(PublishedDate), null),
+  /** The canon's own description of the book, paragraphs separated by blank lines. */
+  description: v.optional(v.nullable(v.string()), null),
   isbn13: v.array(v.string()),
   isbn10: v.array(v.string()),
   chapters: v.array(Chapter),

@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial';
 import * as sharedState from './002-shared-state';
 import * as people from './003-people';
+import * as canonText from './004-canon-text';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-shared-state': sharedState,
   '003-people': people,
+  '004-canon-text': canonText,
 };
 
 export const migrationProvider: MigrationProvider = {
