@@ -22,7 +22,7 @@
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SiteAdapter } from '../lib/detect/types';
+import type { SiteAdapter } from '../lib/detect/base/types';
 import {
   ANY_SITE_SCRIPT_NAME,
   CLOSER_LOOK_SCRIPT_NAME,

@@ -8,7 +8,7 @@
  */
 import { detectBook } from '../lib/detect';
 import { detectBookWith } from '../lib/detect/detect-with';
-import type { Chapter } from '../lib/detect/types';
+import type { Chapter } from '../lib/detect/base/types';
 import { decidedBy } from './detect-explain';
 import { judge, sameText } from './fixture-compare';
 import { fixtureAdapterId, fixtureHtml, fixtureUrl, loadManifest, type FixtureEntry } from './fixture-manifest';

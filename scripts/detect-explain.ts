@@ -6,7 +6,7 @@
  * with the labelled fields read only when metadata is incomplete — without
  * changing detection itself, so nothing here is bundled into content scripts.
  */
-import { canonicalIsbns } from '../lib/detect/bookref';
+import { canonicalIsbns } from '../lib/detect/base/bookref';
 import { firstLook } from '../lib/detect/first-look';
 import { readGenericSignals } from '../lib/detect/generic';
 import { readCoins } from '../lib/detect/signals/coins';
@@ -15,7 +15,7 @@ import type { SignalReading } from '../lib/detect/signals/reading';
 import { typedNotBook } from '../lib/detect/signals/schema';
 import { isNotOneBookUrl } from '../lib/detect/signals/url';
 import { SITE_ADAPTERS } from '../lib/detect/sites';
-import type { BookRef, SiteAdapter } from '../lib/detect/types';
+import type { BookRef, SiteAdapter } from '../lib/detect/base/types';
 
 /** The generic readings in the order detectGeneric combines them (labels before the COinS-less tail when read). */
 function genericReadings(doc: Document, url: URL): SignalReading[] {

@@ -6,7 +6,7 @@
  */
 import { firstLook } from '../detect/first-look';
 import type { BookRef } from '../shared/book-ref';
-import type { SiteAdapter } from '../detect/types';
+import type { SiteAdapter } from '../detect/base/types';
 import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../shared/settings/keys';
 import { sendToBackground } from './channel';
 import { closerLookAt, loadCloserLook } from './closer-look';

@@ -11,7 +11,7 @@ import { readCoins } from './signals/coins';
 import { contentsHeadings } from './signals/labels';
 import { typedNotBook } from './signals/schema';
 import { readChapters } from './signals/toc';
-import type { BookRef } from './types';
+import type { BookRef } from './base/types';
 
 export function closerLook(adapterRef: BookRef | null, doc: Document, url: URL): BookRef | null {
   if (!adapterRef) return detectGeneric(doc, url);

@@ -1,6 +1,6 @@
 import { closerLook } from './closer-look';
 import { firstLook } from './first-look';
-import type { BookRef, SiteAdapter } from './types';
+import type { BookRef, SiteAdapter } from './base/types';
 
 /**
  * Detection with a given set of site adapters, both looks in one go: what

@@ -6,7 +6,7 @@
  * loaded into a page only when this says they may find or correct something.
  * Nothing here imports a signal module: that is what keeps the scripts small.
  */
-import type { BookRef, SiteAdapter } from './types';
+import type { BookRef, SiteAdapter } from './base/types';
 
 export type FirstLook =
   /** The adapter says this page is not one book (a search, a list): final. */

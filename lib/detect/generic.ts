@@ -3,8 +3,8 @@
  * share, and the labelled fields the rest print. Used for pages no adapter
  * claims or an adapter cannot read, and by adapters as a base.
  */
-import { buildBookRef } from './bookref';
-import { indexMetas, metaContent } from './page';
+import { buildBookRef } from './base/bookref';
+import { indexMetas, metaContent } from './base/page';
 import { readCoins } from './signals/coins';
 import { readLabels, type LabelReading } from './signals/labels';
 import { readCitation, readDublinCore, readOpenGraph } from './signals/meta';
@@ -13,8 +13,8 @@ import { readJsonLd, readMicrodata, readRdfa } from './signals/schema';
 import { readChapters } from './signals/toc';
 import { readUnapi } from './signals/unapi';
 import { isNotOneBookUrl, readUrlIsbn } from './signals/url';
-import { cleanText, textOf } from './text';
-import type { BookRef } from './types';
+import { cleanText, textOf } from './base/text';
+import type { BookRef } from './base/types';
 
 /** Every generic metadata reading, strongest first (the labelled fields are read separately: they cost a page walk). */
 export function readGenericSignals(doc: Document, url: URL): SignalReading[] {

@@ -5,9 +5,9 @@
  */
 import { detectBookWith } from './detect-with';
 import { SITE_ADAPTERS } from './sites';
-import type { BookRef } from './types';
+import type { BookRef } from './base/types';
 
-export type { BookFormat, BookRef, Chapter, SiteAdapter } from './types';
+export type { BookFormat, BookRef, Chapter, SiteAdapter } from './base/types';
 
 /**
  * The book this page is about, or null. The first adapter whose `test`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chaptersFromContentsNote, chaptersFromEntries, parseContentsEntry } from '../../lib/detect/contents-note';
+import { chaptersFromContentsNote, chaptersFromEntries, parseContentsEntry } from '../../lib/detect/base/contents-note';
 
 describe('chaptersFromContentsNote (MARC 505)', () => {
   it('splits on -- and drops statements of responsibility', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { marcFieldTexts, marcSubfieldA, withoutRelatorTerm } from '../../lib/detect/marc-table';
+import { marcFieldTexts, marcSubfieldA, withoutRelatorTerm } from '../../lib/detect/base/marc-table';
 
 function rows(html: string): Element[] {
   const doc = new DOMParser().parseFromString(`<table><tbody>${html}</tbody></table>`, 'text/html');

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectBook } from '../../lib/detect';
-import { flattenNodes, parseJsonLoose } from '../../lib/detect/jsonld';
+import { flattenNodes, parseJsonLoose } from '../../lib/detect/base/jsonld';
 import { parseCoins, readCoins } from '../../lib/detect/signals/coins';
 import { readJsonLdBook } from '../../lib/detect/signals/jsonld-book';
 import { compactIsbn, findIsbnCandidates, normalizeIsbn } from '../../lib/shared/isbn';

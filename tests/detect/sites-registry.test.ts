@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_MATCHES } from '../../lib/detect';
 import { SITE_ADAPTERS } from '../../lib/detect/sites';
-import type { SiteAdapter } from '../../lib/detect/types';
+import type { SiteAdapter } from '../../lib/detect/base/types';
 import { fixtureAdapterId, loadManifest } from '../../scripts/fixture-manifest';
 
 const SITES_DIR = join(import.meta.dirname, '..', '..', 'lib', 'detect', 'sites');

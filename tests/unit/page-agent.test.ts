@@ -21,7 +21,7 @@ import { SIDEBAR_HOST_TAG } from '../../lib/content/sidebar-frame';
 import { closerLook } from '../../lib/detect/closer-look';
 import { goodreads } from '../../lib/detect/sites/goodreads';
 import { isfdb } from '../../lib/detect/sites/isfdb';
-import type { SiteAdapter } from '../../lib/detect/types';
+import type { SiteAdapter } from '../../lib/detect/base/types';
 import type { BookRef } from '../../lib/shared/book-ref';
 import type { SidebarLayout } from '../../lib/shared/settings/appearance';
 import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../../lib/shared/settings/keys';

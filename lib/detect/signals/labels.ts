@@ -11,7 +11,7 @@
  * ePub editions) are one book.
  */
 import { findIsbnCandidates, isbn13To10 } from '../../shared/isbn';
-import { cleanText, stripResponsibility, textOf } from '../text';
+import { cleanText, stripResponsibility, textOf } from '../base/text';
 import { emptyReading, formatFromWord, isNotBookWord, type SignalReading } from './reading';
 
 /*

@@ -1,5 +1,5 @@
 import { normalizeIsbn } from '../../shared/isbn';
-import { indexedContents, type MetaIndex } from '../page';
+import { indexedContents, type MetaIndex } from '../base/page';
 import { emptyReading, formatFromWord, type SignalReading } from './reading';
 
 const BOOK_OG_TYPES = /^(?:books?(?:\.book)?)$/;

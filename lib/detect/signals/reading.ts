@@ -1,4 +1,4 @@
-import type { BookFormat, Signal } from '../types';
+import type { BookFormat, Signal } from '../base/types';
 
 /** What one generic signal says about the page, before signals are combined. */
 export interface SignalReading {

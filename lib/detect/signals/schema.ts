@@ -14,9 +14,9 @@ import {
   typesOf,
   valuesOf,
   type JsonObject,
-} from '../jsonld';
-import { cleanText } from '../text';
-import type { Signal } from '../types';
+} from '../base/jsonld';
+import { cleanText } from '../base/text';
+import type { Signal } from '../base/types';
 import { emptyReading, formatFromWord, type SignalReading } from './reading';
 
 /** The element each microdata or RDFa node was read from. */

@@ -4,9 +4,9 @@
  * behind "更多", so the longest of the blocks after the heading is read), or
  * a catalogue's contents note ("Contents: A -- B -- C", MARC 505).
  */
-import { chaptersFromContentsNote, chaptersFromEntries } from '../contents-note';
-import { cleanText } from '../text';
-import type { Chapter } from '../types';
+import { chaptersFromContentsNote, chaptersFromEntries } from '../base/contents-note';
+import { cleanText } from '../base/text';
+import type { Chapter } from '../base/types';
 import { Field, type LabelledField } from './labels';
 
 /** Elements that end a line of text. */

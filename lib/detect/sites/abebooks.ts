@@ -6,11 +6,11 @@
  * many first editions have no ISBN at all.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { firstText } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { firstText } from '../base/page';
 import { readMicrodataBook } from '../signals/microdata';
-import { textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['#book-title', 'h1'],

@@ -1,8 +1,8 @@
 import { isValidIsbn10 } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { firstText } from '../page';
-import { cleanText, textOf } from '../text';
-import type { BookFormat, BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { firstText } from '../base/page';
+import { cleanText, textOf } from '../base/text';
+import type { BookFormat, BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   // Ids first, then scoped queries: these pages hold ~20,000 elements, and a

@@ -7,12 +7,12 @@
  * the MARC record as a table (`#formattedMarcRecord`).
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { chaptersFromContentsNote, chaptersFromEntries } from '../contents-note';
-import { marcFieldTexts, marcSubfieldA } from '../marc-table';
-import { allTexts, firstText, labelledValues } from '../page';
-import { stripResponsibility } from '../text';
-import type { BookRef, Chapter, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { chaptersFromContentsNote, chaptersFromEntries } from '../base/contents-note';
+import { marcFieldTexts, marcSubfieldA } from '../base/marc-table';
+import { allTexts, firstText, labelledValues } from '../base/page';
+import { stripResponsibility } from '../base/text';
+import type { BookRef, Chapter, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['#record-details-column h1', 'h1.notranslate', 'h1'],

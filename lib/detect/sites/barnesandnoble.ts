@@ -4,9 +4,9 @@
  * B&N-internal `2940…` EAN in the ISBN-13 row, which is not an ISBN.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText, labelledValues } from '../page';
-import type { BookFormat, BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText, labelledValues } from '../base/page';
+import type { BookFormat, BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** The "Product Details" tab table: `<tr><th>ISBN-13:</th><td>978…</td></tr>`. */

@@ -1,8 +1,8 @@
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { metaContent } from '../page';
-import { textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { metaContent } from '../base/page';
+import { textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** Album details: `<li><label>EAN/ISBN : </label>2-84055-742-8</li>` */

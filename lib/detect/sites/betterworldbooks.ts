@@ -4,10 +4,10 @@
  * "ISBN 13:" next to "ISBN 10:". Used copies of one edition share the page.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { valueAfterLabel } from '../labelled-value';
-import { allTexts, firstText } from '../page';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { valueAfterLabel } from '../base/labelled-value';
+import { allTexts, firstText } from '../base/page';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['h1[itemprop="name"]', 'h1'],

@@ -8,12 +8,12 @@
  * and that view is read here too.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { isJsonObject, type JsonObject } from '../jsonld';
-import { marcFieldTexts, marcSubfieldA } from '../marc-table';
-import { metaContent } from '../page';
-import { stripResponsibility } from '../text';
-import type { BookFormat, BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { isJsonObject, type JsonObject } from '../base/jsonld';
+import { marcFieldTexts, marcSubfieldA } from '../base/marc-table';
+import { metaContent } from '../base/page';
+import { stripResponsibility } from '../base/text';
+import type { BookFormat, BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** The server-rendered store (`<script type="application/json" data-iso-key="_0">`). */

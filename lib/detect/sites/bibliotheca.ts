@@ -1,7 +1,7 @@
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { firstText, labelledValues } from '../page';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { firstText, labelledValues } from '../base/page';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** "Detailanzeige" of the BIBLIOTHECA Web-OPAC (OCLC, many German public libraries). */

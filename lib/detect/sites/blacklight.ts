@@ -8,12 +8,12 @@
  * `<link rel="alternate" title="marcxml">`.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { chaptersFromContentsNote, chaptersFromEntries } from '../contents-note';
-import { withoutRelatorTerm } from '../marc-table';
-import { firstText } from '../page';
-import { textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { chaptersFromContentsNote, chaptersFromEntries } from '../base/contents-note';
+import { withoutRelatorTerm } from '../base/marc-table';
+import { firstText } from '../base/page';
+import { textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   showBody: 'body.blacklight-catalog-show',

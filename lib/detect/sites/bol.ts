@@ -1,6 +1,6 @@
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText, labelledValues } from '../page';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText, labelledValues } from '../base/page';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['h1 [data-test="title"]'],

@@ -5,10 +5,10 @@
  * Details" list labels "ISBN-13:".
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { valueAfterLabel } from '../labelled-value';
-import { allTexts, firstText } from '../page';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { valueAfterLabel } from '../base/labelled-value';
+import { allTexts, firstText } from '../base/page';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['h1[itemprop="name"]', '.productInfoTitle h1', 'h1'],

@@ -6,11 +6,11 @@
  * so only a product path counts as one book.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText } from '../base/page';
 import { readJsonLdBook } from '../signals/jsonld-book';
 import { readMicrodataBook } from '../signals/microdata';
-import type { BookRef, SiteAdapter } from '../types';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['h1[itemprop="name"]', 'h1'],

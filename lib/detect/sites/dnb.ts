@@ -1,8 +1,8 @@
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { labelledValues } from '../page';
-import { stripResponsibility, textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { labelledValues } from '../base/page';
+import { stripResponsibility, textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** One record view has exactly one catalogue table; a hit list has one per hit or none. */

@@ -1,9 +1,9 @@
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
+import { buildBookRef } from '../base/bookref';
 import { readJsonLdBook } from '../signals/jsonld-book';
-import { allTexts, firstText } from '../page';
-import { textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { allTexts, firstText } from '../base/page';
+import { textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['h1 [property="v:itemreviewed"]', 'h1'],

@@ -6,13 +6,13 @@
  * record without an ISBN points to its MARCXML through SuperCat.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { chaptersFromContentsNote } from '../contents-note';
-import { valueAfterLabel } from '../labelled-value';
-import { withoutRelatorTerm } from '../marc-table';
-import { allTexts, firstText } from '../page';
-import { stripResponsibility } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { chaptersFromContentsNote } from '../base/contents-note';
+import { valueAfterLabel } from '../base/labelled-value';
+import { withoutRelatorTerm } from '../base/marc-table';
+import { allTexts, firstText } from '../base/page';
+import { stripResponsibility } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   isbns: [

@@ -6,9 +6,9 @@
  * ISBN under the same labels.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText, labelledValues } from '../page';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText, labelledValues } from '../base/page';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** `<dl class="f-productProperties__item"><dt …__term>ISBN</dt><dd …__definition>…</dd></dl>` */

@@ -4,11 +4,11 @@
  * under other paths.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { valueAfterLabel } from '../labelled-value';
-import { allTexts, firstText } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { valueAfterLabel } from '../base/labelled-value';
+import { allTexts, firstText } from '../base/page';
 import { readJsonLdBook } from '../signals/jsonld-book';
-import type { BookRef, SiteAdapter } from '../types';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['h1.product-title', 'h1'],

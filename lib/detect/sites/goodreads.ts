@@ -1,9 +1,9 @@
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText, metaContent } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText, metaContent } from '../base/page';
 import { readJsonLdBook } from '../signals/jsonld-book';
 import { formatFromWord } from '../signals/reading';
-import { cleanText, textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { cleanText, textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: [

@@ -7,10 +7,10 @@
  * no ISBN row.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { valueAfterLabel } from '../labelled-value';
-import { allTexts, firstText, labelledValues } from '../page';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { valueAfterLabel } from '../base/labelled-value';
+import { allTexts, firstText, labelledValues } from '../base/page';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** Classic page: `<tr class="metadata_row"><td class="metadata_label">ISBN</td><td class="metadata_value">…`. */

@@ -2,7 +2,7 @@
  * Every site adapter, one import a line, alphabetical. `detectBook` asks them
  * in this order; the first whose `test` accepts the page decides.
  */
-import type { SiteAdapter } from '../types';
+import type { SiteAdapter } from '../base/types';
 import { abebooks } from './abebooks';
 import { amazon } from './amazon';
 import { aspen } from './aspen';

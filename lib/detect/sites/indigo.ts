@@ -5,10 +5,10 @@
  * `Product`, not a `Book`, so the details list ("ISBN:") is read instead.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { valueAfterLabel } from '../labelled-value';
-import { allTexts, firstText } from '../page';
-import type { BookFormat, BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { valueAfterLabel } from '../base/labelled-value';
+import { allTexts, firstText } from '../base/page';
+import type { BookFormat, BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['h1.product-name', 'h1'],

@@ -7,11 +7,11 @@
  * point to the MARCXML export instead.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { chaptersFromContentsNote } from '../contents-note';
-import { allTexts, firstText, metaContent } from '../page';
-import { cleanText, stripResponsibility, textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { chaptersFromContentsNote } from '../base/contents-note';
+import { allTexts, firstText, metaContent } from '../base/page';
+import { cleanText, stripResponsibility, textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   isbns: [

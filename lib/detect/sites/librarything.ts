@@ -1,7 +1,7 @@
-import { buildBookRef } from '../bookref';
-import { allTexts, metaContent } from '../page';
-import { textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, metaContent } from '../base/page';
+import { textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   heading: '.headsummary h1', // "Pemberley: … <span class="date">(1993)</span>"

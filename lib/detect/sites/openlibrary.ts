@@ -6,11 +6,11 @@
  * marks the "Book Details" heading as `itemprop="name"`, so the title is read
  * from the `h1` only.
  */
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText } from '../base/page';
 import { formatFromWord } from '../signals/reading';
-import { textOf } from '../text';
-import type { BookRef, Chapter, SiteAdapter } from '../types';
+import { textOf } from '../base/text';
+import type { BookRef, Chapter, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** `<dt>ISBN 13</dt><dd itemprop="isbn">…</dd>` in "Edition Identifiers"; work identifiers carry no itemprop. */

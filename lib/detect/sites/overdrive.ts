@@ -7,11 +7,11 @@
  * Magazines share the media pages and are not books.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText, metaContent } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText, metaContent } from '../base/page';
 import { readJsonLdBook } from '../signals/jsonld-book';
-import { textOf } from '../text';
-import type { BookFormat, BookRef, SiteAdapter } from '../types';
+import { textOf } from '../base/text';
+import type { BookFormat, BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['h1.TitleDetailsHeading-title', '.title-details h1', 'h1'],

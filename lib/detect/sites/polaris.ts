@@ -6,13 +6,13 @@
  * MARC view PowerPAC serves for the same search position.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { chaptersFromContentsNote } from '../contents-note';
-import { valueAfterLabel } from '../labelled-value';
-import { NON_BOOK_MEDIA } from '../media';
-import { firstText } from '../page';
-import { stripResponsibility } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { chaptersFromContentsNote } from '../base/contents-note';
+import { valueAfterLabel } from '../base/labelled-value';
+import { NON_BOOK_MEDIA } from '../base/media';
+import { firstText } from '../base/page';
+import { stripResponsibility } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** The full-display area; the brief results and "more by this author" lists sit outside it. */

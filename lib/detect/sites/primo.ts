@@ -8,12 +8,12 @@
  * when the page offers it.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { chaptersFromContentsNote } from '../contents-note';
-import { withoutRelatorTerm } from '../marc-table';
-import { firstText } from '../page';
-import { textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { chaptersFromContentsNote } from '../base/contents-note';
+import { withoutRelatorTerm } from '../base/marc-table';
+import { firstText } from '../base/page';
+import { textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** Root element of both Primo UIs (also on custom library domains). */

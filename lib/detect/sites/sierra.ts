@@ -8,13 +8,13 @@
  * decides there. Records without an ISBN point to the MARC display.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { chaptersFromContentsNote } from '../contents-note';
-import { NON_BOOK_MEDIA } from '../media';
-import { withoutRelatorTerm } from '../marc-table';
-import { firstText } from '../page';
-import { stripResponsibility, textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { chaptersFromContentsNote } from '../base/contents-note';
+import { NON_BOOK_MEDIA } from '../base/media';
+import { withoutRelatorTerm } from '../base/marc-table';
+import { firstText } from '../base/page';
+import { stripResponsibility, textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   rows: 'tr',

@@ -7,11 +7,11 @@
  * ISBNs together, which are one book.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { chaptersFromContentsNote } from '../contents-note';
-import { NON_BOOK_MEDIA } from '../media';
-import { cleanText, stripResponsibility } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { chaptersFromContentsNote } from '../base/contents-note';
+import { NON_BOOK_MEDIA } from '../base/media';
+import { cleanText, stripResponsibility } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** The short record and the "Titel" tab: `<strong class="c2">ISBN:</strong> 978…<br>`, one cell for all. */

@@ -1,7 +1,7 @@
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { cleanText, stripResponsibility, textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { cleanText, stripResponsibility, textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** Full-details rows: `<div class="row"><div class="fd-caption"><span>ISBN: </span></div><div class="col">…` */

@@ -6,12 +6,12 @@
  * the author and series lines nested inside it.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { valueAfterLabel } from '../labelled-value';
-import { allTexts } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { valueAfterLabel } from '../base/labelled-value';
+import { allTexts } from '../base/page';
 import { formatFromWord } from '../signals/reading';
-import { cleanText } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { cleanText } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   heading: '.book-title-author-and-series h3, .book-title-author-and-series h1',

@@ -5,11 +5,11 @@
  * so a page without one is not treated as a book.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { allTexts, labelledValues } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, labelledValues } from '../base/page';
 import { formatFromWord } from '../signals/reading';
-import { cleanText, textOf } from '../text';
-import type { BookRef, SiteAdapter } from '../types';
+import { cleanText, textOf } from '../base/text';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** `<div class="artikeldetail"><span class="… detailbezeichnung">ISBN</span><p>978…</p></div>` */

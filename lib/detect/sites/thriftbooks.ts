@@ -3,9 +3,9 @@
  * edition selector (`#edition=<id>` in the fragment) fills the details block;
  * the ISBN and ISBN13 rows there are the selected edition's.
  */
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText, labelledValues } from '../page';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText, labelledValues } from '../base/page';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['h1.WorkMeta-title', 'h1'],

@@ -6,10 +6,10 @@
  * editions' and are not reported. The app renders after load; an early
  * detection finds no heading and returns null.
  */
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText } from '../base/page';
 import { formatFromWord } from '../signals/reading';
-import type { BookRef, SiteAdapter } from '../types';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['app-entity-card h1', '.entity-card-title', 'h1'],

@@ -1,8 +1,8 @@
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { NON_BOOK_MEDIA } from '../media';
-import { allTexts, firstText, labelledValues, metaContent } from '../page';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { NON_BOOK_MEDIA } from '../base/media';
+import { allTexts, firstText, labelledValues, metaContent } from '../base/page';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** Record view headings carry RDFa `property="name"` (h1 in VuFind 4+, h3 in bootstrap3 themes of 2–3). */

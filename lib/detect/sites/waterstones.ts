@@ -4,10 +4,10 @@
  * site sells gifts and stationery under other paths.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { allTexts, firstText } from '../page';
+import { buildBookRef } from '../base/bookref';
+import { allTexts, firstText } from '../base/page';
 import { readMicrodataBook } from '../signals/microdata';
-import type { BookRef, SiteAdapter } from '../types';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['#scope_book_title', 'h1 [itemprop="name"]', 'h1'],

@@ -1,8 +1,8 @@
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../bookref';
-import { chaptersFromContentsNote } from '../contents-note';
-import { allTexts, firstText } from '../page';
-import type { BookRef, SiteAdapter } from '../types';
+import { buildBookRef } from '../base/bookref';
+import { chaptersFromContentsNote } from '../base/contents-note';
+import { allTexts, firstText } from '../base/page';
+import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['#bibdata h1.title', 'h1.title'], // legacy (pre-2022) record page

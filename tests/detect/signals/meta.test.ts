@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { indexMetas } from '../../../lib/detect/page';
+import { indexMetas } from '../../../lib/detect/base/page';
 import { readCitation, readDublinCore, readOpenGraph } from '../../../lib/detect/signals/meta';
 import { htmlPage, realPage } from './pages';
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { BookRef } from '../../../lib/shared/book-ref';
-import type { SiteAdapter } from '../../../lib/detect/types';
+import type { SiteAdapter } from '../../../lib/detect/base/types';
 import { syntheticPage } from './synthetic-page';
 
 export interface FixtureCase {

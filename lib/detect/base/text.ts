@@ -1,4 +1,4 @@
-import { INVISIBLE_MARKS } from '../shared/isbn';
+import { INVISIBLE_MARKS } from '../../shared/isbn';
 
 /** Whitespace collapsed, invisible marks and NBSPs gone, trimmed. */
 export function cleanText(text: string | null | undefined): string {

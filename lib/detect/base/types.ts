@@ -1,7 +1,7 @@
-import type { BookRef } from '../shared/book-ref';
+import type { BookRef } from '../../shared/book-ref';
 
 // Detection's own modules read the BookRef types through this file.
-export type { BookFormat, BookRef, Chapter, Signal } from '../shared/book-ref';
+export type { BookFormat, BookRef, Chapter, Signal } from '../../shared/book-ref';
 
 /**
  * One site: a pure URL test first (cheap, runs on every page of a matched

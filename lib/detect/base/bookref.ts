@@ -1,4 +1,4 @@
-import { normalizeIsbn } from '../shared/isbn';
+import { normalizeIsbn } from '../../shared/isbn';
 import type { BookFormat, BookRef, Chapter, Signal } from './types';
 import { bareTitle, cleanText, personNames } from './text';
 
