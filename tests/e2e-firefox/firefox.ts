@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
 import type { FirefoxExtensionBrowser } from '../../scripts/firefox-extension-browser';
-import { FIXTURE_PAGES_DIR } from '../e2e/pages';
+import { FIXTURE_PAGES_DIR, waitForTabReport, type TabReport } from '../e2e/pages';
 
 export {
   EXTENSION_UUID,
@@ -114,14 +114,6 @@ export function pageViewOfSidebar(page: Page): Promise<{ hosts: number; shadowRo
  * showing `url`, read from an extension page (storage.session is the
  * background's and its pages', never a content script's).
  */
-export async function tabReportFor(extensionPage: Page, url: string): Promise<{ tabId: number; book: unknown }> {
-  return extensionPage.evaluate(async (pageUrl) => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const stored: Record<string, { url?: string; book?: unknown }> = await chrome.storage.session.get(null);
-      const key = Object.keys(stored).find((k) => k.startsWith('tab:') && stored[k]?.url === pageUrl);
-      if (key) return { tabId: Number(key.slice('tab:'.length)), book: stored[key]?.book ?? null };
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no tab report for ${pageUrl}`);
-  }, url);
+export async function tabReportFor(extensionPage: Page, url: string): Promise<TabReport> {
+  return extensionPage.evaluate(waitForTabReport, url);
 }

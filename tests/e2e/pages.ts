@@ -84,20 +84,30 @@ export function pageViewOfSidebar(page: Page): Promise<{ hosts: number; shadowRo
   });
 }
 
+export interface TabReport {
+  tabId: number;
+  book: unknown;
+}
+
+/**
+ * Runs inside an extension context (the worker, or an extension page in a
+ * browser whose worker a test cannot reach): polls the background's
+ * `tab:<id>` session entries until one is for `pageUrl`. Self-contained, as
+ * both browsers' drivers send its source to the page.
+ */
+export async function waitForTabReport(pageUrl: string): Promise<TabReport> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const stored: Record<string, { url?: string; book?: unknown }> = await chrome.storage.session.get(null);
+    const key = Object.keys(stored).find((k) => k.startsWith('tab:') && stored[k]?.url === pageUrl);
+    if (key) return { tabId: Number(key.slice('tab:'.length)), book: stored[key]?.book ?? null };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no tab report for ${pageUrl}`);
+}
+
 /** What the background recorded from the content script's report for the tab showing `url`, once it has. */
-export async function tabReportFor(
-  worker: import('playwright-core').Worker,
-  url: string,
-): Promise<{ tabId: number; book: unknown }> {
-  return worker.evaluate(async (pageUrl) => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const stored: Record<string, { url?: string; book?: unknown }> = await chrome.storage.session.get(null);
-      const key = Object.keys(stored).find((k) => k.startsWith('tab:') && stored[k]?.url === pageUrl);
-      if (key) return { tabId: Number(key.slice('tab:'.length)), book: stored[key]?.book ?? null };
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no tab report for ${pageUrl}`);
-  }, url);
+export async function tabReportFor(worker: import('playwright-core').Worker, url: string): Promise<TabReport> {
+  return worker.evaluate(waitForTabReport, url);
 }
 
 /** The id of the tab showing `url`, as the background recorded it from the content script's report. */

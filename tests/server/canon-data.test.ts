@@ -3,21 +3,16 @@
  * config, entries with a description and a publication date as precise as
  * known, and We-Think's three comments of 2010 imported as historic ones.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CanonInfo, CommentPage, DEFAULT_CANON_DESCRIPTION, DEFAULT_CANON_NAME } from '../../lib/shared/api';
 import { loadCanonEntry } from '../../server/books/entry';
 import { ConfigError, loadConfig } from '../../server/config';
-import { openDatabase } from '../../server/db/connect';
-import { migrationProvider } from '../../server/db/migrations/index';
 import { prepareDatabase } from '../../server/db/prepare';
 import { readSeedBooks } from '../../server/db/seed';
 import { call } from './client';
-import { backends, freshPostgresDatabase, startCanonServer, type CanonServerHandle } from './harness';
+import { backends, openDatabaseAt, startCanonServer, type CanonServerHandle } from './harness';
 
 const seed = readSeedBooks();
 
@@ -118,18 +113,7 @@ describe.each(backends())('migrating to canon text (%s)', (backend) => {
   });
 
   it('keeps an existing book and its comment, dated by its year', async () => {
-    let databaseUrl: string | null = null;
-    const dir = await mkdtemp(join(tmpdir(), 'canon-text-'));
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
-    if (backend === 'postgres') {
-      const fresh = await freshPostgresDatabase(process.env.DATABASE_URL ?? '');
-      cleanups.push(fresh.drop);
-      databaseUrl = fresh.url;
-    }
-    const { db } = openDatabase({ databaseUrl, sqlitePath: join(dir, 'canon.sqlite') });
-    cleanups.unshift(() => db.destroy());
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('003-people');
-    if (error !== undefined) throw error;
+    const db = await openDatabaseAt(backend, '003-people', cleanups);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of the old schema
     const old = db as unknown as Kysely<any>;
     const T0 = 1_700_000_000_000;

@@ -8,15 +8,42 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Migrator } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { freshPostgresDatabase } from '../../scripts/server-process';
 import { loadConfig, type Config } from '../../server/config';
+import { openDatabase, type CanonDb } from '../../server/db/connect';
+import { migrationProvider } from '../../server/db/migrations/index';
 import type { RateLimits } from '../../server/limits';
 import { startServer, type RunningServer } from '../../server/start';
 
 export { freshPostgresDatabase };
 
 export type Backend = 'sqlite' | 'postgres';
+
+/**
+ * A fresh database on `backend` migrated only up to `migration`, for tests of
+ * the migrations after it. What to undo is pushed onto `cleanups`.
+ */
+export async function openDatabaseAt(
+  backend: string,
+  migration: string,
+  cleanups: (() => Promise<void>)[],
+): Promise<CanonDb> {
+  let databaseUrl: string | null = null;
+  const dir = await mkdtemp(join(tmpdir(), 'canon-migration-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  if (backend === 'postgres') {
+    const fresh = await freshPostgresDatabase(process.env.DATABASE_URL ?? '');
+    cleanups.push(fresh.drop);
+    databaseUrl = fresh.url;
+  }
+  const { db } = openDatabase({ databaseUrl, sqlitePath: join(dir, 'canon.sqlite') });
+  cleanups.unshift(() => db.destroy());
+  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo(migration);
+  if (error !== undefined) throw error;
+  return db;
+}
 export type CapturedMail = { to: string[]; raw: string; text: string; link: string | null };
 
 /** Budgets so large that only the dedicated rate-limit tests ever meet a limit. */

@@ -3,35 +3,14 @@
  * address (in any case) confirmed in several browsers become one person,
  * their ratings, tags, flags and seconds count once, and every comment stays.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type CanonDb } from '../../server/db/connect';
-import { migrationProvider } from '../../server/db/migrations/index';
 import { prepareDatabase } from '../../server/db/prepare';
 import { readSeedBooks } from '../../server/db/seed';
-import { backends, freshPostgresDatabase } from './harness';
+import { backends, openDatabaseAt } from './harness';
 
 const T0 = 1_700_000_000_000;
 const BOOK = 'we-think';
-
-async function openAt001(backend: string, cleanups: (() => Promise<void>)[]): Promise<CanonDb> {
-  let databaseUrl: string | null = null;
-  const dir = await mkdtemp(join(tmpdir(), 'canon-migration-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  if (backend === 'postgres') {
-    const fresh = await freshPostgresDatabase(process.env.DATABASE_URL ?? '');
-    cleanups.push(fresh.drop);
-    databaseUrl = fresh.url;
-  }
-  const { db } = openDatabase({ databaseUrl, sqlitePath: join(dir, 'canon.sqlite') });
-  cleanups.unshift(() => db.destroy());
-  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('001-initial');
-  if (error !== undefined) throw error;
-  return db;
-}
 
 describe.each(backends())('migrating to people (%s)', (backend) => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -40,7 +19,7 @@ describe.each(backends())('migrating to people (%s)', (backend) => {
   });
 
   it('merges identities of one address into one person and keeps every comment', async () => {
-    const db = await openAt001(backend, cleanups);
+    const db = await openDatabaseAt(backend, '001-initial', cleanups);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of the old schema
     const old = db as unknown as Kysely<any>;
     const seed = readSeedBooks().find((b) => b.id === BOOK);
