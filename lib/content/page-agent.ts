@@ -4,7 +4,7 @@
  * script's context, so an extension update or a navigation leaves nothing
  * behind.
  */
-import { firstLook } from '../detect/first-look';
+import { closerLookWanted, firstLook } from '../detect/first-look';
 import type { BookRef } from '../shared/book-ref';
 import type { SiteAdapter } from '../detect/base/types';
 import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../shared/settings/keys';
@@ -59,11 +59,8 @@ export async function runPageAgent(
 
   let checks = 0;
   const detect = async (): Promise<BookRef | null> => {
-    const url = new URL(location.href);
-    const first = firstLook(adapters, document, url);
-    if (first.kind === 'not-one-book') return null;
-    if (first.kind === 'adapter-book') return deps.closerLook(first.ref);
-    return first.mayHoldBook ? deps.closerLook(null) : null;
+    const wanted = closerLookWanted(firstLook(adapters, document, new URL(location.href)));
+    return wanted ? deps.closerLook(wanted.adapterRef) : null;
   };
 
   const check = async () => {

@@ -1,5 +1,5 @@
 import { closerLook } from './closer-look';
-import { firstLook } from './first-look';
+import { closerLookWanted, firstLook } from './first-look';
 import type { BookRef, SiteAdapter } from './base/types';
 
 /**
@@ -15,10 +15,8 @@ import type { BookRef, SiteAdapter } from './base/types';
 export function detectBookWith(adapters: readonly SiteAdapter[], doc: Document, url: string | URL): BookRef | null {
   try {
     const pageUrl = typeof url === 'string' ? new URL(url) : url;
-    const first = firstLook(adapters, doc, pageUrl);
-    if (first.kind === 'not-one-book') return null;
-    if (first.kind === 'adapter-book') return closerLook(first.ref, doc, pageUrl);
-    return first.mayHoldBook ? closerLook(null, doc, pageUrl) : null;
+    const wanted = closerLookWanted(firstLook(adapters, doc, pageUrl));
+    return wanted ? closerLook(wanted.adapterRef, doc, pageUrl) : null;
   } catch {
     return null;
   }

@@ -16,6 +16,18 @@ export type FirstLook =
   /** No adapter, or one that found nothing: the generic signals decide, if the page may hold a book at all. */
   | { kind: 'no-adapter-book'; mayHoldBook: boolean };
 
+/**
+ * What the first look leaves to the closer one: `null` when the page holds no
+ * book either way, else the adapter's book to check (or `null` for the
+ * generic signals to read the page). One decision for the content script's
+ * two steps and for `detectBookWith`'s one.
+ */
+export function closerLookWanted(first: FirstLook): { adapterRef: BookRef | null } | null {
+  if (first.kind === 'adapter-book') return { adapterRef: first.ref };
+  if (first.kind === 'no-adapter-book' && first.mayHoldBook) return { adapterRef: null };
+  return null;
+}
+
 export function firstLook(adapters: readonly SiteAdapter[], doc: Document, url: URL): FirstLook {
   const adapter = adapters.find((candidate) => candidate.test(url, doc));
   if (adapter?.notOneBook?.(url, doc)) return { kind: 'not-one-book' };
