@@ -31,6 +31,26 @@ export async function blockWriterOf(
   }
 }
 
+/**
+ * A blocked identity that confirms its address brings the block to its
+ * person, so the writer's other browsers are blocked too. Returns whether the
+ * writer is blocked.
+ */
+export async function carryBlock(trx: CanonDb, identityId: string, personId: string): Promise<boolean> {
+  const block = await trx
+    .selectFrom('blocked_writers')
+    .selectAll()
+    .where('owner_id', 'in', [identityId, personId])
+    .executeTakeFirst();
+  if (block === undefined) return false;
+  await trx
+    .insertInto('blocked_writers')
+    .values({ ...block, owner_id: personId })
+    .onConflict((oc) => oc.column('owner_id').doNothing())
+    .execute();
+  return true;
+}
+
 /** Whether a writer (an identity, and its person when joined) is blocked. */
 export async function isBlocked(trx: CanonDb, identityId: string, personId: string | null): Promise<boolean> {
   const row = await trx

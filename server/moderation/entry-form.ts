@@ -44,10 +44,10 @@ export const ENTRY_LIMITS = {
   author: 200,
   authors: 30,
   publisher: 200,
-  description: 10_000,
+  description: 8_000,
   isbns: 40,
-  chapter: 300,
-  chapters: 300,
+  chapter: 200,
+  chapters: 120,
   slug: 80,
 };
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { bookTag, NOMINATIONS_TAG } from '../books/cache-tags';
 import { applyFlags } from '../comments/flags';
-import { isBlocked } from '../moderation/blocking';
+import { carryBlock } from '../moderation/blocking';
 import type { CanonDb } from '../db/connect';
 import { lockForUpdate, type WriteTx } from '../db/write';
 
@@ -58,7 +58,7 @@ export async function joinPerson(tx: WriteTx, identityId: string, now: number): 
   await moveOwner(tx, identity.id, person.id);
 
   // A writer blocked for spam while waiting stays blocked once confirmed (moderation/blocking.ts).
-  const blocked = await isBlocked(trx, identity.id, person.id);
+  const blocked = await carryBlock(trx, identity.id, person.id);
   const published = await trx
     .updateTable('comments')
     .set({ status: blocked ? 'spam' : 'published' })

@@ -87,8 +87,9 @@ export function moderationRoutes(deps: Deps) {
     })
     .post('/admin/nominations/:id/decline', async (c) => {
       requireAdmin(c);
-      if (!(await declineNomination(write, uuidParam(c, 'Nomination'), BY, clock.now())))
-        {throw notFound('Open nomination');}
+      if (!(await declineNomination(write, uuidParam(c, 'Nomination'), BY, clock.now()))) {
+        throw notFound('Open nomination');
+      }
       return c.json({ ok: true as const });
     });
 }
