@@ -101,7 +101,8 @@ export function deskRoutes(deps: Deps) {
   /** A form from another site is refused whatever its token: by Origin when sent, else by Sec-Fetch-Site. */
   function fromThisSite(c: Context<AppEnv>): boolean {
     const origin = c.req.header('origin');
-    if (origin !== undefined) {
+    // Under `Referrer-Policy: no-referrer` Chromium sends `Origin: null` even from the same origin.
+    if (origin !== undefined && origin !== 'null') {
       return origin === new URL(c.req.url).origin || origin === new URL(config.publicUrl).origin;
     }
     const site = c.req.header('sec-fetch-site');
@@ -145,12 +146,7 @@ export function deskRoutes(deps: Deps) {
   }
 
   const signInPage = (c: Context<AppEnv>, state: SignInState, status: Status = 200) =>
-    render(
-      c,
-      { title: 'Moderator’s desk', session: null },
-      <SignInForm csrf={csrfToken(deps, c)} state={state} />,
-      status,
-    );
+    render(c, { title: 'Sign in', session: null }, <SignInForm csrf={csrfToken(deps, c)} state={state} />, status);
 
   const goTo = (c: Context<AppEnv>, path: string, done: string) => c.redirect(`${path}?done=${done}`, 303);
 
