@@ -36,8 +36,9 @@ function expectOnlyOwnMarkup(html: string, doc: ReturnType<DeskBrowser['parse']>
   expect(html.toLowerCase(), label).not.toContain('<script');
   for (const element of doc.querySelectorAll('*')) {
     expect(ELEMENTS.has(element.tagName), `${label}: ${element.tagName}`).toBe(true);
-    for (const attribute of element.getAttributeNames())
+    for (const attribute of element.getAttributeNames()) {
       expect(attribute, `${label}: ${element.tagName}`).toMatch(ATTRIBUTES);
+    }
   }
   for (const a of doc.querySelectorAll('a[href]')) expect(a.getAttribute('href'), label).toMatch(/^(https?:\/\/|\/|#)/);
 }
