@@ -88,6 +88,19 @@ describe('the moderator’s desk, in Chromium with the real canon server', () =>
       });
       const nominator = await register(canon, 'Nina Nominator', uniqueEmail('nina'));
       expect((await fetch((await canon.nextMail(nominator.email)).link ?? '')).status).toBe(200);
+      // And a published comment a confirmed reader flagged.
+      const flagged = await call(canon.api, 'POST', '/books/we-think/comments', {
+        secret: nominator.secret,
+        key: crypto.randomUUID(),
+        body: { body: 'Leadbeater is simply wrong about everything, and so are his readers.' },
+      });
+      const flag = await call(canon.api, 'POST', `/comments/${flagged.body.id}/flags`, {
+        secret: nominator.secret,
+        body: { reason: 'offensive' },
+      });
+      expect(flag.status).toBe(202);
+      // The flag reaches the moderator as the hour's digest.
+      expect((await canon.nextMail(MODERATOR)).text).toContain('Leadbeater is simply wrong');
       const nomination = await call(canon.api, 'POST', '/nominations', {
         secret: nominator.secret,
         body: {
@@ -112,7 +125,11 @@ describe('the moderator’s desk, in Chromium with the real canon server', () =>
       await desk.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
       await checkAxe('queue');
       await desk.setViewportSize({ width: 1000, height: 900 });
+      await desk.locator(`#comment-${flagged.body.id}`).getByText('offensive × 1').waitFor();
       await desk.screenshot({ path: path.join(SCREENSHOTS, 'desk-queue.png'), fullPage: true });
+      await desk.emulateMedia({ colorScheme: 'dark' });
+      await desk.screenshot({ path: path.join(SCREENSHOTS, 'desk-queue-dark.png'), fullPage: true });
+      await desk.emulateMedia({ colorScheme: 'light' });
 
       await desk.locator(`#comment-${kept.body.id}`).getByRole('button', { name: 'Approve' }).click();
       await desk.getByText('Approved: the comment is published.').waitFor();
@@ -145,6 +162,7 @@ describe('the moderator’s desk, in Chromium with the real canon server', () =>
       expect(await desk.getByLabel('Title', { exact: true }).inputValue()).toBe('Strange Planet');
       await desk.getByLabel('Published').fill('2019-11-19');
       await desk.getByRole('button', { name: 'Add to the canon' }).click();
+      await desk.waitForURL(/\/admin\/nominations\?done=accepted$/, { timeout: 60_000 });
       await desk.getByText('Accepted: the entry is in the canon.').waitFor();
 
       await desk.getByRole('link', { name: 'Canon entries' }).click();
