@@ -60,8 +60,28 @@ async function revalidate(deps: Deps, server: string, key: string, target: Index
   if (fresh !== null) await announceChange(['book'], deps.now()).catch(() => undefined);
 }
 
+/**
+ * Lookups running now, by cache key: a page's report (the badge) and its
+ * sidebar ask for the same book at once, and the server should hear of it once.
+ */
+const inFlight = new Map<string, Promise<{ answer: LookupAnswer; fetchedAt: number } | null>>();
+
 /** The answer and the time it was stored under, so callers report the same `fetchedAt` the cache keeps. */
-async function fetchAndStore(
+function fetchAndStore(
+  deps: Deps,
+  server: string,
+  key: string,
+  target: IndexTarget,
+): Promise<{ answer: LookupAnswer; fetchedAt: number } | null> {
+  let running = inFlight.get(key);
+  if (running === undefined) {
+    running = fetchAndStoreOnce(deps, server, key, target).finally(() => inFlight.delete(key));
+    inFlight.set(key, running);
+  }
+  return running;
+}
+
+async function fetchAndStoreOnce(
   deps: Deps,
   server: string,
   key: string,
