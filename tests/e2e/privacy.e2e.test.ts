@@ -133,10 +133,11 @@ describe('private by design: what the canon server and Open Library hear', () =>
    * the same rules, so its answer shows what the background decided and, had
    * it asked anyone, whom.
    */
-  async function viewOf(url: string): Promise<BookView> {
-    const { tabId } = await tabReportFor(await rig.browser.serviceWorker(), url);
+  async function viewOf(urlOrTab: string | number): Promise<BookView> {
+    const tabId =
+      typeof urlOrTab === 'number' ? urlOrTab : (await tabReportFor(await rig.browser.serviceWorker(), urlOrTab)).tabId;
     const view = valueOf(await sendAsExtensionPage(probe, 'getTabBook', { tabId }));
-    if (view === null) throw new Error(`no book for ${url}`);
+    if (view === null) throw new Error(`no book for ${urlOrTab}`);
     return view;
   }
 
@@ -164,6 +165,7 @@ describe('private by design: what the canon server and Open Library hear', () =>
 
       const page = await view(SPA_FROM.file, SPA_FROM.url, /Strange Planet/);
       expect((await viewOf(SPA_FROM.url)).canon).toMatchObject({ origin: 'index', answer: { inCanon: false } });
+      const { tabId } = await tabReportFor(await rig.browser.serviceWorker(), SPA_FROM.url);
       const next = await readFile(path.join(FIXTURE_PAGES_DIR, SPA_TO.file), 'utf8');
       await page.evaluate(
         ({ html, to }) => {
@@ -174,11 +176,9 @@ describe('private by design: what the canon server and Open Library hear', () =>
         },
         { html: next, to: SPA_TO.path },
       );
-      const spaUrl = new URL(SPA_TO.path, SPA_FROM.url).href;
-      await waitFor('the new book’s report', async () =>
-        ((await viewOf(spaUrl).catch(() => null))?.book.title ?? '').includes('Cerulean'),
-      );
-      expect((await viewOf(spaUrl)).canon).toMatchObject({ origin: 'index', answer: { inCanon: false } });
+      // The same tab now reports the next book.
+      await waitFor('the new book’s report', async () => (await viewOf(tabId)).book.title?.includes('Cerulean'));
+      expect((await viewOf(tabId)).canon).toMatchObject({ origin: 'index', answer: { inCanon: false } });
       await page.close();
 
       const byExtension = sent.filter((r) => r.byExtension && !r.url.startsWith('chrome-extension://'));
