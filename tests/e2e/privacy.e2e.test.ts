@@ -215,7 +215,7 @@ describe('private by design: what the canon server and Open Library hear', () =>
     await page.close();
   });
 
-  it('asks Open Library once when the reader opens the sidebar on a book the canon does not know', async () => {
+  it('asks Open Library once when the reader opens the sidebar on a book the canon does not know, then never again', async () => {
     const book = NOT_IN_CANON[0]!;
     const page = await view(book.file, book.url, book.heading);
     expect(openLibrary).toEqual([]);
@@ -232,5 +232,20 @@ describe('private by design: what the canon server and Open Library hear', () =>
     // The canon server heard nothing of it.
     expect(rig.proxy.log.flatMap((r) => naming({ url: r.path, body: r.body }, WORDS))).toEqual([]);
     await page.close();
+
+    // Warm: the same book again with the sidebar open needs no network at all.
+    const [sentBefore, heardBefore] = [sent.length, rig.proxy.log.length];
+    const again = await view(book.file, book.url, book.heading);
+    await (
+      await sidebarFrame(again)
+    )
+      .getByText(/Open Library/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    const fetched = sent.slice(sentBefore).filter((r) => r.byExtension && /^https?:/.test(r.url));
+    expect(fetched).toEqual([]);
+    expect(rig.proxy.log.slice(heardBefore)).toEqual([]);
+    expect(openLibrary).toHaveLength(1);
+    await again.close();
   });
 });
