@@ -9,6 +9,7 @@ import { CANON_SNAPSHOT_FILE } from '../lib/shared/canon-snapshot';
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ProtocolMap } from '../lib/shared/messages/protocol';
 import { OUTBOX_ALARM } from '../lib/background/outbox/sender';
+import { INDEX_ALARM } from '../lib/background/canon-index/schedule';
 import { ANY_SITE_KEY } from '../lib/shared/settings/keys';
 import { CLOSER_LOOK_SCRIPT_FILE } from '../lib/shared/content-scripts';
 
@@ -44,6 +45,7 @@ export default defineBackground({
     }
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === OUTBOX_ALARM) void ready.then((ctx) => ctx.outbox.flush());
+      if (alarm.name === INDEX_ALARM) void ready.then((ctx) => ctx.canonIndex.sync());
     });
     browser.runtime.onInstalled.addListener(() => void ready.then((ctx) => loadShippedSnapshot(ctx, snapshotUrl)));
     browser.tabs.onRemoved.addListener((tabId) => void dropTabReport(tabId));

@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/connect';
 import { prepareDatabase } from './db/prepare';
 import { createWriter } from './db/write';
+import { indexFollowsWrites, rotateIndexKey } from './canon-index/versions';
 import {
   acceptNomination,
   declineNomination,
@@ -20,13 +21,18 @@ const USAGE = `usage: npm run server -- admin <command>
   queue                         list waiting and flagged comments and open nominations
   approve|deny|spam <comment>   decide on a comment
   accept <nomination> [book-id] add a nominated book to the canon
-  decline <nomination>          decline a nomination`;
+  decline <nomination>          decline a nomination
+  rotate-index-key              give the canon index a new hash key (prefix queries)`;
 
 export async function runAdmin(config: Config, args: string[]): Promise<number> {
   const [command, id, extra] = args;
   const { db } = openDatabase(config);
   // This process caches nothing; the servers hear of its writes through the change feed.
-  const write = createWriter(db, { origin: randomUUID(), onCommitted: () => {} });
+  const write = createWriter(db, {
+    origin: randomUUID(),
+    onCommitted: () => {},
+    beforeCommit: indexFollowsWrites(() => Date.now()),
+  });
   try {
     await prepareDatabase(db, null);
     switch (command) {
@@ -59,6 +65,11 @@ export async function runAdmin(config: Config, args: string[]): Promise<number> 
         const ok = await declineNomination(write, id, 'cli', Date.now());
         console.log(ok ? `declined ${id}` : `no open nomination ${id}`);
         return ok ? 0 : 1;
+      }
+      case 'rotate-index-key': {
+        const state = await write(({ trx }) => rotateIndexKey(trx, Date.now()));
+        console.log(`canon index key ${state.keyId}, version ${state.version}`);
+        return 0;
       }
     }
     console.error(USAGE);

@@ -10,6 +10,7 @@ import { API_PREFIX, LIMITS } from '../lib/shared/api';
 import type { AppEnv, Deps } from './deps';
 import { REQUEST_HEADERS_MAX_BYTES } from './limits';
 import { canonRoutes } from './routes/canon';
+import { canonIndexRoutes } from './routes/canon-index';
 import { commentRoutes } from './routes/comments';
 import { confirmationPage } from './routes/confirmation-page';
 import { deskRoutes } from './routes/desk';
@@ -70,8 +71,8 @@ export function buildApp(deps: Deps) {
     cors({
       origin: (origin) => (isAllowedOrigin(origin, config.corsOrigins) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-      exposeHeaders: ['Retry-After'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'],
+      exposeHeaders: ['Retry-After', 'ETag'],
       maxAge: CORS_MAX_AGE_S,
     }),
   );
@@ -100,6 +101,7 @@ export function buildApp(deps: Deps) {
 
   const api = new Hono<AppEnv>()
     .route('/', canonRoutes(deps))
+    .route('/', canonIndexRoutes(deps))
     .route('/', lookupRoutes(deps))
     .route('/', identityRoutes(deps))
     .route('/', commentRoutes(deps))

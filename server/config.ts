@@ -1,5 +1,11 @@
 /** Server configuration from the environment, checked once at start with clear errors. */
-import { canonicalEmail, DEFAULT_CANON_DESCRIPTION, DEFAULT_CANON_NAME } from '../lib/shared/api';
+import {
+  canonicalEmail,
+  DEFAULT_CANON_DESCRIPTION,
+  DEFAULT_CANON_NAME,
+  INDEX_DOCUMENT_MAX_GZIP_BYTES,
+} from '../lib/shared/api';
+import type { IndexSettings } from './canon-index/published';
 import { DEFAULT_RATE_LIMITS, REQUEST_TIMEOUT_MS, UNLIMITED_RATE_LIMITS, type RateLimits } from './limits';
 
 export type Config = {
@@ -29,6 +35,8 @@ export type Config = {
   canonName: string;
   /** One paragraph saying what the canon gathers. */
   canonDescription: string;
+  /** The canon index (issue 16): the smallest bucket a prefix query answers, and when prefixes replace the document. */
+  canonIndex: IndexSettings;
 };
 
 export class ConfigError extends Error {}
@@ -116,5 +124,15 @@ export function loadConfig(env: Env = process.env): Config {
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     canonName: text(env, 'CANON_NAME', DEFAULT_CANON_NAME, 120),
     canonDescription: text(env, 'CANON_DESCRIPTION', DEFAULT_CANON_DESCRIPTION, 2000),
+    canonIndex: {
+      minBucket: integer(env, 'CANON_INDEX_MIN_BUCKET', 16, 1, 10_000),
+      documentMaxGzipBytes: integer(
+        env,
+        'CANON_INDEX_DOCUMENT_MAX_GZIP',
+        INDEX_DOCUMENT_MAX_GZIP_BYTES,
+        0,
+        1_000_000_000,
+      ),
+    },
   };
 }

@@ -1,5 +1,6 @@
 /** What the app is built from. Tests pass their own clock, mailer and database. */
 import type { LookupCache } from './books/lookup-cache';
+import type { CanonIndexPublisher } from './canon-index/published';
 import type { Config } from './config';
 import type { CanonDb, DatabaseKind } from './db/connect';
 import type { Writer } from './db/write';
@@ -20,6 +21,8 @@ export type Deps = {
   log: Log;
   limiter: RateLimiter;
   lookupCache: LookupCache;
+  /** The canon index as this process serves it (canon-index/). */
+  canonIndex: CanonIndexPublisher;
 };
 
 export type AppEnv = { Variables: { clientIp: string } };

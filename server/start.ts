@@ -8,6 +8,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { buildApp } from './app';
+import { CanonIndexPublisher } from './canon-index/published';
+import { indexFollowsWrites, refreshCanonIndex } from './canon-index/versions';
 import { LookupCache } from './books/lookup-cache';
 import type { Config } from './config';
 import { listenForChanges } from './db/change-feed';
@@ -71,16 +73,24 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       : fileMailer(config.mailDir, config.mailFrom, log));
   const limiter = new RateLimiter(db, () => clock.now());
   limiter.start();
+  const write = createWriter(db, {
+    origin,
+    onCommitted: (tags) => cache.invalidate(tags),
+    beforeCommit: indexFollowsWrites(() => clock.now()),
+  });
+  // The seed (or a restored backup) may have changed the canon without a write naming it.
+  await write(({ trx }) => refreshCanonIndex(trx, clock.now()));
   const deps: Deps = {
     db,
     dbKind: kind,
-    write: createWriter(db, { origin, onCommitted: (tags) => cache.invalidate(tags) }),
+    write,
     mailer,
     clock,
     config,
     log,
     limiter,
     lookupCache: cache,
+    canonIndex: new CanonIndexPublisher(db, write, () => clock.now(), config.canonIndex),
   };
   const housekeeping = startHousekeeping(db, () => clock.now(), log);
   const digests = startFlagDigests(deps);

@@ -22,6 +22,7 @@ export function ServerSection({ state, settings }: { state: OptionsState; settin
   return (
     <section class="panel" aria-labelledby="server-title">
       <h2 id="server-title">{t('server.title')}</h2>
+      <p class="muted">{t('server.privacy')}</p>
       <form noValidate onSubmit={(e) => void submit(e)}>
         <Field id="server-url" label={t('server.address')} error={error}>
           {(describedBy) => (

@@ -52,7 +52,12 @@ export function NominationPanel({ state, nomination }: { state: SidebarState; no
             aria-describedby={error ? 'nomination-error' : undefined}
             onInput={(e) => setReason(e.currentTarget.value)}
           />
-          <button type="submit">{t('nomination.submit')}</button>
+          <p id="nomination-names-book" class="muted">
+            {t('nomination.namesBook')}
+          </p>
+          <button type="submit" aria-describedby="nomination-names-book">
+            {t('nomination.submit')}
+          </button>
         </form>
       )}
       {error && (

@@ -10,6 +10,7 @@ import { announceChange } from './core/announce';
 import { cacheKeys } from './cache/keys';
 import type { FetchLike } from './core/context';
 import { loadCanonSnapshot } from './canon/snapshot';
+import { createIndexPort } from './canon-index/schedule';
 import { openBooksideDb } from './database/schema';
 import { createOutboxSender, type AlarmsPort } from './outbox/sender';
 import { wakingOnAnswer } from './outbox/reachability';
@@ -58,8 +59,11 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
       // and the next lookups refill them.
       await cacheDeletePrefix(db, cacheKeys.canonOfServer(server));
       if ('bookId' in row.intent) await cacheDeletePrefix(db, cacheKeys.commentsOfBook(server, row.intent.bookId));
+      // A nomination or a second may change what the canon index knows.
+      if (row.kind === 'nomination' || row.kind === 'second') void canonIndex.sync().catch(() => undefined);
     },
   });
+  const canonIndex = createIndexPort({ db, fetch, now, server: currentCanonServer, alarms: ports.alarms });
   flush = () => outbox.flush();
   return {
     db,
@@ -68,6 +72,7 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
     random,
     server: currentCanonServer,
     outbox,
+    canonIndex,
     permissions: ports.permissions,
     openOptionsPage: ports.openOptionsPage,
     injectCloserLook: ports.injectCloserLook,
@@ -86,9 +91,13 @@ export async function loadShippedSnapshot(ctx: BackgroundContext, snapshotUrl: s
 
 export async function onWorkerStart(ctx: BackgroundContext, snapshotUrl: string): Promise<void> {
   await releaseLeases(ctx.db);
-  await loadShippedSnapshot(ctx, snapshotUrl).catch((error: unknown) =>
-    console.error('Bookside: canon snapshot not loaded', error),
-  );
+  const loaded = await loadShippedSnapshot(ctx, snapshotUrl).catch((error: unknown) => {
+    console.error('Bookside: canon snapshot not loaded', error);
+    return false;
+  });
+  await ctx.canonIndex
+    .start(loaded)
+    .catch((error: unknown) => console.error('Bookside: canon index not synced', error));
   await ctx.outbox.reschedule();
   await ctx.outbox.flush();
 }

@@ -235,6 +235,33 @@ export interface FlagDigestTable {
   covered_until: number;
 }
 
+/** The canon index's one row (id 1): its version and the key prefix queries hash with (canon-index/). */
+export interface CanonIndexStateTable {
+  id: number;
+  version: number;
+  key_id: string;
+  /** 32 random bytes as hex; published in the index header, so not a secret from readers. */
+  key_secret: string;
+  updated_at: number;
+}
+
+/** The index as of its current version: one row per entry (`b:<id>`) or open nomination (`n:<id>`). */
+export interface CanonIndexEntriesTable {
+  target: string;
+  /** JSON array of match keys. */
+  keys: string;
+}
+
+/** What each version changed, for `?since=` deltas. */
+export interface CanonIndexChangesTable {
+  version: number;
+  /** JSON array of `{t, k}` entries new or changed. */
+  added: string;
+  /** JSON array of targets gone. */
+  removed: string;
+  created_at: number;
+}
+
 export interface Database {
   people: PeopleTable;
   books: BooksTable;
@@ -258,4 +285,7 @@ export interface Database {
   blocked_writers: BlockedWritersTable;
   hidden_tags: HiddenTagsTable;
   flag_digest: FlagDigestTable;
+  canon_index_state: CanonIndexStateTable;
+  canon_index_entries: CanonIndexEntriesTable;
+  canon_index_changes: CanonIndexChangesTable;
 }

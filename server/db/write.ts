@@ -47,13 +47,21 @@ async function sqliteImmediate<T>(db: CanonDb, work: (trx: CanonDb) => Promise<T
   });
 }
 
-export function createWriter(db: CanonDb, options: { origin: string; onCommitted(tags: string[]): void }): Writer {
+export type WriterOptions = {
+  origin: string;
+  onCommitted(tags: string[]): void;
+  /** Last step inside the transaction, given the tags the work named (the canon index follows nominations here). */
+  beforeCommit?(trx: CanonDb, tags: string[]): Promise<unknown>;
+};
+
+export function createWriter(db: CanonDb, options: WriterOptions): Writer {
   const kind = databaseKind(db);
   return async function write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const tags = new Set<string>();
       const run = async (trx: CanonDb) => {
         const result = await work({ trx, changed: (...changed) => changed.forEach((t) => tags.add(t)) });
+        if (tags.size > 0) await options.beforeCommit?.(trx, [...tags]);
         if (tags.size > 0) await recordChange(trx, options.origin, [...tags]);
         return result;
       };

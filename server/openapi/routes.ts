@@ -32,6 +32,23 @@ export const ROUTE_DOCS: RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/canon-index',
+    summary:
+      "What the canon knows, as match keys (`isbn:<ISBN-13>`, `title:<title key>|<surname key>`) of its entries (`b:<id>`) and public nominations (`n:<id>`), so a browser decides locally which books to ask about. Versioned: send If-None-Match for a 304, `since` for the changes since a version (`kind: delta`). When the whole document gzips above the server's limit the answer is the header alone (`kind: header`, `mode: prefix`) and clients ask by prefix",
+    query: { since: 'A version this client holds: the answer is the changes since it when they are still kept' },
+    status: 200,
+    response: canon.CanonIndexAnswer,
+  },
+  {
+    method: 'get',
+    path: '/canon-index/range/{prefix}',
+    summary:
+      "Every hash in one bucket (k-anonymous prefix query): `prefix` is the header's `prefixLength` lower-case hex digits of HMAC-SHA-256 under the header's `hashKey` of a match key. Hashes come truncated to 32 hex digits, in hash order; a bucket smaller than `minBucket` is filled with decoys (target null), and the answer depends on the prefix alone",
+    status: 200,
+    response: canon.CanonIndexRange,
+  },
+  {
+    method: 'get',
     path: '/books',
     summary: 'Look up a canon entry by any ISBN, or by title and author',
     query: {
@@ -179,6 +196,13 @@ export const ROUTE_DOCS: RouteDoc[] = [
     query: { status: 'open (default), accepted or declined' },
     status: 200,
     response: canon.NominationList,
+  },
+  {
+    method: 'get',
+    path: '/nominations/{id}',
+    summary: 'A public nomination by its id (what a browser asks once its canon index names it)',
+    status: 200,
+    response: canon.NominationSummary,
   },
   {
     method: 'post',

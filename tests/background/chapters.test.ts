@@ -80,22 +80,33 @@ describe('chapter sources', () => {
       h.ctx,
       book('9780980200447', { chapters: [{ level: 1, title: 'From the catalogue' }] }),
       null,
+      true,
     );
     expect(fromPage).toEqual({ source: 'page', chapters: [{ level: 1, title: 'From the catalogue' }] });
     expect(h.fetchCalls).toEqual([]);
-    const fromOpenLibrary = await resolveChapters(h.ctx, book('9780980200447'), null);
+    const fromOpenLibrary = await resolveChapters(h.ctx, book('9780980200447'), null, true);
     expect(fromOpenLibrary?.source).toBe('openlibrary');
     expect(fromOpenLibrary?.chapters).toHaveLength(5);
   });
 
   it('follows an edition without contents to its work, and caches "no chapters known"', async () => {
-    expect(await resolveChapters(h.ctx, book('9780439352468'), null)).toBeNull();
+    expect(await resolveChapters(h.ctx, book('9780439352468'), null, true)).toBeNull();
     expect(h.fetchCalls).toEqual([
       'GET https://openlibrary.org/isbn/9780439352468.json',
       'GET https://openlibrary.org/works/OL15832982W.json',
     ]);
-    await resolveChapters(h.ctx, book('9780439352468'), null);
+    await resolveChapters(h.ctx, book('9780439352468'), null, true);
     expect(h.fetchCalls).toHaveLength(2);
+  });
+
+  it('asks Open Library nothing on a page view, and serves what a look cached', async () => {
+    expect(await resolveChapters(h.ctx, book('9780980200447'), null, false)).toBeNull();
+    expect(h.fetchCalls).toEqual([]);
+    const looked = await resolveChapters(h.ctx, book('9780980200447'), null, true);
+    expect(h.fetchCalls).toHaveLength(1);
+    // Once the reader has looked, later page views show the cached list without a request.
+    expect(await resolveChapters(h.ctx, book('9780980200447'), null, false)).toEqual(looked);
+    expect(h.fetchCalls).toHaveLength(1);
   });
 
   it('does not cache an unreachable Open Library', async () => {

@@ -2,6 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../lib/background/dispatch';
 import { canonLookup } from '../../lib/background/canon/lookup';
+import { loadCanonSnapshot } from '../../lib/background/canon/snapshot';
+import { seedIndexFromSnapshot } from '../../lib/background/canon-index/state';
+import { snapshotEntry } from '../../lib/shared/canon-snapshot';
+import { DEFAULT_CANON_URL } from '../../lib/shared/settings/items';
+import { buildCanonSnapshot } from '../../scripts/canon-snapshot';
 import { CACHE_FRESH_MS } from '../../lib/background/core/limits';
 import type { ExportFile } from '../../lib/shared/messages/payloads';
 import type { PendingWrite } from '../../lib/shared/messages/views';
@@ -21,25 +26,50 @@ beforeEach(async () => {
 afterEach(() => h.ctx.db.close());
 
 describe('canon lookups', () => {
-  it('caches "not in the canon", serves it stale past expiry while revalidating', async () => {
-    answers.push(new Response(JSON.stringify(MISS)));
-    const book = { isbn13: ['9780439352468'], authors: [] };
-    expect(await canonLookup(h.ctx, book)).toMatchObject({ answer: MISS, origin: 'server', stale: false });
-    expect(await canonLookup(h.ctx, book)).toMatchObject({ stale: false });
+  const WE_THINK = { isbn13: ['9781861978370'], title: 'We-Think', authors: ['Charles Leadbeater'] };
+  const entry = (title: string) => ({ ...snapshotEntry(snapshotBook('we-think')), title });
+  const seed = async () => {
+    await loadCanonSnapshot(h.ctx.db, buildCanonSnapshot());
+    await seedIndexFromSnapshot(h.ctx.db, clock);
+  };
+
+  it('answers "not in the canon" from the index for a book it does not know, asking no one', async () => {
+    await seed();
+    const book = { isbn13: ['9780439352468'], title: 'Sabriel', authors: ['Garth Nix'] };
+    expect(await canonLookup(h.ctx, book)).toMatchObject({ answer: MISS, origin: 'index', stale: false });
+    expect(h.fetchCalls).toEqual([]);
+    expect(await canonLookup(h.ctx, { isbn13: [], authors: [] })).toBeNull();
+  });
+
+  it('looks a known book up by its canon id, and serves it stale past expiry while revalidating', async () => {
+    await seed();
+    answers.push(new Response(JSON.stringify(entry('We-Think'))));
+    expect(await canonLookup(h.ctx, WE_THINK)).toMatchObject({ origin: 'server', stale: false });
+    expect(h.fetchCalls).toEqual([`GET ${DEFAULT_CANON_URL}/api/v1/books/we-think`]);
+    // By title and author alone, the same entry and no second request.
+    expect(await canonLookup(h.ctx, { isbn13: [], title: 'We think', authors: ['C. Leadbeater'] })).toMatchObject({
+      answer: { inCanon: true, entry: { id: 'we-think' } },
+    });
     expect(h.fetchCalls).toHaveLength(1);
-    clock += CACHE_FRESH_MS.canonMiss + 1;
-    answers.push(new Response(JSON.stringify(MISS)));
-    expect(await canonLookup(h.ctx, book)).toMatchObject({ answer: MISS, stale: true });
+    clock += CACHE_FRESH_MS.canonHit + 1;
+    answers.push(new Response(JSON.stringify(entry('We-Think, revised'))));
+    expect(await canonLookup(h.ctx, WE_THINK)).toMatchObject({ stale: true, answer: { entry: { title: 'We-Think' } } });
     // The refresh runs behind the stale answer.
     await vi.waitFor(() => expect(h.fetchCalls).toHaveLength(2));
-    expect(await canonLookup(h.ctx, book)).toMatchObject({ stale: false });
+    await vi.waitFor(async () =>
+      expect(await canonLookup(h.ctx, WE_THINK)).toMatchObject({
+        stale: false,
+        answer: { entry: { title: 'We-Think, revised' } },
+      }),
+    );
   });
 
   it('rejects an answer that does not match the contract and falls back to the embedded canon', async () => {
-    answers.push(new Response(JSON.stringify({ inCanon: true, entry: { id: 42 } })));
-    expect(await canonLookup(h.ctx, { isbn13: ['9780439352468'], authors: [] })).toMatchObject({
+    await seed();
+    answers.push(new Response(JSON.stringify({ id: 42 })));
+    expect(await canonLookup(h.ctx, WE_THINK)).toMatchObject({
       origin: 'snapshot',
-      answer: MISS,
+      answer: { inCanon: true, entry: { id: 'we-think', rating: { count: 0 } } },
     });
   });
 });
@@ -96,3 +126,9 @@ describe('export and import', () => {
     fresh.ctx.db.close();
   });
 });
+
+function snapshotBook(id: string) {
+  const book = buildCanonSnapshot().books.find((b) => b.id === id);
+  if (book === undefined) throw new Error(`no ${id} in the snapshot`);
+  return book;
+}

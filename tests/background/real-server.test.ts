@@ -31,6 +31,8 @@ describe('the background against the real canon server over HTTP', () => {
     h.granted.add(`${origin}/*`);
     expect((await dispatch(h.ctx, 'setServerAddress', { url: server.url }, senders.options)).ok).toBe(true);
     expect(await canonServerItem.getValue()).toBe(origin);
+    // The address change started the index sync; wait for it (the same sync, not a second one).
+    expect(await h.ctx.canonIndex.sync()).toMatch(/replaced|unchanged/);
   });
   afterAll(async () => {
     h.ctx.db.close();
@@ -119,6 +121,8 @@ describe('the background against the real canon server over HTTP', () => {
     const { loadCanonSnapshot } = await import('../../lib/background/canon/snapshot');
     const { buildCanonSnapshot } = await import('../../scripts/canon-snapshot');
     await loadCanonSnapshot(down.ctx.db, buildCanonSnapshot());
+    // As a worker start does: the snapshot seeds the index; the sync fails, offline.
+    await down.ctx.canonIndex.start(true);
     expect(await dispatch(down.ctx, 'reportPageBook', WE_THINK, senders.contentScript)).toEqual({
       ok: true,
       value: null,

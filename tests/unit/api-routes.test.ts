@@ -34,8 +34,11 @@ const WRITES: WriteIntent[] = [
 /** What the canon client reads, and the writes it sends outside the outbox. */
 const CLIENT_REQUESTS: [method: string, path: string][] = [
   ['GET', canonRoutes.canon()],
-  ['GET', canonRoutes.lookupByIsbn('9781861978738')],
-  ['GET', canonRoutes.lookupByTitle('We-Think', 'Charles Leadbeater')],
+  ['GET', canonRoutes.canonIndex(null)],
+  ['GET', canonRoutes.canonIndex(12)],
+  ['GET', canonRoutes.canonIndexRange('a3f')],
+  ['GET', canonRoutes.bookById(BOOK)],
+  ['GET', canonRoutes.nominationById('0f6a4b1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b')],
   ['GET', canonRoutes.comments(BOOK, null)],
   ['GET', canonRoutes.comments(BOOK, 'next')],
   ['GET', canonRoutes.mine(BOOK)],

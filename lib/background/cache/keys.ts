@@ -3,14 +3,14 @@
  * origin (switching servers must not show another canon's data), and answers
  * that depend on who asks by the identity.
  */
-import { matchKey } from '../../shared/api';
-
 export const cacheKeys = {
   /** Every cached canon answer from one server, for invalidation after a delivered write. */
   canonOfServer: (server: string) => `canon:${server}:`,
-  canonByIsbn: (server: string, isbn13: string) => `canon:${server}:isbn:${isbn13}`,
-  canonByTitle: (server: string, title: string, author: string) =>
-    `canon:${server}:title:${matchKey(title)}|${matchKey(author)}`,
+  /** An entry or nomination the canon index named, asked for by its id (canon/lookup). */
+  canonByTarget: (server: string, target: string) => `canon:${server}:target:${target}`,
+  /** A prefix query's bucket, under the index version and key it was hashed with. */
+  indexBucket: (server: string, keyId: string, version: number, prefix: string) =>
+    `index:${server}:${keyId}:${version}:${prefix}`,
   /** Every cached comment page from one server, for invalidation when this reader confirms. */
   commentsOfServer: (server: string) => `comments:${server}:`,
   /** All cached comment pages of one book, for invalidation after a post. */

@@ -7,8 +7,11 @@ const seg = encodeURIComponent;
 
 export const canonRoutes = {
   canon: () => '/canon',
-  lookupByIsbn: (isbn13: string) => `/books?isbn=${seg(isbn13)}`,
-  lookupByTitle: (title: string, author: string) => `/books?title=${seg(title)}&author=${seg(author)}`,
+  /** The canon index; with `since`, the changes since that version. */
+  canonIndex: (since: number | null) => `/canon-index${since === null ? '' : `?since=${since}`}`,
+  canonIndexRange: (prefix: string) => `/canon-index/range/${seg(prefix)}`,
+  bookById: (bookId: string) => `/books/${seg(bookId)}`,
+  nominationById: (nominationId: string) => `/nominations/${seg(nominationId)}`,
   comments: (bookId: string, cursor: string | null) =>
     `/books/${seg(bookId)}/comments${cursor === null ? '' : `?cursor=${seg(cursor)}`}`,
   postComment: (bookId: string) => `/books/${seg(bookId)}/comments`,

@@ -1,6 +1,6 @@
 /** Loading the shipped canon snapshot into IndexedDB, and answering lookups from it. */
 import * as v from 'valibot';
-import { authorMatches, matchKey, type LookupAnswer } from '../../shared/api';
+import { authorMatches, matchKey, type CanonEntry, type LookupAnswer } from '../../shared/api';
 import type { BooksideDb } from '../database/schema';
 import { CanonSnapshotFile, snapshotEntry, toSnapshotBook } from '../../shared/canon-snapshot';
 
@@ -26,6 +26,12 @@ export async function loadCanonSnapshot(db: BooksideDb, file: unknown): Promise<
   void tx.objectStore('meta').put(snapshot.version, VERSION_KEY);
   await tx.done;
   return true;
+}
+
+/** The snapshot's entry for a canon id the index named, when the server cannot be reached. */
+export async function snapshotEntryById(db: BooksideDb, id: string): Promise<CanonEntry | null> {
+  const book = await db.get('canon', id);
+  return book === undefined ? null : snapshotEntry(book);
 }
 
 /** The snapshot's answer for an ISBN-13, or for a title and author when the page has no ISBN. */

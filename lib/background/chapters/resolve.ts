@@ -1,6 +1,8 @@
 /**
  * A book's chapter list from the best source that has one: the canon, then
  * the page's own catalogue record, then Open Library (cached, "none" too).
+ * Open Library is asked only when the reader is looking (the sidebar opened
+ * on the book, or the popup): a page view alone tells it nothing (issue 16).
  */
 import type { CanonEntry } from '../../shared/api';
 import { cacheGet, cachePut } from '../cache/cache';
@@ -22,6 +24,8 @@ export async function resolveChapters(
   deps: ChapterDeps,
   book: BookRef,
   entry: CanonEntry | null,
+  /** False on a page view: only what the cache already holds. */
+  askOpenLibrary: boolean,
 ): Promise<ChapterList | null> {
   if (entry !== null && entry.chapters.length > 0) {
     return { source: 'canon', chapters: entry.chapters.map((c) => ({ level: 1, title: c.title })) };
@@ -29,14 +33,14 @@ export async function resolveChapters(
   if (book.chapters !== undefined && book.chapters.length > 0) return { source: 'page', chapters: book.chapters };
   const isbn13 = book.isbn13[0];
   if (isbn13 === undefined) return null;
-  const chapters = await openLibraryChapters(deps, isbn13);
+  const chapters = await openLibraryChapters(deps, isbn13, askOpenLibrary);
   return chapters.length > 0 ? { source: 'openlibrary', chapters } : null;
 }
 
-async function openLibraryChapters(deps: ChapterDeps, isbn13: string): Promise<Chapter[]> {
+async function openLibraryChapters(deps: ChapterDeps, isbn13: string, ask: boolean): Promise<Chapter[]> {
   const key = cacheKeys.openLibraryChapters(isbn13);
   const cached = await cacheGet<Chapter[]>(deps.db, key, deps.now());
-  if (cached?.fresh === true) return cached.value;
+  if (cached?.fresh === true || !ask) return cached?.value ?? [];
   const answer = await fetchOpenLibraryChapters(deps.fetch, isbn13);
   // Unreachable is not an answer: keep whatever was known and ask again next time.
   if (answer.kind === 'unreachable') return cached?.value ?? [];

@@ -25,6 +25,12 @@ export interface OutboxPort {
   reschedule(): Promise<void>;
 }
 
+/** The canon index's sync (lib/background/canon-index/schedule). */
+export interface CanonIndexPort {
+  sync(): Promise<unknown>;
+  start(snapshotLoaded: boolean): Promise<void>;
+}
+
 export interface BackgroundContext {
   db: BooksideDb;
   fetch: FetchLike;
@@ -33,6 +39,7 @@ export interface BackgroundContext {
   /** The canon server's origin now in use (options may change it). */
   server: () => Promise<string>;
   outbox: OutboxPort;
+  canonIndex: CanonIndexPort;
   permissions: PermissionsPort;
   openOptionsPage: OpenOptionsPort;
   injectCloserLook: InjectCloserLookPort;

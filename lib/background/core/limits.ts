@@ -21,6 +21,13 @@ export const CACHE_FRESH_MS = {
   noChapters: 2 * DAY_MS,
 } as const;
 
+/** The canon index is synced this often (an alarm), and at a worker start when older. */
+export const INDEX_SYNC_EVERY_MS = HOUR_MS;
+/** A sync that failed is tried again at the next start or alarm, but not sooner than this. */
+export const INDEX_SYNC_RETRY_MS = 5 * MINUTE_MS;
+/** A prefix bucket is asked for again after this, or when the index version moves. */
+export const INDEX_BUCKET_FRESH_MS = 6 * HOUR_MS;
+
 /** Stale entries older than this are not shown at all. */
 export const CACHE_MAX_AGE_MS = 60 * DAY_MS;
 

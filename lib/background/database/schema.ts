@@ -8,7 +8,7 @@ import type { CanonSnapshotBook } from '../../shared/canon-snapshot';
 import type { WriteIntent, WriteKind } from '../../shared/messages/payloads';
 
 export const DB_NAME = 'bookside';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface CacheRecord {
   /** `<kind>:<scope>:<key>`; see lib/background/cache/keys. */
@@ -89,6 +89,16 @@ export interface BooksideDbSchema extends DBSchema {
   meta: { key: string; value: string | number };
   /** Unsent comment drafts per book: the reader's words, kept until posted. */
   drafts: { key: string; value: DraftRecord };
+  /** The canon index in document mode: every match key the canon knows (issue 16). */
+  canonIndex: { key: string; value: IndexKeyRecord; indexes: { target: string } };
+}
+
+/** One match key of the canon index (lib/background/canon-index): what it points at. */
+export interface IndexKeyRecord {
+  /** `isbn:<ISBN-13>` or `title:<title key>|<surname key>` (lib/shared/api/canon-index). */
+  key: string;
+  /** `b:<canon id>` or `n:<nomination id>`. */
+  target: string;
 }
 
 export interface DraftRecord {
@@ -114,6 +124,10 @@ export function openBooksideDb(): Promise<BooksideDb> {
       }
       if (oldVersion < 2) {
         db.createObjectStore('drafts', { keyPath: 'bookId' });
+      }
+      if (oldVersion < 3) {
+        // Seeded from the snapshot at the next worker start (canon-index/state).
+        db.createObjectStore('canonIndex', { keyPath: 'key' }).createIndex('target', 'target');
       }
     },
   });

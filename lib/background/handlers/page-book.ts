@@ -6,6 +6,7 @@ import { fail, ok } from '../../shared/messages/result';
 import { publicBookView, refreshTabBadge, tabBookView } from '../tabs/book-view';
 import { readTabReport, saveTabReport } from '../tabs/tab-reports';
 import { announceChange } from '../core/announce';
+import { readerIsLooking } from '../tabs/looking';
 import { defineHandlers } from './define';
 
 export const pageBookHandlers = defineHandlers({
@@ -25,7 +26,8 @@ export const pageBookHandlers = defineHandlers({
     const report = await readTabReport(caller.tabId);
     // Only about the book this tab reported: a content script cannot choose what is looked up.
     if (report === null || report.book === null) return ok(null);
-    return ok(await publicBookView(ctx, report.book, false));
+    // A content script is the page itself, not the reader looking: nothing leaves for Open Library.
+    return ok(await publicBookView(ctx, report.book, false, false));
   },
 
   // Only ever this extension's own script, into the asking frame: a page gains nothing by asking.
@@ -38,6 +40,6 @@ export const pageBookHandlers = defineHandlers({
   getTabBook: async (ctx, { tabId, refresh }, caller) => {
     const tab = tabId ?? caller.tabId;
     if (tab === null) return fail('no-tab', 'Which tab? This page is not in one.');
-    return ok(await tabBookView(ctx, tab, refresh ?? false));
+    return ok(await tabBookView(ctx, tab, refresh ?? false, await readerIsLooking(caller)));
   },
 });

@@ -13,9 +13,21 @@ import type { BackgroundContext } from '../core/context';
 import { mineWithPending } from './mine-with-pending';
 import { readTabReport } from './tab-reports';
 
-export async function publicBookView(ctx: BackgroundContext, book: BookRef, refresh: boolean): Promise<PublicBookView> {
+/**
+ * The public view of a book. `looking`: the reader has it in front of them
+ * (an opened sidebar, the popup), so Open Library may be asked for chapters
+ * the canon lacks; a page view alone asks no one about a book the canon
+ * does not know.
+ */
+export async function publicBookView(
+  ctx: BackgroundContext,
+  book: BookRef,
+  refresh: boolean,
+  looking: boolean,
+): Promise<PublicBookView> {
   const canon = await canonLookup(ctx, book, refresh);
-  const chapters = await resolveChapters(ctx, book, canon?.answer.inCanon === true ? canon.answer.entry : null);
+  const entry = canon?.answer.inCanon === true ? canon.answer.entry : null;
+  const chapters = await resolveChapters(ctx, book, entry, looking);
   return { book, canon, chapters };
 }
 
@@ -25,10 +37,15 @@ export async function refreshTabBadge(ctx: BackgroundContext, tabId: number, boo
   await showBadge(tabId, badgeFor(canon));
 }
 
-export async function tabBookView(ctx: BackgroundContext, tabId: number, refresh: boolean): Promise<BookView | null> {
+export async function tabBookView(
+  ctx: BackgroundContext,
+  tabId: number,
+  refresh: boolean,
+  looking: boolean,
+): Promise<BookView | null> {
   const report = await readTabReport(tabId);
   if (report === null || report.book === null) return null;
-  const view = await publicBookView(ctx, report.book, refresh);
+  const view = await publicBookView(ctx, report.book, refresh, looking);
   const entry = view.canon?.answer.inCanon === true ? view.canon.answer.entry : null;
   const identity = await usableIdentity(ctx.db, await ctx.server());
   const keys = orderKeysOf(

@@ -5,4 +5,5 @@ export * from './requests';
 export * from './responses';
 export * from './canon';
 export * from './languages';
+export * from './canon-index';
 export { API_PREFIX, ERROR_CODES, type ErrorCode } from './errors';

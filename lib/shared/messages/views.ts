@@ -6,8 +6,12 @@ import type { WriteIntent } from './payloads';
 
 export interface CanonStatus {
   answer: LookupAnswer;
-  /** "snapshot": the canon shipped with the extension answered because the server could not. */
-  origin: 'server' | 'snapshot';
+  /**
+   * "snapshot": the canon shipped with the extension answered because the server could not.
+   * "index": this browser's canon index says the canon does not know the book; no server was asked
+   * (`fetchedAt` is when the index was last synced).
+   */
+  origin: 'server' | 'snapshot' | 'index';
   fetchedAt: number;
   /** Shown from the cache past its expiry while a refresh runs; ask again with `refresh`. */
   stale: boolean;

@@ -6,6 +6,7 @@ import * as people from './003-people';
 import * as canonText from './004-canon-text';
 import * as moderatorsDesk from './005-moderators-desk';
 import * as identityLanguage from './006-identity-language';
+import * as canonIndex from './007-canon-index';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-canon-text': canonText,
   '005-moderators-desk': moderatorsDesk,
   '006-identity-language': identityLanguage,
+  '007-canon-index': canonIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
