@@ -110,6 +110,7 @@ describe.each(LANGUAGES)(
 
       // "0 of 5,000 characters" with the language's own grouping.
       await sidebar.getByText(text(messages, 'form.count', ['0', fiveThousand])).waitFor();
+      expect(await axeViolations(sidebar)).toEqual([]);
       await page.close();
     });
 
@@ -136,6 +137,7 @@ describe.each(LANGUAGES)(
       const parts = dateTime.exec(shown);
       expect(parts, shown).not.toBeNull();
       expect(ymd(parts!)).toBe(((await waiting.getAttribute('datetime')) ?? '').slice(0, 10));
+      expect(await axeViolations(options)).toEqual([]);
       await options.close();
 
       const popup = await browser.openExtensionPage('popup.html');
