@@ -6,6 +6,9 @@ import { fail, ok } from '../../shared/messages/result';
 import { publicBookView, refreshTabBadge, tabBookView } from '../tabs/book-view';
 import { readTabReport, saveTabReport } from '../tabs/tab-reports';
 import { announceChange } from '../core/announce';
+import { canonLookup } from '../canon/lookup';
+import { sidebarOpenItem } from '../../shared/settings/items';
+import { standingOf } from '../tabs/standing';
 import { defineHandlers } from './define';
 
 export const pageBookHandlers = defineHandlers({
@@ -26,6 +29,18 @@ export const pageBookHandlers = defineHandlers({
     // Only about the book this tab reported: a content script cannot choose what is looked up.
     if (report === null || report.book === null) return ok(null);
     return ok(await publicBookView(ctx, report.book, false));
+  },
+
+  // Quiet mode's one question, about the book this tab reported; the same lookup as the badge's.
+  getPageBookStanding: async (ctx, _, caller) => {
+    const report = await readTabReport(caller.tabId);
+    if (report === null || report.book === null) return ok(null);
+    return ok(standingOf(await canonLookup(ctx, report.book)));
+  },
+
+  rememberSidebarOpen: async (_ctx, { open }) => {
+    await sidebarOpenItem.setValue(open);
+    return ok(null);
   },
 
   // Only ever this extension's own script, into the asking frame: a page gains nothing by asking.
