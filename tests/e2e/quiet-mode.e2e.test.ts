@@ -42,10 +42,22 @@ describe('quiet mode, in Chromium', () => {
     await canon?.stop();
   });
 
+  /** By keyboard alone, as a reader without a pointer does: Tab to the choice's group, arrow keys to the choice. */
   async function chooseInOptions(label: string): Promise<void> {
     const options = await browser.openExtensionPage('options.html');
     const choice = options.getByLabel(label, { exact: true });
-    await choice.check();
+    await choice.waitFor();
+    const group = await choice.getAttribute('name');
+    const focused = () =>
+      options.evaluate(() => {
+        const input = document.activeElement as HTMLInputElement;
+        return { name: input.name, label: input.labels?.[0]?.textContent?.trim() ?? '' };
+      });
+    for (let press = 0; press < 100 && (await focused()).name !== group; press++) await options.keyboard.press('Tab');
+    for (let press = 0; press < 5 && (await focused()).label !== label; press++) {
+      await options.keyboard.press('ArrowDown');
+    }
+    expect(await focused()).toEqual({ name: group, label });
     await expect.poll(() => choice.isChecked()).toBe(true);
     await options.close();
   }
