@@ -58,7 +58,7 @@ describe('quiet mode, in Chromium', () => {
       await options.keyboard.press('ArrowDown');
     }
     expect(await focused()).toEqual({ name: group, label });
-    await expect.poll(() => choice.isChecked()).toBe(true);
+    await expect.poll(() => choice.isChecked(), { timeout: 10_000 }).toBe(true);
     await options.close();
   }
 
@@ -119,7 +119,9 @@ describe('quiet mode, in Chromium', () => {
 
     // The options page still says the sidebar starts collapsed.
     const options = await browser.openExtensionPage('options.html');
-    await expect.poll(() => options.getByLabel('Collapsed to a tab', { exact: true }).isChecked()).toBe(true);
+    const startCollapsed = options.getByLabel('Collapsed to a tab', { exact: true });
+    await startCollapsed.waitFor();
+    await expect.poll(() => startCollapsed.isChecked(), { timeout: 10_000 }).toBe(true);
     await options.close();
 
     // The next book page opens as the reader left the last one: open.
@@ -134,7 +136,7 @@ describe('quiet mode, in Chromium', () => {
     expect(stored.sidebar).toMatchObject({ open: false });
     // No remembered state any more (a null item is stored as no key at all).
     expect(stored.sidebarOpen ?? null).toBeNull();
-    await expect.poll(async () => frame.getByRole('button', { name: 'Open Bookside' }).isVisible()).toBe(true);
+    await frame.getByRole('button', { name: 'Open Bookside' }).waitFor();
     await first.page.close();
   });
 });
