@@ -8,6 +8,7 @@ import { OPEN_LIBRARY_ORIGIN } from './lib/background/chapters/openlibrary';
 import { buildCanonOrigin } from './lib/shared/settings/defaults';
 import { hostPattern } from './lib/shared/settings/defaults';
 import { CLOSER_LOOK_SCRIPT_FILE } from './lib/shared/content-scripts';
+import { TOGGLE_SIDEBAR_COMMAND } from './lib/background/tabs/sidebar-command';
 
 // The canon server the extension talks to unless the reader picks another one
 // in options. Read once here so the manifest's host permission and the
@@ -46,6 +47,14 @@ export default defineConfig({
     default_locale: 'en',
     // scripting: the opt-in any-site script is registered at run time.
     permissions: ['storage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Keyboard first: one shortcut opens or collapses the sidebar beside the book (readers change it in the
+    // browser's shortcut settings); the background hands it to the tab's content script.
+    commands: {
+      [TOGGLE_SIDEBAR_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: '__MSG_commandToggleSidebar__',
+      },
+    },
     host_permissions: [hostPattern(canonOrigin), hostPattern(OPEN_LIBRARY_ORIGIN)],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Only the sidebar page may be framed, and only into the pages Bookside

@@ -4,6 +4,7 @@ import { syncAnySiteScript } from '../lib/background/settings/any-site-script';
 import { dispatch } from '../lib/background/dispatch';
 import { MESSAGE_NAMES } from '../lib/background/handlers';
 import { dropTabReport } from '../lib/background/tabs/tab-reports';
+import { TOGGLE_SIDEBAR_COMMAND, toggleSidebarIn } from '../lib/background/tabs/sidebar-command';
 import { createBackground, loadShippedSnapshot, onWorkerStart } from '../lib/background/worker';
 import { CANON_SNAPSHOT_FILE } from '../lib/shared/canon-snapshot';
 import { defineExtensionMessaging } from '@webext-core/messaging';
@@ -49,6 +50,13 @@ export default defineBackground({
     });
     browser.runtime.onInstalled.addListener(() => void ready.then((ctx) => loadShippedSnapshot(ctx, snapshotUrl)));
     browser.tabs.onRemoved.addListener((tabId) => void dropTabReport(tabId));
+    browser.commands.onCommand.addListener((command, tab) => {
+      if (command !== TOGGLE_SIDEBAR_COMMAND) return;
+      // Firefox before 126 does not say which tab: the active one of the focused window.
+      const tabId =
+        tab?.id ?? browser.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => active?.id);
+      void Promise.resolve(tabId).then((id) => toggleSidebarIn(browser.tabs, id));
+    });
     globalThis.addEventListener('online', () => void ready.then((ctx) => ctx.outbox.flush()));
 
     browser.permissions.onRemoved.addListener(() => void syncAnySiteScript());

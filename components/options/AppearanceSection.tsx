@@ -10,9 +10,12 @@ interface Choice {
   options: { label: string; checked: boolean; patch: SettingsPatch }[];
 }
 
-/** Sidebar side, whether it starts open, where it sits, and the theme: each a group of radio buttons. */
+/**
+ * Sidebar side, whether it starts open, on which book pages it appears (quiet mode), where it sits, and the
+ * theme: each a group of radio buttons.
+ */
 export function AppearanceSection({ state, settings }: { state: OptionsState; settings: SettingsView }) {
-  const { sidebar, theme } = settings;
+  const { sidebar, showOn, theme } = settings;
   const groups: Choice[] = [
     {
       name: 'sidebar-side',
@@ -28,6 +31,15 @@ export function AppearanceSection({ state, settings }: { state: OptionsState; se
       options: [
         { label: t('appearance.startCollapsed'), checked: !sidebar.open, patch: { sidebar: { open: false } } },
         { label: t('appearance.startOpen'), checked: sidebar.open, patch: { sidebar: { open: true } } },
+      ],
+    },
+    {
+      name: 'show-on',
+      legend: t('appearance.showOn'),
+      options: [
+        { label: t('appearance.showOnEvery'), checked: showOn === 'every-book', patch: { showOn: 'every-book' } },
+        { label: t('appearance.showOnKnown'), checked: showOn === 'known', patch: { showOn: 'known' } },
+        { label: t('appearance.showOnCanon'), checked: showOn === 'in-canon', patch: { showOn: 'in-canon' } },
       ],
     },
     {

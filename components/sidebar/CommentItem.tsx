@@ -24,9 +24,10 @@ export function CommentItem({ comment, onFlag }: CommentItemProps) {
   const flagButton = useRef<HTMLButtonElement>(null);
   const bodyId = `comment-${comment.id}-body`;
 
-  // Escape closes the menu and puts focus back on the button that opened it.
+  // Escape closes the menu and puts focus back on the button that opened it (not the whole sidebar).
   function onMenuKeyDown(event: KeyboardEvent) {
     if (event.key !== 'Escape') return;
+    event.preventDefault();
     setFlagOpen(false);
     flagButton.current?.focus();
   }

@@ -1,4 +1,5 @@
 import '../shared/theme.css';
+import { useEffect, useRef } from 'preact/hooks';
 import './sidebar.css';
 import { t } from '../i18n';
 import { LiveRegion } from '../shared/LiveRegion';
@@ -23,6 +24,32 @@ import { TagsPanel } from './TagsPanel';
  */
 export function Sidebar({ state, inPage = true }: { state: SidebarState; inPage?: boolean }) {
   const look = state.look.value;
+  const open = look?.layout.open;
+  const tabButton = useRef<HTMLButtonElement>(null);
+  const brand = useRef<HTMLHeadingElement>(null);
+  const wasOpen = useRef(open);
+
+  // Opened or collapsed while the keyboard is in this frame (its buttons, Escape, the shortcut): focus follows
+  // to the panels' heading or back to the tab. A frame without focus (another tab followed) leaves it alone.
+  useEffect(() => {
+    const before = wasOpen.current;
+    wasOpen.current = open;
+    if (before === undefined || before === open || !document.hasFocus()) return;
+    (open ? brand.current : tabButton.current)?.focus();
+  }, [open]);
+
+  // Escape collapses the sidebar framed into a page; the page's script puts focus back where it was.
+  useEffect(() => {
+    if (!inPage || open !== true) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      state.setLayout({ open: false });
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [inPage, open, state]);
+
   if (look === null) return null;
   const { layout } = look;
   const theme = look.theme === 'system' ? undefined : look.theme;
@@ -31,6 +58,7 @@ export function Sidebar({ state, inPage = true }: { state: SidebarState; inPage?
     return (
       <div class={`bookside sidebar collapsed side-${layout.side}`} data-theme={theme}>
         <button
+          ref={tabButton}
           type="button"
           class="sidebar-tab"
           aria-expanded="false"
@@ -48,7 +76,9 @@ export function Sidebar({ state, inPage = true }: { state: SidebarState; inPage?
   return (
     <div class={`bookside sidebar side-${layout.side}`} data-theme={theme}>
       <header class="sidebar-header">
-        <h1 class="brand">{t('sidebar.brand')}</h1>
+        <h1 class="brand" ref={brand} tabIndex={-1}>
+          {t('sidebar.brand')}
+        </h1>
         {inPage && (
           <>
             <button type="button" onClick={() => state.setLayout({ side: otherSide })}>

@@ -9,7 +9,7 @@ import type { PendingWrite, SettingsView } from '../../lib/shared/messages/views
 import type { Result } from '../../lib/shared/messages/result';
 import { addTag, checkNominationReason, checkReviewLink } from '../../lib/pages/reader-input';
 import { type SidebarLayout, type Theme } from '../../lib/shared/settings/appearance';
-import { DEFAULT_SIDEBAR_LAYOUT } from '../../lib/shared/settings/defaults';
+import { DEFAULT_SIDEBAR_LAYOUT, layoutNow } from '../../lib/shared/settings/defaults';
 import type { AnsweredBook, ChangeListener, ReaderIdentity, SidebarPort } from '../ports';
 import { t } from '../i18n';
 import { fromResult, LOADING, readyValue, type Load } from '../shared/load';
@@ -195,9 +195,10 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
   };
 }
 
-/** In the browser's side panel the browser frames it: always open there. */
+/** In a page: open or collapsed as last left. In the browser's side panel the browser frames it: always open there. */
 function lookOf(settings: SettingsView, inPage: boolean): SidebarLook {
-  return { layout: { ...settings.sidebar, open: inPage ? settings.sidebar.open : true }, theme: settings.theme };
+  const layout = layoutNow(settings.sidebar, settings.sidebarOpen);
+  return { layout: { ...layout, open: inPage ? layout.open : true }, theme: settings.theme };
 }
 
 export type SidebarState = ReturnType<typeof createSidebarState>;

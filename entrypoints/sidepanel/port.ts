@@ -40,8 +40,12 @@ export async function createSidebarPort(): Promise<SidebarPort> {
     loadIdentity: loadReaderIdentity,
     loadSettings: () => callBackground('getSettings'),
     async saveLayout({ open, side }) {
+      // Opening or collapsing is remembered apart from "Sidebar at first", which only the options page sets.
       // In the browser's side panel the browser opens and closes it: only the side is the reader's.
-      const reply = await callBackground('updateSettings', { sidebar: inPage ? { open, side } : { side } });
+      const reply = await callBackground(
+        'updateSettings',
+        inPage ? { sidebarOpen: open, sidebar: { side } } : { sidebar: { side } },
+      );
       return reply.ok ? ok(null) : reply;
     },
     loadDraft: (bookId) => callBackground('getDraft', { bookId }),

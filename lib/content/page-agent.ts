@@ -7,14 +7,17 @@
 import { closerLookWanted, firstLook } from '../detect/first-look';
 import type { BookRef } from '../shared/book-ref';
 import type { SiteAdapter } from '../detect/base/types';
-import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../shared/settings/keys';
+import type { CanonStanding } from '../shared/messages/views';
+import { ok } from '../shared/messages/result';
 import { sendToBackground } from './channel';
 import { closerLookAt, loadCloserLook } from './closer-look';
+import { listenForCommands, type CommandHandlers } from './command-listener';
 import { extensionApi } from './extension-api';
+import { createFocusReturn } from './focus-return';
 import type { PageContext } from './page-context';
+import { readPageSettings, watchPageSettings, type PageSettings } from './page-settings';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
-import type { SidebarLayout } from '../shared/settings/appearance';
-import { parseSidebarLayout } from '../shared/settings/defaults';
+import { needsStanding, sidebarShown } from './sidebar-visibility';
 
 /** Late-rendering pages (single-page shops) fill in after load: re-detect after DOM changes settle… */
 export const MUTATION_DEBOUNCE_MS = 400;
@@ -23,11 +26,17 @@ export const MUTATION_WATCH_MS = 15_000;
 
 export interface PageAgentDeps {
   sidebarUrl: string;
-  /** The sidebar's layout and the sites the reader switched off (by adapter id), in one storage read. */
-  readSettings(): Promise<{ layout: SidebarLayout; siteSwitches: Record<string, boolean> }>;
-  /** Calls back whenever the reader opens, closes, moves or re-places the sidebar (in any tab). */
-  watchLayout(onChange: (layout: SidebarLayout) => void, signal: AbortSignal): void;
+  /** The sidebar's layout, quiet mode and the sites the reader switched off (by adapter id), in one storage read. */
+  readSettings(): Promise<PageSettings>;
+  /** Calls back when the reader opens, closes, moves or re-places the sidebar (in any tab), or changes quiet mode. */
+  watchSettings(onChange: (settings: PageSettings) => void, signal: AbortSignal): void;
   report(book: BookRef | null): Promise<unknown>;
+  /** Quiet mode: what the canon knows of the book just reported (null: the background has no report). */
+  standing(): Promise<CanonStanding | null>;
+  /** The reader opened or collapsed the sidebar here (the shortcut): every page follows. */
+  rememberOpen(open: boolean): Promise<unknown>;
+  /** The background's commands to this tab (the keyboard shortcut). */
+  listenForCommands(handlers: CommandHandlers, signal: AbortSignal): void;
   /** The generic signals' reading of this page (checking the adapter's book when it found one). */
   closerLook(adapterRef: BookRef | null): Promise<BookRef | null>;
 }
@@ -40,15 +49,20 @@ export async function runPageAgent(
   const settings = await deps.readSettings();
   if (adapters.length > 0 && adapters.every((adapter) => settings.siteSwitches[adapter.id] === false)) return;
 
-  let layout = settings.layout;
+  let { layout, showOn } = settings;
   let book: BookRef | null = null;
+  /** What the canon knows of `book`, once asked (quiet mode only). */
+  let standing: CanonStanding | null = null;
+  /** The reader asked for the sidebar on this book with the shortcut, quiet mode or not. */
+  let revealed = false;
   let frame: SidebarFrame | undefined;
   let lastKey: string | undefined;
   let watchUntil = 0;
+  const focusReturn = createFocusReturn(document, (element) => frame?.contains(element) === true);
 
-  /** A frame exactly when there is a book and the reader keeps the sidebar in pages. */
+  /** A frame exactly when there is a book the reader wants to hear about, and they keep the sidebar in pages. */
   const syncFrame = () => {
-    if (book && layout.placement === 'page' && ctx.isValid) {
+    if (book && layout.placement === 'page' && (revealed || sidebarShown(showOn, standing)) && ctx.isValid) {
       if (frame?.isAttached()) frame.setLayout(layout);
       else frame = mountSidebarFrame(document, deps.sidebarUrl, layout);
     } else {
@@ -76,11 +90,40 @@ export async function runPageAgent(
     }
     lastKey = key;
     book = found;
+    standing = null;
+    revealed = false;
     // Reported first, framed at once: the sidebar asks the background for this
     // report only after its page has loaded, and follows it if it lands later.
     const reported = deps.report(found).catch(() => undefined);
     syncFrame();
     await reported;
+    await askStanding();
+  };
+
+  /** Quiet mode waits for the background's answer about this book (asked after the report it answers about). */
+  const askStanding = async () => {
+    if (book === null || !needsStanding(showOn)) return;
+    const asked = lastKey;
+    const answer = await deps.standing().catch(() => null);
+    if (asked !== lastKey) return;
+    standing = answer;
+    syncFrame();
+  };
+
+  const commands: CommandHandlers = {
+    async toggleSidebar() {
+      if (book === null || layout.placement !== 'page' || !ctx.isValid) return ok(false);
+      // Hidden by quiet mode, the shortcut still shows this book's sidebar: the reader asked for it.
+      const open = frame?.isAttached() ? !layout.open : true;
+      revealed = true;
+      if (open) focusReturn.remember();
+      layout = { ...layout, open };
+      syncFrame();
+      if (open) frame?.focus();
+      else focusReturn.restore();
+      await deps.rememberOpen(open).catch(() => undefined);
+      return ok(true);
+    },
   };
 
   let debouncing = false;
@@ -100,10 +143,16 @@ export async function runPageAgent(
 
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onLocationChange(watch);
-  deps.watchLayout((next) => {
-    layout = next;
+  deps.watchSettings((next) => {
+    // Collapsed from inside the sidebar (Escape, its button): the keyboard goes back where it was.
+    const collapsed = layout.open && !next.layout.open;
+    const quietChanged = next.showOn !== showOn;
+    ({ layout, showOn } = next);
     syncFrame();
+    if (collapsed) focusReturn.restore();
+    if (quietChanged) void askStanding();
   }, ctx.signal);
+  deps.listenForCommands(commands, ctx.signal);
   ctx.onInvalidated(() => {
     observer.disconnect();
     frame?.remove();
@@ -120,24 +169,15 @@ function browserDeps(): PageAgentDeps {
   const api = extensionApi() ?? chrome;
   return {
     sidebarUrl: `${api.runtime.getURL('/sidepanel.html')}?in-page=1`,
-    readSettings: async () => {
-      const stored = await api.storage.local.get([SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY]);
-      const switches = stored[SITE_SWITCHES_KEY];
-      return {
-        layout: parseSidebarLayout(stored[SIDEBAR_SETTING_KEY]),
-        siteSwitches: typeof switches === 'object' && switches !== null ? (switches as Record<string, boolean>) : {},
-      };
-    },
-    watchLayout: (onChange, signal) => {
-      const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-        if (area === 'local' && SIDEBAR_SETTING_KEY in changes) {
-          onChange(parseSidebarLayout(changes[SIDEBAR_SETTING_KEY]?.newValue));
-        }
-      };
-      api.storage.onChanged.addListener(listener);
-      signal.addEventListener('abort', () => api.storage.onChanged.removeListener(listener), { once: true });
-    },
+    readSettings: () => readPageSettings(api.storage),
+    watchSettings: (onChange, signal) => watchPageSettings(api.storage, onChange, signal),
     report: (book) => sendToBackground('reportPageBook', book),
+    standing: async () => {
+      const reply = await sendToBackground('getPageBookStanding', undefined);
+      return reply.ok ? reply.value : null;
+    },
+    rememberOpen: (open) => sendToBackground('rememberSidebarOpen', { open }),
+    listenForCommands: (handlers, signal) => listenForCommands(api.runtime, handlers, signal),
     closerLook: (adapterRef) => closerLookAt(adapterRef, () => loadCloserLook(api)),
   };
 }

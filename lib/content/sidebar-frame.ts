@@ -5,6 +5,7 @@
  * extension's origin, never in the page.
  */
 import type { SidebarLayout } from '../shared/settings/appearance';
+import { placeInTabOrder } from './focus-placement';
 
 /** Width of the open sidebar, and of the collapsed tab that opens it. */
 export const SIDEBAR_WIDTH_PX = 360;
@@ -23,6 +24,10 @@ export interface SidebarFrame {
   setLayout(layout: SidebarLayout): void;
   /** False once the page removed the host (single-page sites re-render the whole body). */
   isAttached(): boolean;
+  /** Moves the keyboard into the sidebar (the shortcut opened it). */
+  focus(): void;
+  /** Whether `element` (as the page sees it: focus inside the frame shows as the host) is the sidebar. */
+  contains(element: Element): boolean;
   remove(): void;
 }
 
@@ -37,8 +42,10 @@ export function mountSidebarFrame(doc: Document, sidebarUrl: string, layout: Sid
   // in a closed shadow root, e.g. to a lookalike comment form. A second load
   // means that happened: the frame is replaced by a fresh one.
   let replacements = 0;
+  let current: HTMLIFrameElement | undefined;
   const frameSidebar = () => {
     const frame = doc.createElement('iframe');
+    current = frame;
     frame.src = sidebarUrl;
     frame.title = 'Bookside';
     let loads = 0;
@@ -64,11 +71,13 @@ export function mountSidebarFrame(doc: Document, sidebarUrl: string, layout: Sid
     style.textContent = `:host{${important(rules)}}iframe{border:0;width:100%;height:100%;display:block;background:transparent}`;
   };
   apply(layout);
-  (doc.body ?? doc.documentElement).append(host);
+  placeInTabOrder(doc, host);
 
   return {
     setLayout: apply,
     isAttached: () => host.isConnected,
+    focus: () => current?.focus(),
+    contains: (element) => element === host,
     remove: () => host.remove(),
   };
 }

@@ -28,6 +28,8 @@ const VALID: Record<string, unknown> = {
   reportPageBook: BOOK,
   getPageBookView: undefined,
   loadCloserLook: undefined,
+  getPageBookStanding: undefined,
+  rememberSidebarOpen: { open: true },
   getTabBook: { tabId: 7 },
   getComments: { bookId: 'we-think' },
   postComment: { bookId: 'we-think', body: 'Worth reading slowly.' },

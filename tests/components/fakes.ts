@@ -112,6 +112,8 @@ export const DEFAULT_SETTINGS: SettingsView = {
   sites: {},
   anySite: false,
   sidebar: DEFAULT_SIDEBAR_LAYOUT,
+  sidebarOpen: null,
+  showOn: 'every-book',
   theme: 'system',
 };
 

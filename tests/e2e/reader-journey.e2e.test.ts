@@ -67,8 +67,9 @@ describe('the reader’s journey, in Chromium with the real canon server', () =>
       document.body.replaceChildren(...parsed.body.childNodes);
       history.pushState({}, '', '/book/show/45047384-the-house-in-the-cerulean-sea');
     }, next);
-    // The swap removed the old frame with the old body; the content script frames the sidebar again.
-    await expect.poll(() => sidebar.isDetached()).toBe(true);
+    // The swap removed the old frame with the old body; the content script frames the sidebar again. The
+    // browser tears the removed extension frame down in its own time (up to about a second here).
+    await expect.poll(() => sidebar.isDetached(), { timeout: 5_000 }).toBe(true);
     const after = await sidebarFrame(page, 15_000);
     await after.getByRole('heading', { name: 'The House in the Cerulean Sea' }).waitFor({ timeout: 15_000 });
     await page.close();

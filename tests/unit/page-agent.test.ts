@@ -23,7 +23,9 @@ import { goodreads } from '../../lib/detect/sites/goodreads';
 import { isfdb } from '../../lib/detect/sites/isfdb';
 import type { SiteAdapter } from '../../lib/detect/base/types';
 import type { BookRef } from '../../lib/shared/book-ref';
-import type { SidebarLayout } from '../../lib/shared/settings/appearance';
+import type { CommandHandlers } from '../../lib/content/command-listener';
+import type { PageSettings } from '../../lib/content/page-settings';
+import type { ShowOn, SidebarLayout } from '../../lib/shared/settings/appearance';
 import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../../lib/shared/settings/keys';
 import { fixtureHtml, loadManifest, type FixtureEntry } from '../../scripts/fixture-manifest';
 import { withoutSvgStyles } from '../../scripts/saved-page';
@@ -87,6 +89,12 @@ interface Agent {
   reports: (BookRef | null)[];
   /** What the reader's layout change (in any tab) tells the agent. */
   changeLayout(layout: SidebarLayout): void;
+  /** What a quiet-mode change in options tells the agent. */
+  changeShowOn(showOn: ShowOn): void;
+  /** The background's keyboard-shortcut command; answers whether there was a sidebar to toggle. */
+  toggle(): Promise<boolean>;
+  /** What the agent asked the background to remember (the shortcut's open or collapsed). */
+  remembered: boolean[];
   /** The extension is updated or removed: the runtime disappears from this script. */
   goAway(): void;
   layoutWatchSignal(): AbortSignal | undefined;
@@ -100,24 +108,38 @@ async function startAgent(
     siteSwitches = {},
     adapters = [isfdb],
     look = closerLookHere,
-  }: { siteSwitches?: Record<string, boolean>; adapters?: SiteAdapter[]; look?: PageAgentDeps['closerLook'] } = {},
+    showOn = 'every-book',
+    standing = async () => 'unknown',
+  }: {
+    siteSwitches?: Record<string, boolean>;
+    adapters?: SiteAdapter[];
+    look?: PageAgentDeps['closerLook'];
+    showOn?: ShowOn;
+    standing?: PageAgentDeps['standing'];
+  } = {},
 ): Promise<Agent> {
   let alive = true;
   const ctx = createPageContext(() => alive);
   const reports: (BookRef | null)[] = [];
-  let onLayout: ((layout: SidebarLayout) => void) | undefined;
+  const remembered: boolean[] = [];
+  let settings: PageSettings = { layout, siteSwitches, showOn };
+  let onSettings: ((settings: PageSettings) => void) | undefined;
+  let commands: CommandHandlers | undefined;
   let watchSignal: AbortSignal | undefined;
   const deps: PageAgentDeps = {
     sidebarUrl: 'chrome-extension://test-extension-id/sidepanel.html?in-page=1',
-    readSettings: async () => ({ layout, siteSwitches }),
-    watchLayout: (onChange, signal) => {
-      onLayout = onChange;
+    readSettings: async () => settings,
+    watchSettings: (onChange, signal) => {
+      onSettings = onChange;
       watchSignal = signal;
     },
     report: async (book) => {
       reports.push(book);
       return null;
     },
+    standing,
+    rememberOpen: async (open) => remembered.push(open),
+    listenForCommands: (handlers) => (commands = handlers),
     closerLook: look,
   };
   await runPageAgent(ctx, adapters, deps);
@@ -125,7 +147,13 @@ async function startAgent(
   await elapse(0);
   const agent: Agent = {
     reports,
-    changeLayout: (next) => onLayout?.(next),
+    remembered,
+    changeLayout: (next) => onSettings?.((settings = { ...settings, layout: next })),
+    changeShowOn: (next) => onSettings?.((settings = { ...settings, showOn: next })),
+    toggle: async () => {
+      const reply = await commands?.toggleSidebar();
+      return reply?.ok === true && reply.value;
+    },
     goAway: () => {
       alive = false;
       // The context notices at its next check; asking now stops everything before the next test.
@@ -328,9 +356,12 @@ describe('the in-page agent', () => {
     load(BOOK);
     await runPageAgent(ctx, [isfdb], {
       sidebarUrl: 'chrome-extension://test-extension-id/sidepanel.html?in-page=1',
-      readSettings: async () => ({ layout: IN_PAGE, siteSwitches: {} }),
-      watchLayout: () => undefined,
+      readSettings: async () => ({ layout: IN_PAGE, siteSwitches: {}, showOn: 'every-book' }),
+      watchSettings: () => undefined,
       report,
+      standing: async () => null,
+      rememberOpen: async () => null,
+      listenForCommands: () => undefined,
       closerLook: closerLookHere,
     });
     await elapse(0);

@@ -7,6 +7,9 @@ import { publicBookView, refreshTabBadge, tabBookView } from '../tabs/book-view'
 import { readTabReport, saveTabReport } from '../tabs/tab-reports';
 import { announceChange } from '../core/announce';
 import { readerIsLooking } from '../tabs/looking';
+import { canonLookup } from '../canon/lookup';
+import { sidebarOpenItem } from '../../shared/settings/items';
+import { standingOf } from '../tabs/standing';
 import { defineHandlers } from './define';
 
 export const pageBookHandlers = defineHandlers({
@@ -28,6 +31,18 @@ export const pageBookHandlers = defineHandlers({
     if (report === null || report.book === null) return ok(null);
     // A content script is the page itself, not the reader looking: nothing leaves for Open Library.
     return ok(await publicBookView(ctx, report.book, false, false));
+  },
+
+  // Quiet mode's one question, about the book this tab reported; the same lookup as the badge's.
+  getPageBookStanding: async (ctx, _, caller) => {
+    const report = await readTabReport(caller.tabId);
+    if (report === null || report.book === null) return ok(null);
+    return ok(standingOf(await canonLookup(ctx, report.book)));
+  },
+
+  rememberSidebarOpen: async (_ctx, { open }) => {
+    await sidebarOpenItem.setValue(open);
+    return ok(null);
   },
 
   // Only ever this extension's own script, into the asking frame: a page gains nothing by asking.

@@ -7,7 +7,14 @@
 import { identityFor } from '../identity/record';
 import type { ExportFile } from '../../shared/messages/payloads';
 import { ok, type Result } from '../../shared/messages/result';
-import { anySiteItem, currentCanonServer, sidebarItem, siteSwitchesItem, themeItem } from '../../shared/settings/items';
+import {
+  anySiteItem,
+  currentCanonServer,
+  showOnItem,
+  sidebarItem,
+  siteSwitchesItem,
+  themeItem,
+} from '../../shared/settings/items';
 import { updateSettings } from './update';
 import { enqueue, listOutbox } from '../outbox/store';
 import type { BackgroundContext } from '../core/context';
@@ -26,6 +33,7 @@ export async function exportReaderData(ctx: BackgroundContext): Promise<Result<E
       sites: await siteSwitchesItem.getValue(),
       anySite: await anySiteItem.getValue(),
       sidebar: await sidebarItem.getValue(),
+      showOn: await showOnItem.getValue(),
       theme: await themeItem.getValue(),
     },
     writes: rows.map((row) => ({ id: row.id, createdAt: row.createdAt, intent: row.intent })),

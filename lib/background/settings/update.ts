@@ -9,7 +9,9 @@ import {
   canonServerItem,
   DEFAULT_CANON_URL,
   currentCanonServer,
+  showOnItem,
   sidebarItem,
+  sidebarOpenItem,
   siteSwitchesItem,
   themeItem,
 } from '../../shared/settings/items';
@@ -39,18 +41,24 @@ export async function updateSettings(
   }
   if (patch.anySite !== undefined) await anySiteItem.setValue(patch.anySite);
   if (patch.sidebar !== undefined) await sidebarItem.setValue({ ...(await sidebarItem.getValue()), ...patch.sidebar });
+  // A new "Sidebar at first" applies from now on, until the reader next opens or collapses the sidebar.
+  if (patch.sidebar?.open !== undefined && patch.sidebarOpen === undefined) await sidebarOpenItem.setValue(null);
+  if (patch.sidebarOpen !== undefined) await sidebarOpenItem.setValue(patch.sidebarOpen);
+  if (patch.showOn !== undefined) await showOnItem.setValue(patch.showOn);
   if (patch.theme !== undefined) await themeItem.setValue(patch.theme);
   return ok(await readSettings());
 }
 
 /** Every setting as extension pages see it. */
 export async function readSettings(): Promise<SettingsView> {
-  const [serverUrl, sites, anySite, sidebar, theme] = await Promise.all([
+  const [serverUrl, sites, anySite, sidebar, sidebarOpen, showOn, theme] = await Promise.all([
     currentCanonServer(),
     siteSwitchesItem.getValue(),
     anySiteItem.getValue(),
     sidebarItem.getValue(),
+    sidebarOpenItem.getValue(),
+    showOnItem.getValue(),
     themeItem.getValue(),
   ]);
-  return { serverUrl, defaultServerUrl: DEFAULT_CANON_URL, sites, anySite, sidebar, theme };
+  return { serverUrl, defaultServerUrl: DEFAULT_CANON_URL, sites, anySite, sidebar, sidebarOpen, showOn, theme };
 }

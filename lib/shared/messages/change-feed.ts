@@ -39,6 +39,7 @@ export const TOPICS_CHANGED_BY: Partial<Record<MessageName, ChangeTopic[]>> = {
   forgetIdentity: ['identity', 'outbox', 'book', 'mine'],
   setServerAddress: ['settings', 'identity', 'book', 'comments', 'mine', 'outbox'],
   updateSettings: ['settings'],
+  rememberSidebarOpen: ['settings'],
   retryOutbox: ['outbox'],
   discardOutbox: ['outbox', 'book'],
   importData: ['outbox', 'identity', 'settings'],

@@ -16,6 +16,7 @@ import {
   SetTagsRequest,
 } from '../api';
 import { isValidIsbn13 } from '../isbn';
+import { SHOW_ON_CHOICES } from '../settings/appearance';
 
 const MAX_ISBNS = 20;
 const MAX_CHAPTERS = 1_000;
@@ -49,6 +50,8 @@ export const BookRefSchema = v.strictObject({
 export const NoPayload = v.undefined();
 /** What a content script reports: the page's book, or `null` for a page that shows none. */
 export const PageBookReport = v.nullable(BookRefSchema);
+/** The content script's tab: the reader opened or collapsed its sidebar (the keyboard shortcut). */
+export const SidebarOpenReport = v.strictObject({ open: v.boolean() });
 
 // Writes: the canon request body plus where it goes. These are also the
 // outbox's stored intents, re-checked when an export file is imported.
@@ -108,6 +111,9 @@ export const SettingsPatch = v.strictObject({
       placement: v.optional(v.picklist(['page', 'browser'])),
     }),
   ),
+  /** Open or collapsed as the reader just left it (the sidebar's own buttons); not "Sidebar at first". */
+  sidebarOpen: v.optional(v.boolean()),
+  showOn: v.optional(v.picklist(SHOW_ON_CHOICES)),
   theme: v.optional(v.picklist(['system', 'light', 'dark'])),
 });
 export const DraftRequest = v.strictObject({ bookId: Id });

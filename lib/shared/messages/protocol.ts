@@ -28,12 +28,21 @@ import {
   SecondWrite,
   ServerAddressRequest,
   SettingsPatch,
+  SidebarOpenReport,
   TabRequest,
   TagsWrite,
   type CommentDraft,
 } from './payloads';
 import type { Result } from './result';
-import type { BookView, CommentsView, IdentityView, PendingWrite, PublicBookView, SettingsView } from './views';
+import type {
+  BookView,
+  CanonStanding,
+  CommentsView,
+  IdentityView,
+  PendingWrite,
+  PublicBookView,
+  SettingsView,
+} from './views';
 
 /** Content script → background: about the book its own tab shows, nothing else. */
 export const FROM_CONTENT_SCRIPT = {
@@ -43,6 +52,10 @@ export const FROM_CONTENT_SCRIPT = {
   getPageBookView: NoPayload,
   /** Load the generic signals into this frame: its first look found they may matter. */
   loadCloserLook: NoPayload,
+  /** Quiet mode: whether the canon knows the book this tab reported (null: it reported none). */
+  getPageBookStanding: NoPayload,
+  /** The reader opened or collapsed the sidebar from this tab (the shortcut): remembered for every page. */
+  rememberSidebarOpen: SidebarOpenReport,
 } satisfies Record<keyof ContentScriptReplies, v.GenericSchema>;
 
 /** Extension page (sidebar, popup, options) → background. */
@@ -98,11 +111,27 @@ export const FROM_EXTENSION_PAGE = {
   openOptions: NoPayload,
 } satisfies Record<keyof ExtensionPageReplies, v.GenericSchema>;
 
+/**
+ * Background → the content script of one tab (its top frame). Only the
+ * extension can send these: a page cannot reach `runtime.onMessage`.
+ */
+export const TO_CONTENT_SCRIPT = {
+  /** The reader pressed the toggle shortcut (`commands`) on this tab. */
+  toggleSidebar: NoPayload,
+} satisfies Record<keyof ContentScriptCommandReplies, v.GenericSchema>;
+
 /** What each message answers with, when it succeeds (a failure is the `Result`'s error). */
 interface ContentScriptReplies {
   reportPageBook: null;
   getPageBookView: PublicBookView | null;
   loadCloserLook: null;
+  getPageBookStanding: CanonStanding | null;
+  rememberSidebarOpen: null;
+}
+
+interface ContentScriptCommandReplies {
+  /** Whether this tab had a sidebar to open or collapse (false: no book here, or in the browser's panel). */
+  toggleSidebar: boolean;
 }
 
 interface ExtensionPageReplies {
@@ -143,6 +172,8 @@ type MapOf<T extends Record<string, v.GenericSchema>, R extends Record<keyof T, 
 
 export type ContentScriptMessages = MapOf<typeof FROM_CONTENT_SCRIPT, ContentScriptReplies>;
 export type ExtensionPageMessages = MapOf<typeof FROM_EXTENSION_PAGE, ExtensionPageReplies>;
+/** What the background may tell a content script; answered in the same envelope, never through the page. */
+export type ContentScriptCommands = MapOf<typeof TO_CONTENT_SCRIPT, ContentScriptCommandReplies>;
 /** Everything the background answers. */
 export type ProtocolMap = ContentScriptMessages & ExtensionPageMessages;
 export type MessageName = keyof ProtocolMap;

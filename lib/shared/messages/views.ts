@@ -1,7 +1,7 @@
 /** What the background answers with: plain, structured-cloneable values. */
 import type { CommentPage, LookupAnswer, MyBookState } from '../api';
 import type { BookRef, Chapter } from '../book-ref';
-import type { SidebarLayout, Theme } from '../settings/appearance';
+import type { ShowOn, SidebarLayout, Theme } from '../settings/appearance';
 import type { WriteIntent } from './payloads';
 
 export interface CanonStatus {
@@ -81,6 +81,15 @@ export interface SettingsView {
   defaultServerUrl: string;
   sites: Record<string, boolean>;
   anySite: boolean;
+  /** "Sidebar at first" is `sidebar.open`; this is how the reader last left it (null: not since). */
   sidebar: SidebarLayout;
+  sidebarOpen: boolean | null;
+  showOn: ShowOn;
   theme: Theme;
 }
+
+/**
+ * What the canon knows of a page's book, all quiet mode needs to decide: in
+ * the canon, nominated for it, or neither (also when nothing could answer).
+ */
+export type CanonStanding = 'in-canon' | 'nominated' | 'unknown';

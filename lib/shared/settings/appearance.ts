@@ -9,3 +9,11 @@ export interface SidebarLayout {
   side: SidebarSide;
   placement: SidebarPlacement;
 }
+
+/**
+ * Quiet mode: on which book pages the sidebar's tab appears. "known": the
+ * canon has the book or a nomination for it; "in-canon": only canon books.
+ * The toolbar badge marks canon books whatever this says.
+ */
+export type ShowOn = 'every-book' | 'known' | 'in-canon';
+export const SHOW_ON_CHOICES: readonly ShowOn[] = ['every-book', 'known', 'in-canon'];

@@ -3,7 +3,7 @@
  * fresh install talks to, the sidebar's layout before the reader chooses
  * one, and the host permissions Bookside asks for.
  */
-import type { SidebarLayout } from './appearance';
+import { SHOW_ON_CHOICES, type ShowOn, type SidebarLayout } from './appearance';
 
 /**
  * The canon server without WXT_CANON_URL: one on this machine. The build
@@ -19,6 +19,9 @@ export function buildCanonOrigin(env: { WXT_CANON_URL?: string } = {}): string {
 
 /** Without a saved layout: collapsed to a tab on the right, beside the page. */
 export const DEFAULT_SIDEBAR_LAYOUT: SidebarLayout = { open: false, side: 'right', placement: 'page' };
+
+/** Without a choice: the tab on every book page, as before quiet mode existed. */
+export const DEFAULT_SHOW_ON: ShowOn = 'every-book';
 
 /** What "any site" needs: the optional host permissions, never `<all_urls>`. */
 export const ANY_SITE_ORIGINS = ['https://*/*', 'http://*/*'];
@@ -36,4 +39,17 @@ export function parseSidebarLayout(value: unknown): SidebarLayout {
     side: stored.side === 'left' || stored.side === 'right' ? stored.side : DEFAULT_SIDEBAR_LAYOUT.side,
     placement: stored.placement === 'browser' ? 'browser' : DEFAULT_SIDEBAR_LAYOUT.placement,
   };
+}
+
+/** Reads a stored quiet-mode choice defensively: anything else is the default. */
+export function parseShowOn(value: unknown): ShowOn {
+  return SHOW_ON_CHOICES.find((choice) => choice === value) ?? DEFAULT_SHOW_ON;
+}
+
+/**
+ * The layout a page shows now: the options' layout, open or collapsed as
+ * the reader last left it, or as "Sidebar at first" says until they have.
+ */
+export function layoutNow(layout: SidebarLayout, lastOpen: unknown): SidebarLayout {
+  return typeof lastOpen === 'boolean' ? { ...layout, open: lastOpen } : layout;
 }

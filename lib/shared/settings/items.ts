@@ -5,9 +5,9 @@
  * IndexedDB. Changed only through the background's messages.
  */
 import { storage } from 'wxt/utils/storage';
-import type { SidebarLayout, Theme } from './appearance';
-import { buildCanonOrigin, DEFAULT_SIDEBAR_LAYOUT } from './defaults';
-import { ANY_SITE_KEY, SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from './keys';
+import type { ShowOn, SidebarLayout, Theme } from './appearance';
+import { buildCanonOrigin, DEFAULT_SHOW_ON, DEFAULT_SIDEBAR_LAYOUT } from './defaults';
+import { ANY_SITE_KEY, SHOW_ON_KEY, SIDEBAR_OPEN_KEY, SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from './keys';
 
 /** The build-time default canon server, an origin without a trailing slash. */
 export const DEFAULT_CANON_URL: string = buildCanonOrigin({ WXT_CANON_URL: import.meta.env.WXT_CANON_URL });
@@ -25,6 +25,12 @@ export const sidebarItem = storage.defineItem<SidebarLayout>(`local:${SIDEBAR_SE
   fallback: DEFAULT_SIDEBAR_LAYOUT,
   version: 1,
 });
+/** Open or collapsed as the reader last left it; `null` until then ("Sidebar at first" applies). */
+export const sidebarOpenItem = storage.defineItem<boolean | null>(`local:${SIDEBAR_OPEN_KEY}`, {
+  fallback: null,
+  version: 1,
+});
+export const showOnItem = storage.defineItem<ShowOn>(`local:${SHOW_ON_KEY}`, { fallback: DEFAULT_SHOW_ON, version: 1 });
 export const themeItem = storage.defineItem<Theme>('local:theme', { fallback: 'system', version: 1 });
 
 export async function currentCanonServer(): Promise<string> {
