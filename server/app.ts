@@ -19,6 +19,7 @@ import { lookupRoutes } from './routes/lookup';
 import { moderationRoutes } from './routes/moderation';
 import { nominationRoutes } from './routes/nominations';
 import { openApiRoutes } from './routes/openapi';
+import { nominationPageRoutes } from './routes/nomination-pages';
 import { pageRoutes } from './routes/pages';
 import { readerInputRoutes } from './routes/reader-input';
 import { clientAddress } from './security/client-address';
@@ -111,5 +112,6 @@ export function buildApp(deps: Deps) {
   app.route('/', confirmationPage(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', pageRoutes(deps));
+  app.route('/', nominationPageRoutes(deps));
   return app;
 }

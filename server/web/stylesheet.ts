@@ -47,4 +47,17 @@ button{font:inherit;padding:.5rem 1.25rem;background:var(--accent);color:var(--b
 .notice{background:var(--card);border-left:4px solid var(--accent);padding:.5rem .75rem}
 .problem{border-left:4px solid #c00;padding:.5rem .75rem;font-weight:bold}
 details.spoiler summary{cursor:pointer;color:var(--accent)}
+header.site{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1rem}
+header.site nav a{font-weight:normal}
+.tools{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline;font-size:.95rem}
+.tools>a,details.flag>summary,details.second>summary{color:var(--accent);cursor:pointer}
+details.flag[open],details.second[open]{flex-basis:100%;background:var(--card);padding:.5rem .75rem;border-radius:.25rem}
+fieldset{border:1px solid var(--line);margin:.5rem 0;padding:.25rem .75rem}
+legend{font-weight:bold}
+ol.nominations{list-style:none;padding:0;margin:0}
+ol.nominations>li{border-top:1px solid var(--line);padding:.75rem 0}
+ol.nominations>li:first-child{border-top:0}
+ol.nominations>li:target{outline:2px solid var(--accent);outline-offset:4px}
+h3{font-size:1.15rem;margin:.5rem 0 .25rem}
+h4{font-size:1rem;margin:.75rem 0 .25rem}
 `;
