@@ -165,8 +165,25 @@ describe.each(backends())('public pages (%s)', (backend) => {
   });
 
   it('sends a strict CSP, no inline script or style, an external stylesheet, and feed discovery', async () => {
-    for (const path of ['/', '/books/we-think', '/books/nope']) {
+    const every = [
+      '/',
+      ...seed.map((b) => `/books/${b.id}`),
+      '/books/we-think?sent=1',
+      '/books/we-think?flagged=1',
+      '/books/we-think?problem=who',
+      '/nominations',
+      '/nominations?done=nominated',
+      '/nominations?problem=isbn',
+      `/confirm/${'A'.repeat(43)}`,
+      '/books/nope',
+    ];
+    for (const path of every) {
       const { response, html } = await page(`${server.url}${path}`);
+      // Scanned as text too, so nothing the parser might drop or repair slips past.
+      expect(html, path).not.toMatch(/<[^>]*\sstyle\s*=/i);
+      expect(html, path).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
+      expect(html, path).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+      expect(html, path).not.toMatch(/javascript:/i);
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'none'");
       expect(csp).toContain("style-src 'self'");
