@@ -1,4 +1,7 @@
-/** A browser over real HTTP for the public pages' tests: its cookie jar, pages parsed without running script, and forms sent as a reader sends them. */
+/**
+ * A browser over real HTTP for the public pages' tests: its cookie jar, pages parsed
+ * without running script, and forms sent as a reader sends them.
+ */
 import { Window } from 'happy-dom';
 
 /** One browser: its cookies, kept between requests. */
