@@ -184,7 +184,7 @@ describe.each(backends())('public pages (%s)', (backend) => {
       expect(html, path).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/i);
       expect(html, path).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
       expect(html, path).not.toMatch(/javascript:/i);
-      // Chromium sends `Origin: null` with a form post from a no-referrer page; the form's origin check needs the real one.
+      // Chromium sends `Origin: null` with a form post from a no-referrer page; the origin check needs the real one.
       expect(response.headers.get('referrer-policy'), path).toBe('same-origin');
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'none'");
