@@ -79,6 +79,8 @@ export interface IdentityView {
 export interface SettingsView {
   serverUrl: string;
   defaultServerUrl: string;
+  /** The canon's name, from the shipped snapshot: pages say "the Service Design Canon". */
+  canonName: string;
   sites: Record<string, boolean>;
   anySite: boolean;
   /** "Sidebar at first" is `sidebar.open`; this is how the reader last left it (null: not since). */

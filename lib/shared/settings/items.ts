@@ -5,6 +5,7 @@
  * IndexedDB. Changed only through the background's messages.
  */
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_CANON_NAME } from '../api/canon';
 import type { ShowOn, SidebarLayout, Theme } from './appearance';
 import { buildCanonOrigin, DEFAULT_SHOW_ON, DEFAULT_SIDEBAR_LAYOUT } from './defaults';
 import { ANY_SITE_KEY, SHOW_ON_KEY, SIDEBAR_OPEN_KEY, SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from './keys';
@@ -32,6 +33,12 @@ export const sidebarOpenItem = storage.defineItem<boolean | null>(`local:${SIDEB
 });
 export const showOnItem = storage.defineItem<ShowOn>(`local:${SHOW_ON_KEY}`, { fallback: DEFAULT_SHOW_ON, version: 1 });
 export const themeItem = storage.defineItem<Theme>('local:theme', { fallback: 'system', version: 1 });
+
+/** The canon's name as the shipped snapshot gives it (CANON_NAME at build time). */
+export const canonNameItem = storage.defineItem<string>('local:canonName', {
+  fallback: DEFAULT_CANON_NAME,
+  version: 1,
+});
 
 export async function currentCanonServer(): Promise<string> {
   return (await canonServerItem.getValue()) ?? DEFAULT_CANON_URL;
