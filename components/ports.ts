@@ -44,12 +44,14 @@ export interface SidebarPort {
   loadDraft(bookId: string): Promise<Result<CommentDraft | null>>;
   /** `null` forgets the draft (after it is queued). */
   saveDraft(bookId: string, draft: CommentDraft | null): Promise<Result<null>>;
-  /** Queues the comment; answers with the outbox entry. */
-  postComment(bookId: string, draft: CommentDraft): Promise<Result<PendingWrite>>;
+  /** Queues the comment; answers with the outbox entry. `bookTitle` names the book in the outbox's list. */
+  postComment(bookId: string, draft: CommentDraft, bookTitle?: string): Promise<Result<PendingWrite>>;
   flagComment(bookId: string, commentId: string, reason: FlagReason): Promise<Result<unknown>>;
   /** The reader's complete tag list for the book (replaces the previous one). */
-  setTags(bookId: string, tags: string[]): Promise<Result<unknown>>;
-  addLink(bookId: string, url: string, title: string): Promise<Result<unknown>>;
+  setTags(bookId: string, tags: string[], bookTitle?: string): Promise<Result<unknown>>;
+  /** `null` removes the rating. */
+  setRating(bookId: string, value: RatingValue | null, bookTitle?: string): Promise<Result<unknown>>;
+  addLink(bookId: string, url: string, title: string, bookTitle?: string): Promise<Result<unknown>>;
   /** Nominates the page's book (ISBN, title, authors from `book`). */
   nominate(book: BookRef, reason: string): Promise<Result<unknown>>;
   second(nominationId: string): Promise<Result<unknown>>;
@@ -63,9 +65,9 @@ export interface PopupPort {
   loadBook(): Promise<Result<BookView | null>>;
   loadIdentity(): Promise<Result<ReaderIdentity | null>>;
   loadSettings(): Promise<Result<SettingsView>>;
-  /** `null` removes the rating. */
-  setRating(bookId: string, value: RatingValue | null): Promise<Result<unknown>>;
-  setTags(bookId: string, tags: string[]): Promise<Result<unknown>>;
+  /** `null` removes the rating; `bookTitle` names the book in the outbox's list. */
+  setRating(bookId: string, value: RatingValue | null, bookTitle?: string): Promise<Result<unknown>>;
+  setTags(bookId: string, tags: string[], bookTitle?: string): Promise<Result<unknown>>;
   openSidebar(): Promise<Result<null>>;
   openOptions(): Promise<Result<null>>;
   onChange(listener: ChangeListener): Unsubscribe;

@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import type { SidebarPort } from '../../components/ports';
 import { watchChanges } from '../../lib/pages/change-watch';
 import { callBackground } from '../../lib/pages/channel';
+import { sendRating } from '../../lib/pages/rating-write';
 import { loadReaderIdentity } from '../../lib/pages/identity';
 import { openOptionsPage } from '../../lib/pages/open-surfaces';
 import { ok } from '../../lib/shared/messages/result';
@@ -46,10 +47,11 @@ export async function createSidebarPort(): Promise<SidebarPort> {
     },
     loadDraft: (bookId) => callBackground('getDraft', { bookId }),
     saveDraft: (bookId, draft) => callBackground('saveDraft', { bookId, draft }),
-    postComment: (bookId, draft) => callBackground('postComment', { bookId, ...draft }),
+    postComment: (bookId, draft, bookTitle) => callBackground('postComment', { bookId, bookTitle, ...draft }),
     flagComment: (bookId, commentId, reason) => callBackground('flagComment', { bookId, commentId, reason }),
-    setTags: (bookId, tags) => callBackground('setTags', { bookId, tags }),
-    addLink: (bookId, url, title) => callBackground('addReviewLink', { bookId, url, title }),
+    setTags: (bookId, tags, bookTitle) => callBackground('setTags', { bookId, tags, bookTitle }),
+    setRating: (bookId, value, bookTitle) => sendRating(bookId, value, bookTitle),
+    addLink: (bookId, url, title, bookTitle) => callBackground('addReviewLink', { bookId, url, title, bookTitle }),
     nominate: (book, reason) =>
       callBackground('nominateBook', {
         ...(book.isbn13[0] ? { isbn: book.isbn13[0] } : {}),

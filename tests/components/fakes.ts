@@ -160,6 +160,7 @@ export function fakeSidebarPort(overrides: Partial<SidebarPort> = {}): SidebarPo
     postComment: vi.fn(async () => ok(pendingComment('w1', 'queued'))),
     flagComment: vi.fn(async () => ok(null)),
     setTags: vi.fn(async () => ok(null)),
+    setRating: vi.fn(async () => ok(null)),
     addLink: vi.fn(async () => ok(null)),
     nominate: vi.fn(async () => ok(null)),
     second: vi.fn(async () => ok(null)),

@@ -153,6 +153,10 @@ describe('the sidebar’s port framed into a page', () => {
       sends: [['flagComment', { bookId: 'b1', commentId: 'c1', reason: 'spoiler' }]],
     },
     setTags: { run: (p) => p.setTags('b1', ['essays']), sends: [['setTags', { bookId: 'b1', tags: ['essays'] }]] },
+    setRating: {
+      run: (p) => p.setRating('b1', 4.5, 'We-Think'),
+      sends: [['setRating', { bookId: 'b1', value: 4.5, bookTitle: 'We-Think' }]],
+    },
     addLink: {
       run: (p) => p.addLink('b1', 'https://example.org/r', 'A review'),
       sends: [['addReviewLink', { bookId: 'b1', url: 'https://example.org/r', title: 'A review' }]],

@@ -69,6 +69,12 @@ export function pendingView(row: OutboxRow, hasIdentity: boolean, bookTitle: str
     state,
     nextAttemptAt: state === 'queued' ? row.notBefore : null,
     error: row.lastError,
-    bookTitle,
+    bookTitle: bookTitle ?? titleIn(row.intent),
   };
+}
+
+/** The title the page that made a write named, so the options page's outbox can say which book it is for. */
+function titleIn(intent: OutboxRow['intent']): string | null {
+  if (intent.kind === 'nomination') return intent.title;
+  return 'bookTitle' in intent && intent.bookTitle !== undefined && intent.bookTitle !== '' ? intent.bookTitle : null;
 }
