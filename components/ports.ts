@@ -37,6 +37,8 @@ export interface SidebarPort {
   /** Newest first, the reader's own waiting ones included; `cursor` null for the first page. */
   loadComments(bookId: string, cursor: string | null): Promise<Result<CommentsView>>;
   loadIdentity(): Promise<Result<ReaderIdentity | null>>;
+  /** Sets this browser's commenter identity, as the options page does (the comment form asks inline). */
+  register(name: string, email: string): Promise<Result<ReaderIdentity>>;
   /** Where the sidebar sits and the theme. */
   loadSettings(): Promise<Result<SettingsView>>;
   saveLayout(layout: Pick<SidebarLayout, 'open' | 'side'>): Promise<Result<null>>;

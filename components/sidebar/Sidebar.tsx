@@ -88,7 +88,7 @@ function BookPanels({ state, view }: { state: SidebarState; view: AnsweredBook }
     <>
       {isStale(view.canon) && <p class="notice">{t('state.stale')}</p>}
       <StatusPanel view={view} />
-      {lookup.inCanon && <RatingPanel rating={lookup.entry.rating} />}
+      {lookup.inCanon && <RatingPanel state={state} view={view} rating={lookup.entry.rating} />}
       {lookup.inCanon && <TagsPanel state={state} tags={lookup.entry.tags} />}
       <ChaptersPanel list={view.chapters} />
       {!lookup.inCanon && <NominationPanel state={state} nomination={lookup.nomination} />}

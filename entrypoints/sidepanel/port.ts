@@ -11,7 +11,7 @@ import type { SidebarPort } from '../../components/ports';
 import { watchChanges } from '../../lib/pages/change-watch';
 import { callBackground } from '../../lib/pages/channel';
 import { sendRating } from '../../lib/pages/rating-write';
-import { loadReaderIdentity } from '../../lib/pages/identity';
+import { loadReaderIdentity, registerReaderIdentity } from '../../lib/pages/identity';
 import { openOptionsPage } from '../../lib/pages/open-surfaces';
 import { ok } from '../../lib/shared/messages/result';
 
@@ -39,6 +39,7 @@ export async function createSidebarPort(): Promise<SidebarPort> {
     },
     loadComments: (bookId, cursor) => callBackground('getComments', { bookId, cursor }),
     loadIdentity: loadReaderIdentity,
+    register: registerReaderIdentity,
     loadSettings: () => callBackground('getSettings'),
     async saveLayout({ open, side }) {
       // In the browser's side panel the browser opens and closes it: only the side is the reader's.

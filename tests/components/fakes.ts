@@ -153,6 +153,7 @@ export function fakeSidebarPort(overrides: Partial<SidebarPort> = {}): SidebarPo
     loadBook: vi.fn(async () => ok<BookView | null>(inCanonView())),
     loadComments: vi.fn(async () => ok(commentsView([comment('c1')]))),
     loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: true })),
+    register: vi.fn(async (name: string, email: string) => ok({ name, email, confirmed: false })),
     loadSettings: vi.fn(async () => ok(OPEN_SIDEBAR_SETTINGS)),
     saveLayout: vi.fn(async () => ok(null)),
     loadDraft: vi.fn(async () => ok(null)),
@@ -175,7 +176,9 @@ export function fakeSidebarPort(overrides: Partial<SidebarPort> = {}): SidebarPo
 export function fakePopupPort(overrides: Partial<PopupPort> = {}): PopupPort {
   const hub = new ChangeHub();
   return {
-    loadBook: vi.fn(async () => ok<BookView | null>(inCanonView({}, { mine: MY_STATE }))),
+    loadBook: vi.fn(async () =>
+      ok<BookView | null>(inCanonView({}, { mine: MY_STATE, identity: { registered: true, confirmed: false } })),
+    ),
     loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: false })),
     loadSettings: vi.fn(async () => ok(DEFAULT_SETTINGS)),
     setRating: vi.fn(async () => ok(null)),

@@ -3,7 +3,9 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { RatingPanel } from '../../components/sidebar/RatingPanel';
 import { expectNoAxeViolations } from './axe';
-import { weThinkEntry } from './fakes';
+import { createSidebarState } from '../../components/sidebar/state';
+import type { AnsweredBook } from '../../components/ports';
+import { fakeSidebarPort, inCanonView, weThinkEntry } from './fakes';
 import { loadMessages, useLocale } from './locale';
 
 afterEach(cleanup);
@@ -30,7 +32,11 @@ describe('locales', () => {
     await useLocale('de');
     const { container } = render(
       <main>
-        <RatingPanel rating={weThinkEntry().rating} />
+        <RatingPanel
+          state={createSidebarState(fakeSidebarPort())}
+          view={inCanonView() as AnsweredBook}
+          rating={weThinkEntry().rating}
+        />
       </main>,
     );
     await waitFor(() => expect(screen.getByText('3,5 von 5 Sternen aus 4 bestätigten Bewertungen')).toBeTruthy());

@@ -167,9 +167,11 @@ describe('Sidebar', () => {
     expect(suggestions).toEqual(['collaboration', 'web culture']);
     fireEvent.input(screen.getByLabelText('Add a tag'), { target: { value: '  Web   Culture ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
-    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['essays', 'web culture']));
+    await waitFor(() =>
+      expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['essays', 'web culture'], 'We-Think'),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag essays' }));
-    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['web culture']));
+    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['web culture'], 'We-Think'));
   });
 
   it('follows change notices from the background', async () => {

@@ -139,6 +139,11 @@ describe('the sidebar’s port framed into a page', () => {
       sends: [['getIdentity']],
       answers: ok({ name: 'Ada', email: 'ada@example.org', confirmed: true }),
     },
+    register: {
+      run: (p) => p.register('Ada', 'ada@example.org'),
+      sends: [['registerIdentity', { name: 'Ada', email: 'ada@example.org' }]],
+      answers: ok({ name: 'Ada', email: 'ada@example.org', confirmed: false }),
+    },
     loadSettings: { run: (p) => p.loadSettings(), sends: [['getSettings']] },
     saveLayout: {
       run: (p) => p.saveLayout({ open: true, side: 'left' }),
