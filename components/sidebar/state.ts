@@ -168,12 +168,23 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
     return saveTags(myTags().filter((x) => x !== tag));
   }
 
+  /**
+   * What happens to an added link, truthfully: nothing checks links, so a
+   * confirmed reader's is listed at once; an unconfirmed reader's once they
+   * confirm; without an identity it waits in the outbox.
+   */
+  function linkAddedText(): string {
+    const who = readyValue(book.value)?.identity;
+    if (!who?.registered) return t('sidebar.links.addedWaiting');
+    return who.confirmed ? t('sidebar.links.added') : t('sidebar.links.addedUnconfirmed');
+  }
+
   async function addLink(url: string, title: string): Promise<ActionOutcome> {
     const id = bookId();
     const checked = checkReviewLink(url, title);
     if (!checked.ok) return { ok: false, refusal: checked.reason };
     if (id === null) return { ok: false };
-    return run(port.addLink(id, checked.value.url, checked.value.title), t('sidebar.links.added'));
+    return run(port.addLink(id, checked.value.url, checked.value.title, bookTitle()), linkAddedText());
   }
 
   async function nominate(reason: string): Promise<ActionOutcome> {
@@ -239,6 +250,7 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
     askForIdentity,
     postCommentAs,
     addLink,
+    linkAddedText,
     nominate,
     second: (nominationId: string) => run(port.second(nominationId), t('sidebar.nomination.seconded')),
     resendConfirmation: () => run(port.resendConfirmation(), t('identity.resent')),

@@ -155,8 +155,21 @@ describe('Sidebar', () => {
     fireEvent.input(screen.getByLabelText('Web address'), { target: { value: 'https://example.org/review' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add link' }));
     await waitFor(() =>
-      expect(backend.addLink).toHaveBeenCalledWith('book-we-think', 'https://example.org/review', ''),
+      expect(backend.addLink).toHaveBeenCalledWith('book-we-think', 'https://example.org/review', '', 'We-Think'),
     );
+    // Nothing checks links: a confirmed reader's is listed at once, and the panel says so.
+    const said = await screen.findAllByText('Thank you. Your link is listed.');
+    expect(said.length).toBeGreaterThan(0);
+    expect(document.body.textContent).not.toMatch(/checked/);
+  });
+
+  it('tells an unconfirmed reader their link is listed once they confirm', async () => {
+    await createSidebar({
+      loadBook: vi.fn(async () => ok(inCanonView({}, { identity: { registered: true, confirmed: false } }))),
+    });
+    fireEvent.input(screen.getByLabelText('Web address'), { target: { value: 'https://example.org/review' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add link' }));
+    await screen.findAllByText('Thank you. Your link is listed once you follow the link we sent to your address.');
   });
 
   it("lets the reader add and remove their own tags, with the book's tags as suggestions", async () => {
