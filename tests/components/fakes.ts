@@ -71,6 +71,7 @@ export function inCanonView(overrides: Partial<CanonEntry> = {}, view: Partial<B
     tabId: 7,
     url: 'https://www.amazon.co.uk/dp/1861978758',
     mine: { bookId: 'book-we-think', rating: 4, tags: ['essays'], provisional: false },
+    myNomination: null,
     pending: [],
     identity: { registered: true, confirmed: true },
     ...view,

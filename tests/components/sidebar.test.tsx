@@ -13,6 +13,7 @@ import {
   fakeSidebarPort,
   inCanonView,
   notInCanonView,
+  pendingComment,
   WE_THINK_REF,
 } from './fakes';
 import { useLocale } from './locale';
@@ -111,6 +112,50 @@ describe('Sidebar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Nominate' }));
     await screen.findByText('Thank you for nominating this book.');
     expect(nominate).toHaveBeenCalledWith(WE_THINK_REF, 'Participation, not consumption.');
+    // Right after nominating, the panel says whose nomination it is, not "thanks for seconding".
+    expect(screen.getByText('You nominated this.')).toBeTruthy();
+    expect(screen.queryByText(/seconding/)).toBeNull();
+  });
+
+  it('never offers the reader a second of their own nomination, waiting in the outbox or on the server', async () => {
+    const open = {
+      id: 'n1',
+      isbn13: '9781861978738',
+      title: 'We-Think',
+      authors: [],
+      reason: 'A classic.',
+      status: 'open' as const,
+      supporters: 1,
+      bookId: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const pendingNomination = {
+      ...pendingComment('w9', 'queued'),
+      intent: { kind: 'nomination' as const, title: 'We-Think', authors: [], reason: 'A classic.' },
+    };
+    await createSidebar({ loadBook: vi.fn(async () => ok(notInCanonView(null, { pending: [pendingNomination] }))) });
+    expect(screen.getByText('You nominated this.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Nominate' })).toBeNull();
+    cleanup();
+
+    const { container } = await createSidebar({
+      loadBook: vi.fn(async () =>
+        ok(notInCanonView(open, { myNomination: { nominationId: 'n1', nominated: true, supporting: true } })),
+      ),
+    });
+    expect(screen.getByText('You nominated this.')).toBeTruthy();
+    expect(screen.getByText('Nominated by 1 reader.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Second this nomination' })).toBeNull();
+    await expectNoAxeViolations(container);
+    cleanup();
+
+    await createSidebar({
+      loadBook: vi.fn(async () =>
+        ok(notInCanonView(open, { myNomination: { nominationId: 'n1', nominated: false, supporting: true } })),
+      ),
+    });
+    expect(screen.getByText('You support this nomination.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Second this nomination' })).toBeNull();
   });
 
   it('offers to second an open nomination', async () => {
@@ -134,6 +179,7 @@ describe('Sidebar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Second this nomination' }));
     await screen.findByText('Thank you for seconding this nomination.');
     expect(second).toHaveBeenCalledWith('n1');
+    expect(screen.getByText('You support this nomination.')).toBeTruthy();
   });
 
   it('renders review links safely: http(s) clickable with safe rel, javascript: as text', async () => {

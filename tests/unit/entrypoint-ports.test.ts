@@ -142,7 +142,7 @@ describe('the sidebar’s port framed into a page', () => {
     register: {
       run: (p) => p.register('Ada', 'ada@example.org'),
       sends: [['registerIdentity', { name: 'Ada', email: 'ada@example.org' }]],
-      answers: ok({ name: 'Ada', email: 'ada@example.org', confirmed: false }),
+      answers: ok({ name: 'Ada', email: 'ada@example.org', confirmed: true }),
     },
     loadSettings: { run: (p) => p.loadSettings(), sends: [['getSettings']] },
     saveLayout: {
