@@ -53,6 +53,11 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Start with the network emulated as down (`navigator.onLine` false), as after a restart while offline. */
   offline?: boolean;
+  /** The browser's UI language (`--lang`), which the extension's pages speak. */
+  lang?: string;
+  /** Window size in CSS pixels and device pixels per CSS pixel (2 shows the pages as at 200% zoom). */
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
 }
 
 /** Starts Chromium with the built extension loaded in a fresh (or given) profile. */
@@ -62,9 +67,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CLOSED_NETWORK_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...CLOSED_NETWORK_FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.lang === undefined ? [] : [`--lang=${options.lang}`]),
+    ],
     ignoreDefaultArgs: ['--disable-extensions'],
     offline: options.offline ?? false,
+    ...(options.lang === undefined ? {} : { locale: options.lang }),
+    ...(options.viewport === undefined ? {} : { viewport: options.viewport }),
+    ...(options.deviceScaleFactor === undefined ? {} : { deviceScaleFactor: options.deviceScaleFactor }),
   });
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WORKER_WAIT_MS }));
