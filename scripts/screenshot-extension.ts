@@ -27,7 +27,7 @@ const LOCALES = fileURLToPath(new URL('../locales/', import.meta.url));
 const CANON_URL = process.env.E2E_CANON_URL ?? 'http://127.0.0.1:18787';
 const WAIT_MS = 20_000;
 
-/** 360 px: a narrow window. 200%: a 1280 × 900 window zoomed to 200%, i.e. 640 × 450 CSS pixels at 2 device pixels each. */
+/** 360 px: a narrow window. 200%: a 1280 × 900 window at 200% zoom, 640 × 450 CSS pixels of 2 device pixels. */
 const SIZES = {
   '360': { viewport: { width: 360, height: 800 }, deviceScaleFactor: 1 },
   zoom200: { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 },
