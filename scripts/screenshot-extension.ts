@@ -39,8 +39,9 @@ const languages = args.lang ?? ['en', 'ja'];
 async function servePage(context: BrowserContext, html: string): Promise<void> {
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.split('#')[0] === WE_THINK.url)
+    if (url.split('#')[0] === WE_THINK.url) {
       return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+    }
     // The saved page's CDN assets are not on this machine; fail them fast.
     const external = /^https?:/.test(url) && !url.startsWith('http://127.0.0.1');
     return external ? route.abort('internetdisconnected') : route.fallback();
@@ -73,9 +74,11 @@ async function shoot(lang: string, html: string): Promise<string[]> {
       await page.goto(WE_THINK.url, { waitUntil: 'domcontentloaded' });
       await openSidebar(page);
       const worker = await browser.serviceWorker();
+      // The tab as the background recorded it from the content script's report (`tab:<id>` session entries).
       const tabId = await worker.evaluate(async (url) => {
-        const [tab] = await chrome.tabs.query({ url });
-        return tab?.id ?? null;
+        const stored: Record<string, { url?: string }> = await chrome.storage.session.get(null);
+        const key = Object.keys(stored).find((k) => k.startsWith('tab:') && stored[k]?.url === url);
+        return key === undefined ? null : Number(key.slice('tab:'.length));
       }, WE_THINK.url);
       if (tabId === null) throw new Error('the book page has no tab');
       const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
