@@ -37,6 +37,8 @@ export interface SidebarPort {
   /** Newest first, the reader's own waiting ones included; `cursor` null for the first page. */
   loadComments(bookId: string, cursor: string | null): Promise<Result<CommentsView>>;
   loadIdentity(): Promise<Result<ReaderIdentity | null>>;
+  /** Sets this browser's commenter identity, as the options page does (the comment form asks inline). */
+  register(name: string, email: string): Promise<Result<ReaderIdentity>>;
   /** Where the sidebar sits and the theme. */
   loadSettings(): Promise<Result<SettingsView>>;
   saveLayout(layout: Pick<SidebarLayout, 'open' | 'side'>): Promise<Result<null>>;
@@ -44,14 +46,16 @@ export interface SidebarPort {
   loadDraft(bookId: string): Promise<Result<CommentDraft | null>>;
   /** `null` forgets the draft (after it is queued). */
   saveDraft(bookId: string, draft: CommentDraft | null): Promise<Result<null>>;
-  /** Queues the comment; answers with the outbox entry. */
-  postComment(bookId: string, draft: CommentDraft): Promise<Result<PendingWrite>>;
+  /** Queues the comment; answers with the outbox entry. `bookTitle` names the book in the outbox's list. */
+  postComment(bookId: string, draft: CommentDraft, bookTitle?: string): Promise<Result<PendingWrite>>;
   flagComment(bookId: string, commentId: string, reason: FlagReason): Promise<Result<unknown>>;
   /** Puts text on the clipboard (a comment's link). */
   copyText(text: string): Promise<Result<null>>;
   /** The reader's complete tag list for the book (replaces the previous one). */
-  setTags(bookId: string, tags: string[]): Promise<Result<unknown>>;
-  addLink(bookId: string, url: string, title: string): Promise<Result<unknown>>;
+  setTags(bookId: string, tags: string[], bookTitle?: string): Promise<Result<unknown>>;
+  /** `null` removes the rating. */
+  setRating(bookId: string, value: RatingValue | null, bookTitle?: string): Promise<Result<unknown>>;
+  addLink(bookId: string, url: string, title: string, bookTitle?: string): Promise<Result<unknown>>;
   /** Nominates the page's book (ISBN, title, authors from `book`). */
   nominate(book: BookRef, reason: string): Promise<Result<unknown>>;
   second(nominationId: string): Promise<Result<unknown>>;
@@ -65,9 +69,9 @@ export interface PopupPort {
   loadBook(): Promise<Result<BookView | null>>;
   loadIdentity(): Promise<Result<ReaderIdentity | null>>;
   loadSettings(): Promise<Result<SettingsView>>;
-  /** `null` removes the rating. */
-  setRating(bookId: string, value: RatingValue | null): Promise<Result<unknown>>;
-  setTags(bookId: string, tags: string[]): Promise<Result<unknown>>;
+  /** `null` removes the rating; `bookTitle` names the book in the outbox's list. */
+  setRating(bookId: string, value: RatingValue | null, bookTitle?: string): Promise<Result<unknown>>;
+  setTags(bookId: string, tags: string[], bookTitle?: string): Promise<Result<unknown>>;
   openSidebar(): Promise<Result<null>>;
   openOptions(): Promise<Result<null>>;
   onChange(listener: ChangeListener): Unsubscribe;

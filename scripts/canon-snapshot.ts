@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { DEFAULT_CANON_DESCRIPTION, DEFAULT_CANON_NAME } from '../lib/shared/api';
 import { CanonDataBook, type CanonSnapshotFile } from '../lib/shared/canon-snapshot';
+import { sourceUrl } from '../server/db/seed';
 
 const CANON_DATA = fileURLToPath(new URL('../server/seed/canon-books.json', import.meta.url));
 const SNAPSHOT_FIELDS = [
@@ -24,6 +25,7 @@ const SNAPSHOT_FIELDS = [
   'isbn13',
   'isbn10',
   'chapters',
+  'sources',
 ] as const;
 
 /** The same settings the server reads, so a build for a community says its canon's name. */
@@ -36,7 +38,10 @@ function canonFromEnv(env: Record<string, string | undefined>): CanonSnapshotFil
 
 export function buildCanonSnapshot(path = CANON_DATA, env = process.env): CanonSnapshotFile {
   const text = readFileSync(path, 'utf8');
-  const books = v.parse(v.array(CanonDataBook), JSON.parse(text));
+  const raw = JSON.parse(text) as { sources?: string[] }[];
+  // Sources as the server seeds them: `owner/repo:path` references become their GitHub addresses.
+  const withUrls = raw.map((book) => ({ ...book, sources: (book.sources ?? []).map(sourceUrl) }));
+  const books = v.parse(v.array(CanonDataBook), withUrls);
   // Only what the extension shows; the data file's source notes stay out of the package.
   const trimmed = books.map((book) =>
     Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, book[field]])),

@@ -61,6 +61,9 @@ export interface LaunchOptions {
   language?: string;
   /** The browser's time zone (TZ), so dates can be checked to the minute. */
   timeZone?: string;
+  /** Window size in CSS pixels and device pixels per CSS pixel (2 shows the pages as at 200% zoom). */
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
 }
 
 /** Starts Chromium with the built extension loaded in a fresh (or given) profile. */
@@ -79,6 +82,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ignoreDefaultArgs: ['--disable-extensions'],
     offline: options.offline ?? false,
     ...(options.language === undefined ? {} : { locale: options.language }),
+    ...(options.viewport === undefined ? {} : { viewport: options.viewport }),
+    ...(options.deviceScaleFactor === undefined ? {} : { deviceScaleFactor: options.deviceScaleFactor }),
     env: {
       ...process.env,
       ...(options.language === undefined ? {} : { LANGUAGE: options.language }),

@@ -1,10 +1,10 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { LIMITS } from '../../lib/shared/api/limits';
 import { t } from '../i18n';
+import type { IdentityField } from '../shared/identity-input';
+import { IdentityFields } from '../shared/IdentityFields';
 import { PanelFrame } from '../shared/PanelFrame';
 import { outcomeText } from '../shared/outcome';
-import type { IdentityField, OptionsState } from './state';
+import type { OptionsState } from './state';
 
 /** Commenter identity: register name and e-mail, see whether it is confirmed, resend, forget. */
 export function IdentitySection({ state }: { state: OptionsState }) {
@@ -65,38 +65,10 @@ function RegisterForm({ state }: { state: OptionsState }) {
     setError(outcome.ok ? null : { field, text: outcomeText(outcome) });
   }
 
-  const errorFor = (field: IdentityField) => (error?.field === field ? error.text : '');
   return (
     <form noValidate onSubmit={(e) => void submit(e)}>
       <p class="muted">{t('identity.explain')}</p>
-      <Field id="identity-name" label={t('identity.name')} error={errorFor('name')}>
-        {(describedBy) => (
-          <input
-            id="identity-name"
-            type="text"
-            autoComplete="name"
-            maxLength={LIMITS.nameMax}
-            value={name}
-            aria-invalid={errorFor('name') !== ''}
-            aria-describedby={describedBy}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="identity-email" label={t('identity.email')} error={errorFor('email')}>
-        {(describedBy) => (
-          <input
-            id="identity-email"
-            type="email"
-            autoComplete="email"
-            maxLength={LIMITS.emailMax}
-            value={email}
-            aria-invalid={errorFor('email') !== ''}
-            aria-describedby={describedBy}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <IdentityFields idPrefix="identity" name={name} email={email} onName={setName} onEmail={setEmail} error={error} />
       {error && !error.field && (
         <p class="field-error" role="alert">
           {error.text}
@@ -104,31 +76,5 @@ function RegisterForm({ state }: { state: OptionsState }) {
       )}
       <button type="submit">{t('identity.register')}</button>
     </form>
-  );
-}
-
-/** A labelled input with its inline error, which the input names in aria-describedby. */
-export function Field({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error: string;
-  children: (describedBy: string | undefined) => ComponentChildren;
-}) {
-  const errorId = `${id}-error`;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {children(error ? errorId : undefined)}
-      {error && (
-        <p id={errorId} class="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -2,6 +2,16 @@ import { formatDateTime, t } from '../i18n';
 import { PanelFrame } from '../shared/PanelFrame';
 import { writeStateText, writeSummary } from '../shared/write-summary';
 import type { OptionsState } from './state';
+import type { PendingWrite } from '../../lib/shared/messages/views';
+
+/**
+ * "Retry now" helps a failed write and one waiting out its backoff; one
+ * waiting for an identity goes once an identity is set, and one being sent
+ * is already on its way.
+ */
+function retryHelps(write: PendingWrite): boolean {
+  return write.state === 'failed' || write.state === 'queued';
+}
 
 /** Writes not yet accepted by the server: waiting ones, and failed ones to retry or discard. */
 export function OutboxSection({ state }: { state: OptionsState }) {
@@ -35,13 +45,15 @@ export function OutboxSection({ state }: { state: OptionsState }) {
                 {write.error && <span> {write.error}</span>}
               </p>
               <div class="row">
-                <button
-                  type="button"
-                  aria-label={t('outbox.retryItem', [writeSummary(write)])}
-                  onClick={() => void state.retryWrite(write.id)}
-                >
-                  {t('outbox.retry')}
-                </button>
+                {retryHelps(write) && (
+                  <button
+                    type="button"
+                    aria-label={t('outbox.retryItem', [writeSummary(write)])}
+                    onClick={() => void state.retryWrite(write.id)}
+                  >
+                    {t('outbox.retry')}
+                  </button>
+                )}
                 <button
                   type="button"
                   aria-label={t('outbox.discardItem', [writeSummary(write)])}

@@ -3,7 +3,7 @@ import { LIMITS } from '../../lib/shared/api/limits';
 import type { SettingsView } from '../../lib/shared/messages/views';
 import { t } from '../i18n';
 import { outcomeText } from '../shared/outcome';
-import { Field } from './IdentitySection';
+import { Field } from '../shared/IdentityFields';
 import type { OptionsState } from './state';
 
 /** The canon server address: checked, host permission asked for, then saved. */

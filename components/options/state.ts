@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import type { Result } from '../../lib/shared/messages/result';
-import { checkEmail, checkName, checkServerUrl } from '../../lib/pages/reader-input';
+import { checkServerUrl } from '../../lib/pages/reader-input';
 import { hostPattern } from '../../lib/shared/settings/defaults';
 import type { ChangeTopic } from '../../lib/shared/messages/change-feed';
 import type { SettingsPatch } from '../../lib/shared/messages/payloads';
@@ -13,8 +13,9 @@ import type { OptionsPort, ReaderIdentity, SiteSwitch } from '../ports';
 import { formatNumber, t } from '../i18n';
 import { fromResult, LOADING, type Load } from '../shared/load';
 import type { ActionOutcome } from '../shared/outcome';
+import { checkIdentity, type IdentityField } from '../shared/identity-input';
 
-export type IdentityField = 'name' | 'email';
+export type { IdentityField } from '../shared/identity-input';
 
 export function createOptionsState(backend: OptionsPort) {
   const identity = signal<Load<ReaderIdentity | null>>(LOADING);
@@ -59,17 +60,11 @@ export function createOptionsState(backend: OptionsPort) {
 
   /** Registers name and e-mail; answers per field what was wrong, or the backend's failure. */
   async function register(name: string, email: string): Promise<{ field?: IdentityField; outcome: ActionOutcome }> {
-    const checkedName = checkName(name);
-    if (!checkedName.ok) return { field: 'name', outcome: { ok: false, refusal: checkedName.reason } };
-    const checkedEmail = checkEmail(email);
-    if (!checkedEmail.ok) return { field: 'email', outcome: { ok: false, refusal: checkedEmail.reason } };
-    const outcome = await run(
-      backend.register(checkedName.value, checkedEmail.value),
-      t('identity.registered'),
-      (value) => {
-        identity.value = { status: 'ready', value };
-      },
-    );
+    const checked = checkIdentity(name, email);
+    if (!checked.ok) return { field: checked.field, outcome: checked.outcome };
+    const outcome = await run(backend.register(checked.name, checked.email), t('identity.registered'), (value) => {
+      identity.value = { status: 'ready', value };
+    });
     return { outcome };
   }
 

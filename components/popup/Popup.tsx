@@ -7,7 +7,7 @@ import { isStale } from '../shared/tab-book';
 import { t } from '../i18n';
 import { LiveRegion } from '../shared/LiveRegion';
 import { PanelFrame } from '../shared/PanelFrame';
-import { RatingInput } from '../shared/RatingInput';
+import { MyRating } from '../shared/MyRating';
 import { TagEditor } from '../shared/TagEditor';
 import { readyValue } from '../shared/load';
 import type { PopupState } from './state';
@@ -30,7 +30,7 @@ export function Popup({ state }: { state: PopupState }) {
         >
           {(book) => book && <PopupBookView state={state} book={book} />}
         </PanelFrame>
-        {identityLoad.status === 'ready' && identityLoad.value === null && (
+        {identityLoad.status === 'ready' && identityLoad.value === null && !showsMyRating(state) && (
           <div class="notice">
             <p>{t('popup.noIdentity')}</p>
             <button type="button" onClick={state.openOptions}>
@@ -50,6 +50,11 @@ export function Popup({ state }: { state: PopupState }) {
       <LiveRegion message={state.announcement} />
     </div>
   );
+}
+
+/** While the book is in the canon, the rating's own note says what happens without an identity. */
+function showsMyRating(state: PopupState): boolean {
+  return readyValue(state.book.value)?.canon.answer.inCanon === true;
 }
 
 function PopupBookView({ state, book }: { state: PopupState; book: AnsweredBook }) {
@@ -80,21 +85,15 @@ function PopupBookView({ state, book }: { state: PopupState; book: AnsweredBook 
 
 function MyPart({ state, book, entry }: { state: PopupState; book: AnsweredBook; entry: CanonEntry }) {
   const mine = book.mine;
-  const identity = readyValue(state.identity.value);
   return (
     <>
-      <div class="field">
-        <RatingInput value={mine?.rating ?? null} label={t('popup.yourRating')} onChange={(v) => void state.rate(v)} />
-        {mine?.rating != null && (
-          <button type="button" class="link-button" onClick={() => void state.removeRating()}>
-            {t('popup.removeRating')}
-          </button>
-        )}
-      </div>
-      {mine && (mine.rating !== null || mine.tags.length > 0) && (
-        <p class="muted">{mine.provisional ? t('popup.provisional') : t('popup.confirmed')}</p>
-      )}
-      {identity && !identity.confirmed && <p class="muted">{t('identity.checkInbox', [identity.email])}</p>}
+      <MyRating
+        book={book}
+        id="popup-rating"
+        onRate={state.rate}
+        onRemove={state.removeRating}
+        onSetIdentity={state.openOptions}
+      />
       <h2>{t('tags.title')}</h2>
       <TagEditor
         id="popup-tags"

@@ -7,7 +7,6 @@ import { signal } from '@preact/signals';
 import type { MyBookState } from '../../lib/shared/api/responses';
 import type { Result } from '../../lib/shared/messages/result';
 import { addTag } from '../../lib/pages/reader-input';
-import type { RatingValue } from '../../lib/shared/api/limits';
 import type { ChangeTopic } from '../../lib/shared/messages/change-feed';
 import type { Theme } from '../../lib/shared/settings/appearance';
 import type { AnsweredBook, PopupPort, ReaderIdentity } from '../ports';
@@ -16,6 +15,7 @@ import { fromResult, LOADING, readyValue, type Load } from '../shared/load';
 import { tabBookLoad } from '../shared/tab-book';
 import type { ActionOutcome } from '../shared/outcome';
 import type { CanonSite } from '../shared/canon-site';
+import { createRatingActions } from '../shared/my-rating';
 
 export function createPopupState(backend: PopupPort) {
   const book = signal<Load<AnsweredBook | null>>(LOADING);
@@ -74,27 +74,27 @@ export function createPopupState(backend: PopupPort) {
     return { ok: true };
   }
 
+  /** The canon's title of the book, naming it in the outbox's list. */
+  function title(): string | undefined {
+    const answer = readyValue(book.value)?.canon.answer;
+    return answer?.inCanon ? answer.entry.title : undefined;
+  }
+
   function myTags(): string[] {
     return readyValue(book.value)?.mine?.tags ?? [];
   }
 
-  function rate(value: RatingValue): Promise<ActionOutcome> {
-    return optimistic({ rating: value }, (id) => backend.setRating(id, value), t('rating.saved'));
-  }
-
-  function removeRating(): Promise<ActionOutcome> {
-    return optimistic({ rating: null }, (id) => backend.setRating(id, null), t('rating.removed'));
-  }
+  const { rate, removeRating } = createRatingActions(book, backend.setRating, (text) => (announcement.value = text));
 
   function addMyTag(raw: string): Promise<ActionOutcome> {
     const checked = addTag(myTags(), raw);
     if (!checked.ok) return Promise.resolve({ ok: false, refusal: checked.reason });
-    return optimistic({ tags: checked.value }, (id) => backend.setTags(id, checked.value), t('tags.saved'));
+    return optimistic({ tags: checked.value }, (id) => backend.setTags(id, checked.value, title()), t('tags.saved'));
   }
 
   function removeMyTag(tag: string): Promise<ActionOutcome> {
     const tags = myTags().filter((x) => x !== tag);
-    return optimistic({ tags }, (id) => backend.setTags(id, tags), t('tags.saved'));
+    return optimistic({ tags }, (id) => backend.setTags(id, tags, title()), t('tags.saved'));
   }
 
   return {

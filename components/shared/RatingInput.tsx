@@ -7,6 +7,8 @@ interface RatingInputProps {
   label: string;
   onChange: (value: RatingValue) => void;
   disabled?: boolean;
+  /** The id of a sentence that explains what happens to the rating. */
+  describedBy?: string;
 }
 
 /**
@@ -14,7 +16,7 @@ interface RatingInputProps {
  * Home/End ½ and 5; a click on the left half of a star gives the half star.
  * 0 stands for "not rated yet" and cannot be chosen.
  */
-export function RatingInput({ value, label, onChange, disabled = false }: RatingInputProps) {
+export function RatingInput({ value, label, onChange, disabled = false, describedBy }: RatingInputProps) {
   function onKeyDown(event: KeyboardEvent) {
     if (disabled) return;
     const next = ratingForKey(value, event.key);
@@ -40,6 +42,7 @@ export function RatingInput({ value, label, onChange, disabled = false }: Rating
       role="slider"
       tabIndex={disabled ? -1 : 0}
       aria-label={label}
+      aria-describedby={describedBy}
       aria-valuemin={0}
       aria-valuemax={RATING_MAX}
       aria-valuenow={value ?? 0}

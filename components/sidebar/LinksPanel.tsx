@@ -64,7 +64,7 @@ export function LinksPanel({ state, links }: { state: SidebarState; links: Revie
               {error}
             </p>
           )}
-          {added && <p role="status">{t('sidebar.links.added')}</p>}
+          {added && <p role="status">{state.linkAddedText()}</p>}
           <button type="submit">{t('links.submit')}</button>
         </form>
       </details>

@@ -1,12 +1,32 @@
 import type { RatingSummary } from '../../lib/shared/api/responses';
 import { distributionBars } from '../../lib/pages/half-stars';
 import { formatNumber, formatRating, t } from '../i18n';
+import type { AnsweredBook } from '../ports';
+import { MyRating } from '../shared/MyRating';
+import type { SidebarState } from './state';
 
-/** The confirmed average, the half-star distribution, and how many ratings still wait for confirmation. */
-export function RatingPanel({ rating }: { rating: RatingSummary }) {
+interface RatingPanelProps {
+  state: SidebarState;
+  view: AnsweredBook;
+  rating: RatingSummary;
+}
+
+/**
+ * The reader's own rating (the popup's control), then the confirmed average,
+ * the half-star distribution, and how many ratings still wait for confirmation.
+ */
+export function RatingPanel({ state, view, rating }: RatingPanelProps) {
   return (
     <section class="panel" aria-labelledby="rating-title">
       <h2 id="rating-title">{t('rating.title')}</h2>
+      <MyRating
+        book={view}
+        id="sidebar-rating"
+        available={state.mine.value.status !== 'offline'}
+        onRate={state.rate}
+        onRemove={state.removeRating}
+        onSetIdentity={state.askForIdentity}
+      />
       {rating.average === null ? (
         <p class="muted">{t('rating.noneYet')}</p>
       ) : (

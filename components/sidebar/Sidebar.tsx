@@ -118,10 +118,10 @@ function BookPanels({ state, view }: { state: SidebarState; view: AnsweredBook }
     <>
       {isStale(view.canon) && <p class="notice">{t('state.stale')}</p>}
       <StatusPanel view={view} site={state.site.value} />
-      {lookup.inCanon && <RatingPanel rating={lookup.entry.rating} />}
+      {lookup.inCanon && <RatingPanel state={state} view={view} rating={lookup.entry.rating} />}
       {lookup.inCanon && <TagsPanel state={state} tags={lookup.entry.tags} />}
       <ChaptersPanel list={view.chapters} />
-      {!lookup.inCanon && <NominationPanel state={state} nomination={lookup.nomination} />}
+      {!lookup.inCanon && <NominationPanel state={state} view={view} nomination={lookup.nomination} />}
       {lookup.inCanon && <CommentsPanel state={state} total={lookup.entry.commentCount} />}
       {lookup.inCanon && <CommentForm state={state} />}
       {lookup.inCanon && <LinksPanel state={state} links={lookup.entry.links} />}

@@ -30,12 +30,14 @@ interface CommentsContext {
   backend: SidebarPort;
   /** The canon id of the book shown, read when an action runs. */
   bookId: () => string | null;
+  /** Its title, naming it in the outbox's list. */
+  bookTitle: () => string | undefined;
   announce: (text: string) => void;
   /** A comment went into the outbox. */
   onQueued: (write: PendingWrite) => void;
 }
 
-export function createCommentsState({ backend, bookId, announce, onQueued }: CommentsContext) {
+export function createCommentsState({ backend, bookId, bookTitle, announce, onQueued }: CommentsContext) {
   const comments = signal<CommentsState>(NOT_LOADED);
   const draft = signal<CommentDraft>(EMPTY_DRAFT);
   const posting = signal(false);
@@ -98,13 +100,19 @@ export function createCommentsState({ backend, bookId, announce, onQueued }: Com
     if (id !== null) void backend.saveDraft(id, draft.value);
   }
 
+  /** The draft's text as it would be posted, or why not. */
+  function checkDraft(): ActionOutcome {
+    const checked = checkComment(draft.value.body);
+    return checked.ok ? { ok: true } : { ok: false, refusal: checked.reason };
+  }
+
   async function postComment(): Promise<ActionOutcome> {
     const id = bookId();
     const checked = checkComment(draft.value.body);
     if (!checked.ok) return { ok: false, refusal: checked.reason };
     if (id === null) return { ok: false };
     posting.value = true;
-    const result = await backend.postComment(id, { body: checked.value, spoiler: draft.value.spoiler });
+    const result = await backend.postComment(id, { body: checked.value, spoiler: draft.value.spoiler }, bookTitle());
     posting.value = false;
     if (!result.ok) {
       // The draft stays, in the form and in storage, until a post succeeds.
@@ -126,5 +134,16 @@ export function createCommentsState({ backend, bookId, announce, onQueued }: Com
     return result.ok ? { ok: true } : { ok: false, message: result.error.message, code: result.error.code };
   }
 
-  return { comments, draft, posting, openBook, loadComments, loadMoreComments, editDraft, postComment, flagComment };
+  return {
+    comments,
+    draft,
+    posting,
+    openBook,
+    loadComments,
+    loadMoreComments,
+    editDraft,
+    checkDraft,
+    postComment,
+    flagComment,
+  };
 }

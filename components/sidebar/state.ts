@@ -16,6 +16,11 @@ import { t } from '../i18n';
 import { fromResult, LOADING, readyValue, type Load } from '../shared/load';
 import type { ActionOutcome } from '../shared/outcome';
 import { createCommentsState } from './comments-state';
+import { createRatingActions } from '../shared/my-rating';
+import { checkIdentity, type IdentityField } from '../shared/identity-input';
+
+/** The comment form's name field, where "set name and e-mail address" leads while there is no identity. */
+export const IDENTITY_FIELD_ID = 'comment-name';
 import { isStale, tabBookLoad } from '../shared/tab-book';
 
 export type { CommentsState } from './comments-state';
@@ -52,6 +57,11 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
     const view = readyValue(book.value);
     return view?.canon.answer.inCanon ? view.canon.answer.entry.id : null;
   };
+  /** The canon's title of the book, naming it in the outbox's list. */
+  const bookTitle = () => {
+    const answer = readyValue(book.value)?.canon.answer;
+    return answer?.inCanon ? answer.entry.title : undefined;
+  };
   const announce = (text: string) => void (announcement.value = text);
 
   /** Shows a change to the book's view at once (the background's next answer replaces it). */
@@ -63,6 +73,7 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
   const commenting = createCommentsState({
     backend: port,
     bookId,
+    bookTitle,
     announce,
     onQueued: (write) =>
       patchBook((view) => ({ ...view, pending: [...view.pending.filter((w) => w.id !== write.id), write] })),
@@ -143,7 +154,7 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
       ...view,
       mine: { bookId: id, rating: null, provisional: true, ...view.mine, tags },
     }));
-    const outcome = await run(port.setTags(id, tags), t('tags.saved'));
+    const outcome = await run(port.setTags(id, tags, bookTitle()), t('tags.saved'));
     if (!outcome.ok) book.value = before;
     return outcome;
   }
@@ -160,12 +171,23 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
     return saveTags(myTags().filter((x) => x !== tag));
   }
 
+  /**
+   * What happens to an added link, truthfully: nothing checks links, so a
+   * confirmed reader's is listed at once; an unconfirmed reader's once they
+   * confirm; without an identity it waits in the outbox.
+   */
+  function linkAddedText(): string {
+    const who = readyValue(book.value)?.identity;
+    if (!who?.registered) return t('sidebar.links.addedWaiting');
+    return who.confirmed ? t('sidebar.links.added') : t('sidebar.links.addedUnconfirmed');
+  }
+
   async function addLink(url: string, title: string): Promise<ActionOutcome> {
     const id = bookId();
     const checked = checkReviewLink(url, title);
     if (!checked.ok) return { ok: false, refusal: checked.reason };
     if (id === null) return { ok: false };
-    return run(port.addLink(id, checked.value.url, checked.value.title), t('sidebar.links.added'));
+    return run(port.addLink(id, checked.value.url, checked.value.title, bookTitle()), linkAddedText());
   }
 
   async function nominate(reason: string): Promise<ActionOutcome> {
@@ -183,6 +205,43 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
     return run(port.copyText(canonPageUrl(site.value, id, commentId)), t('comments.linkCopied'));
   }
 
+  const { rate, removeRating } = createRatingActions(book, port.setRating, announce);
+
+  /**
+   * Posts the draft as a reader without an identity yet: sets the identity
+   * exactly as the options page does (same checks, same message), then posts.
+   * A refused comment registers nothing; a refused identity posts nothing.
+   */
+  async function postCommentAs(
+    name: string,
+    email: string,
+  ): Promise<{ field?: IdentityField; outcome: ActionOutcome }> {
+    const draftCheck = commenting.checkDraft();
+    if (!draftCheck.ok) return { outcome: draftCheck };
+    const checked = checkIdentity(name, email);
+    if (!checked.ok) return { field: checked.field, outcome: checked.outcome };
+    commenting.posting.value = true;
+    const registered = await port.register(checked.name, checked.email);
+    commenting.posting.value = false;
+    if (!registered.ok) {
+      announce(registered.error.message);
+      return { outcome: { ok: false, message: registered.error.message, code: registered.error.code } };
+    }
+    identity.value = { status: 'ready', value: registered.value };
+    patchBook((view) => ({ ...view, identity: { registered: true, confirmed: registered.value.confirmed } }));
+    return { outcome: await commenting.postComment() };
+  }
+
+  /**
+   * "Set name and e-mail address": to the comment form's own name field when
+   * it asks for one, else to the options page.
+   */
+  function askForIdentity(): void {
+    const field = document.getElementById(IDENTITY_FIELD_ID);
+    if (field) field.focus();
+    else void port.openOptions();
+  }
+
   return {
     look,
     site,
@@ -198,7 +257,12 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
     setLayout,
     addMyTag,
     removeMyTag,
+    rate,
+    removeRating,
+    askForIdentity,
+    postCommentAs,
     addLink,
+    linkAddedText,
     nominate,
     second: (nominationId: string) => run(port.second(nominationId), t('sidebar.nomination.seconded')),
     resendConfirmation: () => run(port.resendConfirmation(), t('identity.resent')),

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { OptionsPort } from '../../components/ports';
 import { watchChanges } from '../../lib/pages/change-watch';
 import { callBackground } from '../../lib/pages/channel';
-import { loadReaderIdentity, readerIdentity } from '../../lib/pages/identity';
+import { loadReaderIdentity, registerReaderIdentity } from '../../lib/pages/identity';
 import { SITE_LIST } from '../../lib/pages/site-list';
 import { fail, ok, type Result } from '../../lib/shared/messages/result';
 import { ANY_SITE_ORIGINS } from '../../lib/shared/settings/defaults';
@@ -20,10 +20,7 @@ async function request(origins: string[]): Promise<Result<boolean>> {
 export function createOptionsPort(): OptionsPort {
   return {
     loadIdentity: loadReaderIdentity,
-    async register(name, email) {
-      const reply = await callBackground('registerIdentity', { name, email });
-      return reply.ok ? ok(readerIdentity(reply.value)) : reply;
-    },
+    register: registerReaderIdentity,
     resendConfirmation: () => callBackground('resendConfirmation'),
     forgetIdentity: () => callBackground('forgetIdentity'),
     loadSettings: () => callBackground('getSettings'),

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { PopupPort } from '../../components/ports';
 import { watchChanges } from '../../lib/pages/change-watch';
 import { callBackground } from '../../lib/pages/channel';
+import { sendRating } from '../../lib/pages/rating-write';
 import { loadReaderIdentity } from '../../lib/pages/identity';
 import { openBrowserSidebar, openOptionsPage } from '../../lib/pages/open-surfaces';
 import { ok } from '../../lib/shared/messages/result';
@@ -30,9 +31,8 @@ export async function createPopupPort(): Promise<PopupPort> {
     loadBook: async () => (tabId === null ? ok(null) : callBackground('getTabBook', { tabId })),
     loadIdentity: loadReaderIdentity,
     loadSettings: () => callBackground('getSettings'),
-    setRating: (bookId, value) =>
-      value === null ? callBackground('removeRating', { bookId }) : callBackground('setRating', { bookId, value }),
-    setTags: (bookId, tags) => callBackground('setTags', { bookId, tags }),
+    setRating: (bookId, value, bookTitle) => sendRating(bookId, value, bookTitle),
+    setTags: (bookId, tags, bookTitle) => callBackground('setTags', { bookId, tags, bookTitle }),
     async openSidebar() {
       if (placement === 'browser') return openBrowserSidebar(tabId);
       const reply = await callBackground('updateSettings', { sidebar: { open: true } });

@@ -11,7 +11,8 @@ import type { SidebarPort } from '../../components/ports';
 import { watchChanges } from '../../lib/pages/change-watch';
 import { callBackground } from '../../lib/pages/channel';
 import { copyToClipboard } from '../../lib/pages/clipboard';
-import { loadReaderIdentity } from '../../lib/pages/identity';
+import { sendRating } from '../../lib/pages/rating-write';
+import { loadReaderIdentity, registerReaderIdentity } from '../../lib/pages/identity';
 import { openOptionsPage } from '../../lib/pages/open-surfaces';
 import { ok } from '../../lib/shared/messages/result';
 
@@ -39,6 +40,7 @@ export async function createSidebarPort(): Promise<SidebarPort> {
     },
     loadComments: (bookId, cursor) => callBackground('getComments', { bookId, cursor }),
     loadIdentity: loadReaderIdentity,
+    register: registerReaderIdentity,
     loadSettings: () => callBackground('getSettings'),
     async saveLayout({ open, side }) {
       // Opening or collapsing is remembered apart from "Sidebar at first", which only the options page sets.
@@ -51,11 +53,12 @@ export async function createSidebarPort(): Promise<SidebarPort> {
     },
     loadDraft: (bookId) => callBackground('getDraft', { bookId }),
     saveDraft: (bookId, draft) => callBackground('saveDraft', { bookId, draft }),
-    postComment: (bookId, draft) => callBackground('postComment', { bookId, ...draft }),
+    postComment: (bookId, draft, bookTitle) => callBackground('postComment', { bookId, bookTitle, ...draft }),
     flagComment: (bookId, commentId, reason) => callBackground('flagComment', { bookId, commentId, reason }),
     copyText: copyToClipboard,
-    setTags: (bookId, tags) => callBackground('setTags', { bookId, tags }),
-    addLink: (bookId, url, title) => callBackground('addReviewLink', { bookId, url, title }),
+    setTags: (bookId, tags, bookTitle) => callBackground('setTags', { bookId, tags, bookTitle }),
+    setRating: (bookId, value, bookTitle) => sendRating(bookId, value, bookTitle),
+    addLink: (bookId, url, title, bookTitle) => callBackground('addReviewLink', { bookId, url, title, bookTitle }),
     nominate: (book, reason) =>
       callBackground('nominateBook', {
         ...(book.isbn13[0] ? { isbn: book.isbn13[0] } : {}),

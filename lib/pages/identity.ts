@@ -25,3 +25,9 @@ export async function loadReaderIdentity(): Promise<Result<ReaderIdentity | null
 export function readerIdentity({ name, email, confirmed }: IdentityView): ReaderIdentity {
   return { name, email, confirmed };
 }
+
+/** Registers name and e-mail address with the canon server (the options page and the comment form alike). */
+export async function registerReaderIdentity(name: string, email: string): Promise<Result<ReaderIdentity>> {
+  const reply = await callBackground('registerIdentity', { name, email });
+  return reply.ok ? { ok: true, value: readerIdentity(reply.value) } : reply;
+}

@@ -18,6 +18,8 @@ export const CanonDataBook = v.object({
   isbn13: v.array(v.string()),
   isbn10: v.optional(v.array(v.string()), []),
   chapters: v.optional(v.array(v.string()), []),
+  /** Reviews and notes the canon's curators gathered: the server lists them as the book's review links. */
+  sources: v.optional(v.array(v.string()), []),
 });
 
 export const CanonSnapshotFile = v.object({
@@ -48,8 +50,10 @@ export function toSnapshotBook(book: CanonDataBook): CanonSnapshotBook {
 }
 
 /**
- * The snapshot's knowledge as a canon entry. It knows the book and its
- * chapters, not what readers did since: no ratings, tags, links or comments.
+ * The snapshot's knowledge as a canon entry. It knows the book, its
+ * description, its chapters and the review links the curators gathered (as
+ * the server seeds them), not what readers did since: no ratings, tags,
+ * readers' links or comments.
  */
 export function snapshotEntry(book: CanonDataBook): CanonEntry {
   return {
@@ -66,7 +70,7 @@ export function snapshotEntry(book: CanonDataBook): CanonEntry {
     chapters: (book.chapters ?? []).map((title) => ({ title, source: 'canon' as const })),
     rating: { average: null, count: 0, distribution: {}, provisional: 0 },
     tags: [],
-    links: [],
+    links: curatedLinks(book),
     commentCount: 0,
     nomination: null,
   };
@@ -74,3 +78,15 @@ export function snapshotEntry(book: CanonDataBook): CanonEntry {
 
 /** The packaged file's name, written by the build (wxt.config.ts) and read by the background. */
 export const CANON_SNAPSHOT_FILE = 'canon-snapshot.json';
+
+/** The curators' sources as review links, titled by host and in their order, as the server's seed lists them. */
+function curatedLinks(book: CanonDataBook): CanonEntry['links'] {
+  // Only web addresses become links (the build writes them so); anything else stays unshown.
+  const urls = [...new Set(book.sources ?? [])].filter((url) => /^https?:\/\//.test(url) && URL.canParse(url));
+  return urls.map((url, position) => ({
+    id: `${book.id}:source:${position}`,
+    url,
+    title: new URL(url).hostname.replace(/^www\./, ''),
+    source: 'canon' as const,
+  }));
+}

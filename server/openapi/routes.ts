@@ -215,6 +215,15 @@ export const ROUTE_DOCS: RouteDoc[] = [
     budgets: ['writesPerIdentity'],
   },
   {
+    method: 'get',
+    path: '/nominations/{id}/mine',
+    summary:
+      "The calling reader's part in a nomination: whether they (as a person, from any browser) made it or support it",
+    auth: 'identity',
+    status: 200,
+    response: canon.MyNominationState,
+  },
+  {
     method: 'post',
     path: '/nominations/{id}/seconds',
     summary: 'Second a nomination',

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import {
+  type MyNominationState,
   NominateRequest,
   SecondNominationRequest,
   type NominationList,
@@ -57,6 +58,29 @@ export function nominationRoutes(deps: Deps) {
         const { value } = await readJson(c, NominateRequest);
         const { id, created } = await nominateBook(deps, caller.identityId, value);
         return c.json(await summary(db, id), created ? 201 : 200);
+      })
+      .get('/nominations/:id/mine', async (c) => {
+        const voice = await requireVoice(db, c);
+        const nominationId = uuidParam(c, 'Nomination');
+        const nomination = await db
+          .selectFrom('nominations as n')
+          .innerJoin('identities as i', 'i.id', 'n.identity_id')
+          .select(['n.id', 'n.identity_id', 'i.person_id'])
+          .where('n.id', '=', nominationId)
+          .executeTakeFirst();
+        if (nomination === undefined) throw notFound('Nomination');
+        const supporter = await db
+          .selectFrom('nomination_supporters')
+          .select('owner_id')
+          .where('nomination_id', '=', nominationId)
+          .where('owner_id', '=', voice.ownerId)
+          .executeTakeFirst();
+        // The person, not just this browser: a nomination made from another browser of theirs is theirs too.
+        const nominated =
+          nomination.identity_id === voice.identityId ||
+          (voice.personId !== null && nomination.person_id === voice.personId);
+        const body: MyNominationState = { nominationId, nominated, supporting: nominated || supporter !== undefined };
+        return c.json(body);
       })
       .post('/nominations/:id/seconds', async (c) => {
         const caller = await requireVoice(db, c);

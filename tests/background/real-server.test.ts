@@ -133,6 +133,14 @@ describe('the background against the real canon server over HTTP', () => {
       answer: { inCanon: true, entry: { id: 'we-think' } },
     });
     expect(view.ok && (view.value as BookView).chapters?.source).toBe('canon');
+    // The curators' review links and the description travel with the snapshot, as the server seeds them.
+    const entry =
+      view.ok && (view.value as BookView).canon?.answer.inCanon ? (view.value as BookView).canon!.answer : null;
+    const links = entry && 'entry' in entry ? entry.entry.links : [];
+    expect(links.map((l) => l.title)).toContain('podnosh.com');
+    expect(links.every((l) => l.source === 'canon' && /^https?:\/\//.test(l.url))).toBe(true);
+    const described = buildCanonSnapshot().books.filter((b) => b.description);
+    expect(described.length).toBeGreaterThan(0);
     down.ctx.db.close();
   });
 });

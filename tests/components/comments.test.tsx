@@ -212,7 +212,11 @@ describe('CommentForm', () => {
     fireEvent.click(screen.getByLabelText('Contains spoilers'));
     fireEvent.click(screen.getByRole('button', { name: 'Post comment' }));
     await waitFor(() =>
-      expect(backend.postComment).toHaveBeenCalledWith('book-we-think', { body: 'Worth reading.', spoiler: true }),
+      expect(backend.postComment).toHaveBeenCalledWith(
+        'book-we-think',
+        { body: 'Worth reading.', spoiler: true },
+        'We-Think',
+      ),
     );
     await waitFor(() => expect(backend.saveDraft).toHaveBeenLastCalledWith('book-we-think', null));
     expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('');
@@ -227,20 +231,74 @@ describe('CommentForm', () => {
     expect(backend.postComment).not.toHaveBeenCalled();
   });
 
-  it('tells an unconfirmed reader to check their inbox, with a resend', async () => {
+  it('tells an unconfirmed reader to follow the e-mailed link, with a resend, never showing the address', async () => {
     const { backend, container } = await createCommentForm({
       loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: false })),
     });
-    expect(screen.getByText(/Check your inbox at qin@example.org/)).toBeTruthy();
+    expect(screen.getByText(/Follow the link we sent to your address/)).toBeTruthy();
+    expect(container.textContent).not.toContain('qin@example.org');
     fireEvent.click(screen.getByRole('button', { name: 'Send the e-mail again' }));
     await waitFor(() => expect(backend.resendConfirmation).toHaveBeenCalled());
     expect(screen.getAllByText('Confirmation e-mail sent again.').length).toBeGreaterThan(0);
     await expectNoAxeViolations(container);
   });
 
-  it('sends a reader without an identity to the options page', async () => {
-    const { backend } = await createCommentForm({ loadIdentity: vi.fn(async () => ok(null)) });
-    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
-    expect(backend.openOptions).toHaveBeenCalled();
+  it('asks a reader without an identity for name and e-mail address in the form, sets them, then posts', async () => {
+    const { backend, container, state } = await createCommentForm({ loadIdentity: vi.fn(async () => ok(null)) });
+    fireEvent.input(screen.getByLabelText('Your comment'), { target: { value: 'Worth reading.' } });
+    const submit = screen.getByRole('button', { name: 'Save name and post comment' });
+    await expectNoAxeViolations(container);
+
+    // The same checks as the options page, field by field; nothing is sent while one refuses.
+    fireEvent.click(submit);
+    expect((await screen.findByRole('alert')).textContent).toBe('Please fill this in.');
+    expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: '  Qin   Han ' } });
+    fireEvent.input(screen.getByLabelText('E-mail address'), { target: { value: 'qin-at-example.org' } });
+    fireEvent.click(submit);
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('This does not look like an e-mail address.'),
+    );
+    expect(backend.register).not.toHaveBeenCalled();
+    expect(backend.postComment).not.toHaveBeenCalled();
+
+    fireEvent.input(screen.getByLabelText('E-mail address'), { target: { value: ' qin@example.org ' } });
+    fireEvent.click(submit);
+    await waitFor(() =>
+      expect(backend.postComment).toHaveBeenCalledWith(
+        'book-we-think',
+        { body: 'Worth reading.', spoiler: false },
+        'We-Think',
+      ),
+    );
+    expect(backend.register).toHaveBeenCalledWith('Qin Han', 'qin@example.org');
+    expect(vi.mocked(backend.register).mock.invocationCallOrder[0]).toBeLessThan(
+      vi.mocked(backend.postComment).mock.invocationCallOrder[0]!,
+    );
+    // Now unconfirmed: the form says where the link went, not the address itself.
+    await screen.findByText(/Follow the link we sent to your address/);
+    expect(screen.queryByLabelText('E-mail address')).toBeNull();
+    expect(container.textContent).not.toContain('qin@example.org');
+    expect(state.identity.value).toEqual({ status: 'ready', value: expect.objectContaining({ confirmed: false }) });
+  });
+
+  it('registers nothing for an empty comment, and posts nothing when registering fails', async () => {
+    const { backend } = await createCommentForm({
+      loadIdentity: vi.fn(async () => ok(null)),
+      register: vi.fn(async () => fail<never>('rate-limited', 'Too many registrations from this address.')),
+    });
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Qin Han' } });
+    fireEvent.input(screen.getByLabelText('E-mail address'), { target: { value: 'qin@example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name and post comment' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Please fill this in.');
+    expect(backend.register).not.toHaveBeenCalled();
+
+    fireEvent.input(screen.getByLabelText('Your comment'), { target: { value: 'Worth reading.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name and post comment' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Too many registrations from this address.'),
+    );
+    expect(backend.postComment).not.toHaveBeenCalled();
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('Worth reading.');
   });
 });

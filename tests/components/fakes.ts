@@ -71,6 +71,7 @@ export function inCanonView(overrides: Partial<CanonEntry> = {}, view: Partial<B
     tabId: 7,
     url: 'https://www.amazon.co.uk/dp/1861978758',
     mine: { bookId: 'book-we-think', rating: 4, tags: ['essays'], provisional: false },
+    myNomination: null,
     pending: [],
     identity: { registered: true, confirmed: true },
     ...view,
@@ -156,6 +157,7 @@ export function fakeSidebarPort(overrides: Partial<SidebarPort> = {}): SidebarPo
     loadBook: vi.fn(async () => ok<BookView | null>(inCanonView())),
     loadComments: vi.fn(async () => ok(commentsView([comment('c1')]))),
     loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: true })),
+    register: vi.fn(async (name: string, email: string) => ok({ name, email, confirmed: false })),
     loadSettings: vi.fn(async () => ok(OPEN_SIDEBAR_SETTINGS)),
     saveLayout: vi.fn(async () => ok(null)),
     loadDraft: vi.fn(async () => ok(null)),
@@ -164,6 +166,7 @@ export function fakeSidebarPort(overrides: Partial<SidebarPort> = {}): SidebarPo
     flagComment: vi.fn(async () => ok(null)),
     copyText: vi.fn(async () => ok(null)),
     setTags: vi.fn(async () => ok(null)),
+    setRating: vi.fn(async () => ok(null)),
     addLink: vi.fn(async () => ok(null)),
     nominate: vi.fn(async () => ok(null)),
     second: vi.fn(async () => ok(null)),
@@ -178,7 +181,9 @@ export function fakeSidebarPort(overrides: Partial<SidebarPort> = {}): SidebarPo
 export function fakePopupPort(overrides: Partial<PopupPort> = {}): PopupPort {
   const hub = new ChangeHub();
   return {
-    loadBook: vi.fn(async () => ok<BookView | null>(inCanonView({}, { mine: MY_STATE }))),
+    loadBook: vi.fn(async () =>
+      ok<BookView | null>(inCanonView({}, { mine: MY_STATE, identity: { registered: true, confirmed: false } })),
+    ),
     loadIdentity: vi.fn(async () => ok({ name: 'Qin Han', email: 'qin@example.org', confirmed: false })),
     loadSettings: vi.fn(async () => ok(DEFAULT_SETTINGS)),
     setRating: vi.fn(async () => ok(null)),

@@ -7,7 +7,9 @@ import { formatNumber, pluralForm, t } from '../../components/i18n';
 import { RatingPanel } from '../../components/sidebar/RatingPanel';
 import { LANGUAGES } from '../../lib/shared/api/languages';
 import { expectNoAxeViolations } from './axe';
-import { weThinkEntry } from './fakes';
+import { createSidebarState } from '../../components/sidebar/state';
+import type { AnsweredBook } from '../../components/ports';
+import { fakeSidebarPort, inCanonView, weThinkEntry } from './fakes';
 import { loadMessages, useLocale } from './locale';
 
 afterEach(cleanup);
@@ -111,7 +113,11 @@ describe('locales', () => {
     await useLocale('de');
     const { container } = render(
       <main>
-        <RatingPanel rating={weThinkEntry().rating} />
+        <RatingPanel
+          state={createSidebarState(fakeSidebarPort())}
+          view={inCanonView() as AnsweredBook}
+          rating={weThinkEntry().rating}
+        />
       </main>,
     );
     await waitFor(() => expect(screen.getByText('3,5 von 5 Sternen aus 4 bestätigten Bewertungen')).toBeTruthy());
@@ -128,7 +134,11 @@ describe('locales', () => {
     expect(t('form.count', [formatNumber(0), formatNumber(5000)])).toBe('0 sur 5\u202f000 caractères');
     const { container } = render(
       <main>
-        <RatingPanel rating={weThinkEntry().rating} />
+        <RatingPanel
+          state={createSidebarState(fakeSidebarPort())}
+          view={inCanonView() as AnsweredBook}
+          rating={weThinkEntry().rating}
+        />
       </main>,
     );
     await waitFor(() => expect(screen.getByText('3,5 sur 5 étoiles, d’après 4 notes confirmées')).toBeTruthy());
@@ -141,7 +151,11 @@ describe('locales', () => {
     expect(t('sidebar.comments.loaded', 0)).toBe('コメントはまだありません。');
     const { container } = render(
       <main>
-        <RatingPanel rating={weThinkEntry().rating} />
+        <RatingPanel
+          state={createSidebarState(fakeSidebarPort())}
+          view={inCanonView() as AnsweredBook}
+          rating={weThinkEntry().rating}
+        />
       </main>,
     );
     await waitFor(() => expect(screen.getByText('5 つ星のうち 3.5（確認済みの評価 4 件）')).toBeTruthy());

@@ -144,6 +144,25 @@ describe('Options', () => {
       ),
     });
     expect(screen.getByText('Waiting for your name and e-mail address')).toBeTruthy();
+    // Nothing a retry could do: it goes once an identity is set.
+    expect(screen.queryByRole('button', { name: /^Retry/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Discard/ })).toBeTruthy();
+  });
+
+  it('names the book of every outbox entry', async () => {
+    await createOptions({
+      loadOutbox: vi.fn(async () =>
+        ok([
+          {
+            ...pendingComment('w4', 'queued'),
+            intent: { kind: 'rating' as const, bookId: 'book-we-think', value: 4.5 as const },
+            bookTitle: 'We-Think',
+          },
+        ]),
+      ),
+    });
+    const entry = screen.getByText('Rating: 4.5 stars').closest('li');
+    expect(entry?.textContent).toContain('We-Think');
   });
 
   it('says the outbox is empty when it is', async () => {

@@ -94,7 +94,11 @@ describe('Popup', () => {
     const { container } = await createPopup();
     expect(screen.getByText('We-Think')).toBeTruthy();
     expect(screen.getByRole('slider', { name: 'Your rating' }).getAttribute('aria-valuenow')).toBe('3');
-    expect(screen.getByText('Provisional until you confirm your e-mail address.')).toBeTruthy();
+    const slider = screen.getByRole('slider', { name: 'Your rating' });
+    const note = document.getElementById(slider.getAttribute('aria-describedby')!);
+    expect(note?.textContent).toBe('Your rating is provisional until you follow the link we sent to your address.');
+    // The popup says where the link went without repeating the address.
+    expect(container.textContent).not.toContain('qin@example.org');
     const suggestions = [...container.querySelectorAll('#popup-tags-suggestions option')].map((o) =>
       o.getAttribute('value'),
     );
@@ -107,7 +111,7 @@ describe('Popup', () => {
     const slider = screen.getByRole('slider', { name: 'Your rating' });
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
     expect(slider.getAttribute('aria-valuenow')).toBe('3.5');
-    await waitFor(() => expect(backend.setRating).toHaveBeenCalledWith('book-we-think', 3.5));
+    await waitFor(() => expect(backend.setRating).toHaveBeenCalledWith('book-we-think', 3.5, 'We-Think'));
   });
 
   it('puts the old rating back when saving fails, and says why', async () => {
@@ -126,9 +130,32 @@ describe('Popup', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('points a reader without an identity to the options', async () => {
-    const { backend } = await createPopup({ loadIdentity: vi.fn(async () => ok(null)) });
-    expect(screen.getByText(/Set your name and e-mail address/)).toBeTruthy();
+  it('tells a reader without an identity, before and after rating, that the rating waits unsent', async () => {
+    const { backend, container } = await createPopup({
+      loadIdentity: vi.fn(async () => ok(null)),
+      loadBook: vi.fn(async () =>
+        ok(inCanonView({}, { mine: null, identity: { registered: false, confirmed: false } })),
+      ),
+    });
+    expect(
+      screen.getByText(
+        'You have not set a name and e-mail address yet. A rating you give now waits in this browser, unsent, until you do.',
+      ),
+    ).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('slider', { name: 'Your rating' }), { key: 'End' });
+    await screen.findByText('Your rating waits in this browser, unsent, until you set your name and e-mail address.');
+    expect(backend.setRating).toHaveBeenCalledWith('book-we-think', 5, 'We-Think');
+    fireEvent.click(screen.getByRole('button', { name: 'Set name and e-mail address' }));
+    expect(backend.openOptions).toHaveBeenCalled();
+    await expectNoAxeViolations(container);
+  });
+
+  it('points a reader without an identity to the options on a book the canon does not hold', async () => {
+    const { backend } = await createPopup({
+      loadIdentity: vi.fn(async () => ok(null)),
+      loadBook: vi.fn(async () => ok(notInCanonView(null, { identity: { registered: false, confirmed: false } }))),
+    });
+    expect(screen.getByText(/Without a name and e-mail address/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
     expect(backend.openOptions).toHaveBeenCalled();
   });
@@ -145,11 +172,19 @@ describe('Popup', () => {
     const { container } = await createPopup({
       loadSettings: vi.fn(async () => ok({ ...DEFAULT_SETTINGS, theme: 'dark' as const })),
       loadBook: vi.fn(async () =>
-        ok(inCanonView({}, { mine: { bookId: 'b', rating: 4, tags: ['essays'], provisional: false } })),
+        ok(
+          inCanonView(
+            {},
+            {
+              mine: { bookId: 'b', rating: 4, tags: ['essays'], provisional: false },
+              identity: { registered: true, confirmed: true },
+            },
+          ),
+        ),
       ),
     });
     await waitFor(() => expect(container.querySelector('.popup')?.getAttribute('data-theme')).toBe('dark'));
-    expect(screen.getByText('Confirmed.')).toBeTruthy();
+    expect(screen.getByText('Your rating counts.')).toBeTruthy();
     await expectNoAxeViolations(container);
   });
 });

@@ -13,6 +13,7 @@ import {
   fakeSidebarPort,
   inCanonView,
   notInCanonView,
+  pendingComment,
   WE_THINK_REF,
 } from './fakes';
 import { useLocale } from './locale';
@@ -111,6 +112,50 @@ describe('Sidebar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Nominate' }));
     await screen.findByText('Thank you for nominating this book.');
     expect(nominate).toHaveBeenCalledWith(WE_THINK_REF, 'Participation, not consumption.');
+    // Right after nominating, the panel says whose nomination it is, not "thanks for seconding".
+    expect(screen.getByText('You nominated this.')).toBeTruthy();
+    expect(screen.queryByText(/seconding/)).toBeNull();
+  });
+
+  it('never offers the reader a second of their own nomination, waiting in the outbox or on the server', async () => {
+    const open = {
+      id: 'n1',
+      isbn13: '9781861978738',
+      title: 'We-Think',
+      authors: [],
+      reason: 'A classic.',
+      status: 'open' as const,
+      supporters: 1,
+      bookId: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const pendingNomination = {
+      ...pendingComment('w9', 'queued'),
+      intent: { kind: 'nomination' as const, title: 'We-Think', authors: [], reason: 'A classic.' },
+    };
+    await createSidebar({ loadBook: vi.fn(async () => ok(notInCanonView(null, { pending: [pendingNomination] }))) });
+    expect(screen.getByText('You nominated this.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Nominate' })).toBeNull();
+    cleanup();
+
+    const { container } = await createSidebar({
+      loadBook: vi.fn(async () =>
+        ok(notInCanonView(open, { myNomination: { nominationId: 'n1', nominated: true, supporting: true } })),
+      ),
+    });
+    expect(screen.getByText('You nominated this.')).toBeTruthy();
+    expect(screen.getByText('Nominated by 1 reader.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Second this nomination' })).toBeNull();
+    await expectNoAxeViolations(container);
+    cleanup();
+
+    await createSidebar({
+      loadBook: vi.fn(async () =>
+        ok(notInCanonView(open, { myNomination: { nominationId: 'n1', nominated: false, supporting: true } })),
+      ),
+    });
+    expect(screen.getByText('You support this nomination.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Second this nomination' })).toBeNull();
   });
 
   it('offers to second an open nomination', async () => {
@@ -134,6 +179,7 @@ describe('Sidebar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Second this nomination' }));
     await screen.findByText('Thank you for seconding this nomination.');
     expect(second).toHaveBeenCalledWith('n1');
+    expect(screen.getByText('You support this nomination.')).toBeTruthy();
   });
 
   it('renders review links safely: http(s) clickable with safe rel, javascript: as text', async () => {
@@ -155,8 +201,21 @@ describe('Sidebar', () => {
     fireEvent.input(screen.getByLabelText('Web address'), { target: { value: 'https://example.org/review' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add link' }));
     await waitFor(() =>
-      expect(backend.addLink).toHaveBeenCalledWith('book-we-think', 'https://example.org/review', ''),
+      expect(backend.addLink).toHaveBeenCalledWith('book-we-think', 'https://example.org/review', '', 'We-Think'),
     );
+    // Nothing checks links: a confirmed reader's is listed at once, and the panel says so.
+    const said = await screen.findAllByText('Thank you. Your link is listed.');
+    expect(said.length).toBeGreaterThan(0);
+    expect(document.body.textContent).not.toMatch(/checked/);
+  });
+
+  it('tells an unconfirmed reader their link is listed once they confirm', async () => {
+    await createSidebar({
+      loadBook: vi.fn(async () => ok(inCanonView({}, { identity: { registered: true, confirmed: false } }))),
+    });
+    fireEvent.input(screen.getByLabelText('Web address'), { target: { value: 'https://example.org/review' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add link' }));
+    await screen.findAllByText('Thank you. Your link is listed once you follow the link we sent to your address.');
   });
 
   it("lets the reader add and remove their own tags, with the book's tags as suggestions", async () => {
@@ -167,9 +226,11 @@ describe('Sidebar', () => {
     expect(suggestions).toEqual(['collaboration', 'web culture']);
     fireEvent.input(screen.getByLabelText('Add a tag'), { target: { value: '  Web   Culture ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
-    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['essays', 'web culture']));
+    await waitFor(() =>
+      expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['essays', 'web culture'], 'We-Think'),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag essays' }));
-    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['web culture']));
+    await waitFor(() => expect(backend.setTags).toHaveBeenLastCalledWith('book-we-think', ['web culture'], 'We-Think'));
   });
 
   it('follows change notices from the background', async () => {

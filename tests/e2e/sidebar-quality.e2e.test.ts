@@ -68,10 +68,27 @@ describe('the sidebar, popup and options in Chromium: accessibility and layout',
     await page.close();
   });
 
-  it.each(['popup.html', 'options.html'])('has no axe violations on %s', async (file) => {
-    const page = await browser.openExtensionPage(file);
-    await page.locator('h1').first().waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await page.close();
-  });
+  it.each([
+    ['popup.html', 'light'],
+    ['popup.html', 'dark'],
+    ['options.html', 'light'],
+    ['options.html', 'dark'],
+  ] as const)(
+    'has no axe violations on %s, %s theme, and no strip of another colour around it',
+    async (file, scheme) => {
+      const page = await browser.openExtensionPage(file);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.locator('h1').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      // The page around the surface has the surface's own background: no white margin beside a dark surface.
+      const colours = await page.evaluate(() => {
+        const surface = document.querySelector('.bookside')!;
+        const bg = (el: Element) => getComputedStyle(el).backgroundColor;
+        return { html: bg(document.documentElement), body: bg(document.body), surface: bg(surface) };
+      });
+      expect(colours.body).toBe(colours.surface);
+      expect(colours.html).toBe(colours.surface);
+      await page.close();
+    },
+  );
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { NominationList } from '../../lib/shared/api';
-import { call, newIdentity, postComment } from './client';
+import { call, newIdentity, postComment, register } from './client';
 import { backends, startCanonServer, type CanonServerHandle } from './harness';
 
 const ADMIN = 'test-admin-token-0123456789abcdef';
@@ -13,6 +13,38 @@ describe.each(backends())('nominations and moderation (%s)', (backend) => {
     server = await startCanonServer({ backend, config: { adminToken: ADMIN } });
   });
   afterAll(() => server?.stop());
+
+  it('tells a reader their part in a nomination, as a person across browsers', async () => {
+    const a = await newIdentity(server, { confirm: true });
+    const nominated = await call(server.api, 'POST', '/nominations', {
+      secret: a.secret,
+      body: {
+        title: 'The Mushroom at the End of the World',
+        authors: ['Anna Tsing'],
+        reason: 'Collaborative survival.',
+      },
+    });
+    expect(nominated.status).toBe(201);
+    const id = nominated.body.id as string;
+    const mine = async (secret: string) => call(server.api, 'GET', `/nominations/${id}/mine`, { secret });
+
+    expect((await mine(a.secret)).body).toEqual({ nominationId: id, nominated: true, supporting: true });
+    // A second browser of the same person, confirmed with the same address: the nomination is theirs too.
+    const aElsewhere = await register(server, 'Test Reader', a.email);
+    await fetch((await server.nextMail(a.email)).link ?? '');
+    expect((await mine(aElsewhere.secret)).body).toEqual({ nominationId: id, nominated: true, supporting: true });
+
+    const b = await newIdentity(server, { confirm: true });
+    expect((await mine(b.secret)).body).toEqual({ nominationId: id, nominated: false, supporting: false });
+    await call(server.api, 'POST', `/nominations/${id}/seconds`, { secret: b.secret, body: {} });
+    expect((await mine(b.secret)).body).toEqual({ nominationId: id, nominated: false, supporting: true });
+
+    expect((await call(server.api, 'GET', `/nominations/${id}/mine`)).status).toBe(401);
+    const missing = await call(server.api, 'GET', '/nominations/00000000-0000-4000-8000-000000000000/mine', {
+      secret: b.secret,
+    });
+    expect(missing.status).toBe(404);
+  });
 
   it('nominates a book not in the canon, seconds it, and shows the state in lookups', async () => {
     const a = await newIdentity(server, { confirm: true });

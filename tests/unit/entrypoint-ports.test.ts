@@ -139,6 +139,11 @@ describe('the sidebar’s port framed into a page', () => {
       sends: [['getIdentity']],
       answers: ok({ name: 'Ada', email: 'ada@example.org', confirmed: true }),
     },
+    register: {
+      run: (p) => p.register('Ada', 'ada@example.org'),
+      sends: [['registerIdentity', { name: 'Ada', email: 'ada@example.org' }]],
+      answers: ok({ name: 'Ada', email: 'ada@example.org', confirmed: true }),
+    },
     loadSettings: { run: (p) => p.loadSettings(), sends: [['getSettings']] },
     saveLayout: {
       run: (p) => p.saveLayout({ open: true, side: 'left' }),
@@ -156,6 +161,10 @@ describe('the sidebar’s port framed into a page', () => {
     // Straight to the clipboard, no message: the background has nothing to do with it.
     copyText: { run: (p) => p.copyText('https://canon.example/books/b1#comment-c1'), sends: [], answers: ok(null) },
     setTags: { run: (p) => p.setTags('b1', ['essays']), sends: [['setTags', { bookId: 'b1', tags: ['essays'] }]] },
+    setRating: {
+      run: (p) => p.setRating('b1', 4.5, 'We-Think'),
+      sends: [['setRating', { bookId: 'b1', value: 4.5, bookTitle: 'We-Think' }]],
+    },
     addLink: {
       run: (p) => p.addLink('b1', 'https://example.org/r', 'A review'),
       sends: [['addReviewLink', { bookId: 'b1', url: 'https://example.org/r', title: 'A review' }]],

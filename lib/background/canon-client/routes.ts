@@ -22,6 +22,7 @@ export const canonRoutes = {
   links: (bookId: string) => `/books/${seg(bookId)}/links`,
   nominations: () => '/nominations',
   secondNomination: (nominationId: string) => `/nominations/${seg(nominationId)}/seconds`,
+  myNomination: (nominationId: string) => `/nominations/${seg(nominationId)}/mine`,
   identities: () => '/identities',
   identityMe: () => '/identities/me',
   resendConfirmation: () => '/identities/me/resend',

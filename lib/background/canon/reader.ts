@@ -1,5 +1,5 @@
-/** Reads that depend on who asks: comment pages (with my own pending ones) and my rating and tags. */
-import { CommentPage, MyBookState } from '../../shared/api';
+/** Reads that depend on who asks: comment pages (my pending ones too), my rating and tags, my part in a nomination. */
+import { CommentPage, MyBookState, MyNominationState } from '../../shared/api';
 import { CACHE_FRESH_MS } from '../core/limits';
 import type { BackgroundContext } from '../core/context';
 import { cacheGet, cachePut } from '../cache/cache';
@@ -53,6 +53,24 @@ export async function myBookState(deps: Deps, bookId: string): Promise<MyBookSta
     server,
     { method: 'GET', path: canonRoutes.mine(bookId), secret: identity.secret },
     MyBookState,
+  );
+  return response.kind === 'ok' ? response.value : null;
+}
+
+/**
+ * This reader's part in a nomination (made it, supports it); null without
+ * identity or when the server cannot say. Asked fresh each time: it is what
+ * decides whether the sidebar offers to second it.
+ */
+export async function myNominationState(deps: Deps, nominationId: string): Promise<MyNominationState | null> {
+  const server = await deps.server();
+  const identity = await usableIdentity(deps.db, server);
+  if (identity === null) return null;
+  const response = await canonRequest(
+    deps.fetch,
+    server,
+    { method: 'GET', path: canonRoutes.myNomination(nominationId), secret: identity.secret },
+    MyNominationState,
   );
   return response.kind === 'ok' ? response.value : null;
 }

@@ -46,3 +46,21 @@ export function orderKeyFor(intent: WriteIntent): string {
       return `book:${intent.bookId}`;
   }
 }
+
+/**
+ * The reader's one value on the server that a write sets whole (their rating
+ * or their tag set for a book), or null for writes that add something. A
+ * newer write to the same slot makes an unsent older one pointless, so the
+ * outbox keeps only the newer (issue 15: one entry per pending rating).
+ */
+export function replaceableSlot(intent: WriteIntent): string | null {
+  switch (intent.kind) {
+    case 'rating':
+    case 'removeRating':
+      return `rating:${intent.bookId}`;
+    case 'tags':
+      return `tags:${intent.bookId}`;
+    default:
+      return null;
+  }
+}

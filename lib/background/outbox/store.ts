@@ -6,7 +6,7 @@
  */
 import type { BooksideDb } from '../database/schema';
 import type { WriteIntent } from '../../shared/messages/payloads';
-import { orderKeyFor, requestFor } from './intent';
+import { orderKeyFor, replaceableSlot, requestFor } from './intent';
 import { blocksLater, isSendable, leased, type Settlement } from './row';
 import type { OutboxRow } from '../database/schema';
 
@@ -19,8 +19,25 @@ export interface NewWrite {
   createdAt?: number;
 }
 
+/**
+ * Stores a write. A rating or tag set replaces the same book's older one of
+ * that kind that is not being sent: both would set the same value and only
+ * the newer counts. A row in flight (`sending`) is never touched; the newer
+ * row simply follows it (an older import replaces nothing). Done in the same transaction as the insert, so a
+ * flush cannot lease the older row in between.
+ */
 export async function enqueue(db: BooksideDb, write: NewWrite, now: number): Promise<OutboxRow> {
   const tx = db.transaction(['outbox', 'meta'], 'readwrite', { durability: 'strict' });
+  const slot = replaceableSlot(write.intent);
+  const createdAt = write.createdAt ?? now;
+  if (slot !== null) {
+    for (const older of await tx.objectStore('outbox').getAll()) {
+      // An imported write older than one already here replaces nothing.
+      if (older.state !== 'sending' && older.createdAt <= createdAt && replaceableSlot(older.intent) === slot) {
+        void tx.objectStore('outbox').delete(older.id);
+      }
+    }
+  }
   const seq = Number((await tx.objectStore('meta').get(SEQ_KEY)) ?? 0) + 1;
   const row: OutboxRow = {
     id: write.id ?? crypto.randomUUID(),
@@ -29,7 +46,7 @@ export async function enqueue(db: BooksideDb, write: NewWrite, now: number): Pro
     seq,
     intent: write.intent,
     request: requestFor(write.intent),
-    createdAt: write.createdAt ?? now,
+    createdAt,
     attempts: 0,
     state: 'queued',
     notBefore: now,

@@ -1,7 +1,7 @@
 /** Assembling what the sidebar, popup and content script are shown about a tab's book. */
 import { matchKey } from '../../shared/api';
 import { canonLookup } from '../canon/lookup';
-import { myBookState } from '../canon/reader';
+import { myBookState, myNominationState } from '../canon/reader';
 import { resolveChapters } from '../chapters/resolve';
 import type { BookRef } from '../../shared/book-ref';
 import { usableIdentity } from '../identity/record';
@@ -54,6 +54,7 @@ export async function tabBookView(
     view.canon?.answer.inCanon === false ? (view.canon.answer.nomination?.id ?? null) : null,
   );
   const rows = (await listOutbox(ctx.db)).filter((row) => keys.has(row.orderKey));
+  const nomination = view.canon?.answer.inCanon === false ? view.canon.answer.nomination : null;
   await showBadge(tabId, badgeFor(view.canon));
   return {
     ...view,
@@ -61,6 +62,7 @@ export async function tabBookView(
     url: report.url,
     // Outbox rows are in send order, so the latest pending write wins.
     mine: entry === null ? null : mineWithPending(await myBookState(ctx, entry.id), entry.id, rows),
+    myNomination: nomination?.status === 'open' ? await myNominationState(ctx, nomination.id) : null,
     pending: rows.map((row) => pendingView(row, identity !== null, entry?.title ?? report.book?.title ?? null)),
     identity: { registered: identity !== null, confirmed: identity?.confirmed ?? false },
   };
@@ -86,6 +88,12 @@ export function pendingView(row: OutboxRow, hasIdentity: boolean, bookTitle: str
     state,
     nextAttemptAt: state === 'queued' ? row.notBefore : null,
     error: row.lastError,
-    bookTitle,
+    bookTitle: bookTitle ?? titleIn(row.intent),
   };
+}
+
+/** The title the page that made a write named, so the options page's outbox can say which book it is for. */
+function titleIn(intent: OutboxRow['intent']): string | null {
+  if (intent.kind === 'nomination') return intent.title;
+  return 'bookTitle' in intent && intent.bookTitle !== undefined && intent.bookTitle !== '' ? intent.bookTitle : null;
 }

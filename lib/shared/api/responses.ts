@@ -136,6 +136,15 @@ export const MyBookState = v.object({
   provisional: v.boolean(),
 });
 
+/** The calling reader's part in a nomination, as a person: any of their browsers counts. */
+export const MyNominationState = v.object({
+  nominationId: v.string(),
+  /** They made the nomination. */
+  nominated: v.boolean(),
+  /** They support it (the nominator always does). */
+  supporting: v.boolean(),
+});
+
 export const AddedReviewLink = v.object({
   link: ReviewLink,
   /** False while the adding identity is unconfirmed: the link is listed once it confirms. */
@@ -163,5 +172,6 @@ export type RegisteredIdentity = v.InferOutput<typeof RegisteredIdentity>;
 export type IdentityState = v.InferOutput<typeof IdentityState>;
 export type MyBookState = v.InferOutput<typeof MyBookState>;
 export type AddedReviewLink = v.InferOutput<typeof AddedReviewLink>;
+export type MyNominationState = v.InferOutput<typeof MyNominationState>;
 export type NominationList = v.InferOutput<typeof NominationList>;
 export type ErrorBody = v.InferOutput<typeof ErrorBody>;

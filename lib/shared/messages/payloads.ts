@@ -55,11 +55,13 @@ export const SidebarOpenReport = v.strictObject({ open: v.boolean() });
 
 // Writes: the canon request body plus where it goes. These are also the
 // outbox's stored intents, re-checked when an export file is imported.
-export const CommentWrite = v.strictObject({ bookId: Id, ...CreateCommentRequest.entries });
-export const RatingWrite = v.strictObject({ bookId: Id, ...SetRatingRequest.entries });
-export const RemoveRatingWrite = v.strictObject({ bookId: Id });
-export const TagsWrite = v.strictObject({ bookId: Id, ...SetTagsRequest.entries });
-export const LinkWrite = v.strictObject({ bookId: Id, ...AddReviewLinkRequest.entries });
+// `bookTitle` is never sent: it names the book in the outbox's list.
+const BookTitle = v.optional(v.pipe(v.string(), v.maxLength(LIMITS.bookTitleMax * 2)));
+export const CommentWrite = v.strictObject({ bookId: Id, bookTitle: BookTitle, ...CreateCommentRequest.entries });
+export const RatingWrite = v.strictObject({ bookId: Id, bookTitle: BookTitle, ...SetRatingRequest.entries });
+export const RemoveRatingWrite = v.strictObject({ bookId: Id, bookTitle: BookTitle });
+export const TagsWrite = v.strictObject({ bookId: Id, bookTitle: BookTitle, ...SetTagsRequest.entries });
+export const LinkWrite = v.strictObject({ bookId: Id, bookTitle: BookTitle, ...AddReviewLinkRequest.entries });
 export const FlagWrite = v.strictObject({ bookId: Id, commentId: Id, ...FlagCommentRequest.entries });
 export const NominationWrite = NominateRequest;
 export const SecondWrite = v.strictObject({ nominationId: Id, ...SecondNominationRequest.entries });

@@ -1,5 +1,5 @@
 /** What the background answers with: plain, structured-cloneable values. */
-import type { CommentPage, LookupAnswer, MyBookState } from '../api';
+import type { CommentPage, LookupAnswer, MyBookState, MyNominationState } from '../api';
 import type { BookRef, Chapter } from '../book-ref';
 import type { ShowOn, SidebarLayout, Theme } from '../settings/appearance';
 import type { WriteIntent } from './payloads';
@@ -53,6 +53,8 @@ export interface BookView extends PublicBookView {
   url: string;
   /** This reader's rating and tags as the server has them; null without identity or server. */
   mine: MyBookState | null;
+  /** This reader's part in the book's open nomination; null without one, without identity, or offline. */
+  myNomination: MyNominationState | null;
   /** Writes for this book (or its nomination) not yet acknowledged by the server. */
   pending: PendingWrite[];
   identity: { registered: boolean; confirmed: boolean };

@@ -39,7 +39,7 @@ export async function rateFourStarsInPopup(popup: Surface): Promise<void> {
     await popup.press('Your rating', key);
     await expect.poll(() => popup.attribute('Your rating', 'aria-valuenow')).toBe(value);
   }
-  await popup.waitForText('Provisional until you confirm your e-mail address.');
+  await popup.waitForText('Your rating is provisional until you follow the link we sent to your address.');
 }
 
 /** The sidebar, open all along, counts the unconfirmed reader's rating. */
