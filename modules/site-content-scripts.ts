@@ -64,7 +64,9 @@ export default defineWxtModule({
         options: await wxt.builder.importEntrypoint(inputPath),
       });
     }
-    // Declared as soon as the DOM is parsed: detection needs nothing more, and the sidebar shows sooner.
+    // Declared at document_start: where the address may be a book's, the sidebar's frame starts loading
+    // (hidden) while the page is still parsed; detection itself waits for the parsed page
+    // (lib/content/early-frame.ts).
     wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
@@ -73,7 +75,7 @@ export default defineWxtModule({
           .map(({ adapter }) => ({
             matches: adapter.matches,
             js: [`${SCRIPTS_DIR}/${adapter.id}.js`],
-            run_at: 'document_end' as const,
+            run_at: 'document_start' as const,
           })),
       ];
     });

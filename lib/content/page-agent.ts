@@ -2,7 +2,8 @@
  * What runs in a matched page: detect the book, tell the background, and on a
  * book page frame the sidebar. Everything it starts is bound to the content
  * script's context, so an extension update or a navigation leaves nothing
- * behind.
+ * behind. Site scripts start at document_start: the sidebar's frame may be
+ * started hidden then (early-frame.ts); detection waits for the parsed page.
  */
 import { closerLookWanted, firstLook } from '../detect/first-look';
 import type { BookRef } from '../shared/book-ref';
@@ -10,6 +11,7 @@ import type { SiteAdapter } from '../detect/base/types';
 import { SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from '../shared/settings/keys';
 import { sendToBackground } from './channel';
 import { closerLookAt, loadCloserLook } from './closer-look';
+import { earlyFrameWanted, startEarlyFrame, whenParsed } from './early-frame';
 import { extensionApi } from './extension-api';
 import type { PageContext } from './page-context';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
@@ -45,9 +47,15 @@ export async function runPageAgent(
   let frame: SidebarFrame | undefined;
   let lastKey: string | undefined;
   let watchUntil = 0;
+  let detected = false;
 
-  /** A frame exactly when there is a book and the reader keeps the sidebar in pages. */
+  /**
+   * The show step: a frame exactly when there is a book and the reader keeps
+   * the sidebar in pages. An early frame waits, hidden, for the first check;
+   * `setLayout` shows it.
+   */
   const syncFrame = () => {
+    if (!detected && layout.placement === 'page' && ctx.isValid) return;
     if (book && layout.placement === 'page' && ctx.isValid) {
       if (frame?.isAttached()) frame.setLayout(layout);
       else frame = mountSidebarFrame(document, deps.sidebarUrl, layout);
@@ -56,6 +64,22 @@ export async function runPageAgent(
       frame = undefined;
     }
   };
+
+  // Layout changes count from the start: the reader may move the sidebar while this page loads.
+  deps.watchLayout((next) => {
+    layout = next;
+    syncFrame();
+  }, ctx.signal);
+
+  if (earlyFrameWanted(adapters, document, new URL(location.href), layout)) {
+    // The tab's last report is the previous page's book: cleared first, so the
+    // early frame never shows it (the background reads reports in this order).
+    void deps.report(null).catch(() => undefined);
+    frame = startEarlyFrame(document, deps.sidebarUrl, layout);
+  }
+  ctx.onInvalidated(() => frame?.remove());
+  await whenParsed(document, ctx.signal);
+  if (!ctx.isValid) return;
 
   let checks = 0;
   const detect = async (): Promise<BookRef | null> => {
@@ -76,8 +100,9 @@ export async function runPageAgent(
     }
     lastKey = key;
     book = found;
-    // Reported first, framed at once: the sidebar asks the background for this
-    // report only after its page has loaded, and follows it if it lands later.
+    detected = true;
+    // Reported first, framed (or shown) at once: the sidebar asks the background
+    // for this report once its page has loaded, and follows it if it lands later.
     const reported = deps.report(found).catch(() => undefined);
     syncFrame();
     await reported;
@@ -100,14 +125,7 @@ export async function runPageAgent(
 
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onLocationChange(watch);
-  deps.watchLayout((next) => {
-    layout = next;
-    syncFrame();
-  }, ctx.signal);
-  ctx.onInvalidated(() => {
-    observer.disconnect();
-    frame?.remove();
-  });
+  ctx.onInvalidated(() => observer.disconnect());
   watch();
 }
 

@@ -108,6 +108,7 @@ export const goodreads: SiteAdapter = {
   name: 'Goodreads',
   matches: ['*://*.goodreads.com/*'],
   test: (url) => /(^|\.)goodreads\.com$/.test(url.hostname),
+  urlMayBeBook: (url) => BOOK_PATH.test(url.pathname),
   detect,
 };
 

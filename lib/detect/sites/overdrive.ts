@@ -51,6 +51,7 @@ export const overdrive: SiteAdapter = {
   name: 'OverDrive and Libby',
   matches: ['*://*.overdrive.com/*', '*://libbyapp.com/*', '*://*.libbyapp.com/*'],
   test: (url) => /(^|\.)(overdrive|libbyapp)\.com$/.test(url.hostname),
+  urlMayBeBook: (url) => titleId(url) !== undefined,
   detect(doc: Document, url: URL): BookRef | null {
     const id = titleId(url);
     if (!id) return null;
