@@ -15,13 +15,13 @@ import { createOutboxSender, type AlarmsPort } from './outbox/sender';
 import { wakingOnAnswer } from './outbox/reachability';
 import { releaseLeases } from './outbox/store';
 import { currentCanonServer } from '../shared/settings/items';
-import type { BackgroundContext, InjectCloserLookPort, OpenOptionsPort, PermissionsPort } from './core/context';
+import type { BackgroundContext, InjectScriptPort, OpenOptionsPort, PermissionsPort } from './core/context';
 
 export interface BackgroundPorts {
   fetch: FetchLike;
   permissions: PermissionsPort;
   openOptionsPage: OpenOptionsPort;
-  injectCloserLook: InjectCloserLookPort;
+  injectScript: InjectScriptPort;
   alarms: AlarmsPort;
   extensionId: string;
   extensionOrigin: string;
@@ -69,7 +69,7 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
     outbox,
     permissions: ports.permissions,
     openOptionsPage: ports.openOptionsPage,
-    injectCloserLook: ports.injectCloserLook,
+    injectScript: ports.injectScript,
     extensionId: ports.extensionId,
     extensionOrigin: ports.extensionOrigin,
   };

@@ -14,6 +14,7 @@ import { closerLookAt, loadCloserLook } from './closer-look';
 import { earlyFrameWanted, startEarlyFrame, whenParsed } from './early-frame';
 import { extensionApi } from './extension-api';
 import type { PageContext } from './page-context';
+import type { LateAdapters } from './platform-adapters';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import type { SidebarLayout } from '../shared/settings/appearance';
 import { parseSidebarLayout } from '../shared/settings/defaults';
@@ -34,13 +35,17 @@ export interface PageAgentDeps {
   closerLook(adapterRef: BookRef | null): Promise<BookRef | null>;
 }
 
+/** `adapters`: a site script's own, or the any-site script's platforms, loaded once one's test accepts the page. */
 export async function runPageAgent(
   ctx: PageContext,
-  adapters: readonly SiteAdapter[],
+  adapters: readonly SiteAdapter[] | LateAdapters,
   deps: PageAgentDeps = browserDeps(),
 ): Promise<void> {
   const settings = await deps.readSettings();
-  if (adapters.length > 0 && adapters.every((adapter) => settings.siteSwitches[adapter.id] === false)) return;
+  const switchedOn = (adapter: SiteAdapter) => settings.siteSwitches[adapter.id] !== false;
+  if (Array.isArray(adapters) && adapters.length > 0 && !adapters.some(switchedOn)) return;
+  const adaptersFor = async (url: URL) =>
+    typeof adapters === 'function' ? (await adapters(document, url)).filter(switchedOn) : adapters;
 
   let layout = settings.layout;
   let book: BookRef | null = null;
@@ -71,7 +76,7 @@ export async function runPageAgent(
     syncFrame();
   }, ctx.signal);
 
-  if (earlyFrameWanted(adapters, document, new URL(location.href), layout)) {
+  if (Array.isArray(adapters) && earlyFrameWanted(adapters, document, new URL(location.href), layout)) {
     // The tab's last report is the previous page's book: cleared first, so the
     // early frame never shows it (the background reads reports in this order).
     void deps.report(null).catch(() => undefined);
@@ -83,7 +88,8 @@ export async function runPageAgent(
 
   let checks = 0;
   const detect = async (): Promise<BookRef | null> => {
-    const wanted = closerLookWanted(firstLook(adapters, document, new URL(location.href)));
+    const url = new URL(location.href);
+    const wanted = closerLookWanted(firstLook(await adaptersFor(url), document, url));
     return wanted ? deps.closerLook(wanted.adapterRef) : null;
   };
 
@@ -124,7 +130,7 @@ export async function runPageAgent(
   };
 
   observer.observe(document.documentElement, { childList: true, subtree: true });
-  ctx.onLocationChange(watch);
+  ctx.onLocationChange?.(watch);
   ctx.onInvalidated(() => observer.disconnect());
   watch();
 }

@@ -28,6 +28,7 @@ const VALID: Record<string, unknown> = {
   reportPageBook: BOOK,
   getPageBookView: undefined,
   loadCloserLook: undefined,
+  loadPlatformAdapters: undefined,
   getTabBook: { tabId: 7 },
   getComments: { bookId: 'we-think' },
   postComment: { bookId: 'we-think', body: 'Worth reading slowly.' },

@@ -27,6 +27,7 @@ const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
   reportPageBook: FORGED_BOOK,
   getPageBookView: undefined,
   loadCloserLook: undefined,
+  loadPlatformAdapters: undefined,
   getTabBook: { tabId: 1 },
   getComments: { bookId: 'we-think' },
   postComment: { bookId: 'we-think', body: 'Forged by the page' },

@@ -38,5 +38,10 @@ export interface SiteAdapter {
    * Absent: every page `test` accepts may be one.
    */
   urlMayBeBook?(url: URL): boolean;
+  /**
+   * True for sites that change the address without loading a page (single-page
+   * apps): only their content scripts watch the address (lib/content/page-context).
+   */
+  navigatesInPlace?: true;
   detect(doc: Document, url: URL): BookRef | null;
 }

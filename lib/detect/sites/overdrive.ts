@@ -49,6 +49,8 @@ function formatOf(words: string): BookFormat | 'magazine' {
 export const overdrive: SiteAdapter = {
   id: 'overdrive',
   name: 'OverDrive and Libby',
+  // Libby is a single-page app.
+  navigatesInPlace: true,
   matches: ['*://*.overdrive.com/*', '*://libbyapp.com/*', '*://*.libbyapp.com/*'],
   test: (url) => /(^|\.)(overdrive|libbyapp)\.com$/.test(url.hostname),
   urlMayBeBook: (url) => titleId(url) !== undefined,

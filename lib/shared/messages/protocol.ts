@@ -43,6 +43,8 @@ export const FROM_CONTENT_SCRIPT = {
   getPageBookView: NoPayload,
   /** Load the generic signals into this frame: its first look found they may matter. */
   loadCloserLook: NoPayload,
+  /** Load the library-platform adapters into this frame: one platform's test accepts the page (any-site script). */
+  loadPlatformAdapters: NoPayload,
 } satisfies Record<keyof ContentScriptReplies, v.GenericSchema>;
 
 /** Extension page (sidebar, popup, options) → background. */
@@ -103,6 +105,7 @@ interface ContentScriptReplies {
   reportPageBook: null;
   getPageBookView: PublicBookView | null;
   loadCloserLook: null;
+  loadPlatformAdapters: null;
 }
 
 interface ExtensionPageReplies {
