@@ -98,7 +98,7 @@ async function visit(browser: ExtensionBrowser, page: Page, url: string): Promis
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
     }
   })();
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
   await page.waitForTimeout(SETTLE_MS);
   sampling = false;
   await sampler;

@@ -49,6 +49,8 @@ const PROBE_SHOWN_MARK = 'bookside:probe-shown';
 /** The same saved page, on the probe's host (modules/bench-probe.ts). */
 const PROBE_URL = `https://bookside-probe.test${new URL(WE_THINK.url).pathname}`;
 const MARK_WAIT_MS = 20_000;
+/** A saved page on a machine other work keeps busy may take many seconds to parse. */
+const GOTO_TIMEOUT_MS = 90_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -112,7 +114,7 @@ async function domContentLoadedAt(page: Page): Promise<number> {
 
 /** One visit: milliseconds from the page's DOMContentLoaded to the sidebar's first frame with the book, visible. */
 async function visit(page: Page): Promise<number> {
-  await page.goto(WE_THINK.url, { waitUntil: 'domcontentloaded' });
+  await page.goto(WE_THINK.url, { waitUntil: 'domcontentloaded', timeout: GOTO_TIMEOUT_MS });
   const sidebar = await framedPage(page, '/sidepanel.html');
   const painted = (await markTime(sidebar, BOOK_SHOWN_MARK))!;
   // A build that frames only once the book is known sets no such mark: the frame is visible from the start.
@@ -122,7 +124,7 @@ async function visit(page: Page): Promise<number> {
 
 /** One visit of the floor: milliseconds from the same page's DOMContentLoaded to the empty frame's first frame. */
 async function visitFloor(page: Page): Promise<number> {
-  await page.goto(PROBE_URL, { waitUntil: 'domcontentloaded' });
+  await page.goto(PROBE_URL, { waitUntil: 'domcontentloaded', timeout: GOTO_TIMEOUT_MS });
   const probe = await framedPage(page, '/bench/probe.html');
   return (await markTime(probe, PROBE_SHOWN_MARK))! - (await domContentLoadedAt(page));
 }
