@@ -86,7 +86,8 @@ interface Visit {
 
 async function visit(browser: ExtensionBrowser, page: Page, url: string): Promise<Visit> {
   let extensionFrames = 0;
-  const onFrame = (frame: { url(): string }) => void (frame.url().startsWith('chrome-extension://') && extensionFrames++);
+  const onFrame = (frame: { url(): string }) =>
+    void (frame.url().startsWith('chrome-extension://') && extensionFrames++);
   page.on('frameattached', onFrame);
   page.on('framenavigated', onFrame);
   const before = await cpuSeconds(await browserProcesses(browser.userDataDir));
@@ -127,7 +128,8 @@ async function main(): Promise<void> {
         const { context } = browsers[key];
         await context.route('**/*', (route) => {
           const requested = route.request().url();
-          if (requested.split('#')[0] === url) return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+          if (requested.split('#')[0] === url)
+            return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
           return /^https?:/.test(requested) ? route.abort('internetdisconnected') : route.fallback();
         });
         pages[key] = await context.newPage();
