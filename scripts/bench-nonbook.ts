@@ -128,8 +128,9 @@ async function main(): Promise<void> {
         const { context } = browsers[key];
         await context.route('**/*', (route) => {
           const requested = route.request().url();
-          if (requested.split('#')[0] === url)
+          if (requested.split('#')[0] === url) {
             return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+          }
           return /^https?:/.test(requested) ? route.abort('internetdisconnected') : route.fallback();
         });
         pages[key] = await context.newPage();
