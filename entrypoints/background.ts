@@ -12,7 +12,6 @@ import type { ProtocolMap } from '../lib/shared/messages/protocol';
 import { OUTBOX_ALARM } from '../lib/background/outbox/sender';
 import { INDEX_ALARM } from '../lib/background/canon-index/schedule';
 import { ANY_SITE_KEY } from '../lib/shared/settings/keys';
-import { CLOSER_LOOK_SCRIPT_FILE } from '../lib/shared/content-scripts';
 
 export default defineBackground({
   type: 'module',
@@ -24,11 +23,8 @@ export default defineBackground({
       fetch: (input, init) => fetch(input, init),
       permissions: { contains: (origins) => browser.permissions.contains({ origins }) },
       openOptionsPage: () => browser.runtime.openOptionsPage(),
-      injectCloserLook: async (tabId, frameId) => {
-        await browser.scripting.executeScript({
-          target: { tabId, frameIds: [frameId] },
-          files: [`/${CLOSER_LOOK_SCRIPT_FILE}` as const],
-        });
+      injectScript: async (tabId, frameId, file) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${file}` as const] });
       },
       alarms: browser.alarms,
       extensionId: browser.runtime.id,

@@ -13,7 +13,11 @@
  * Platform adapters (Koha, Evergreen, VuFind…) run on any library's own host,
  * so they share one more script, `any-site`, which is not in the manifest:
  * the background registers it at run time once the reader grants the
- * optional "any site" permission.
+ * optional "any site" permission. It carries only each platform's cheap
+ * `test` (exported apart as `<adapter>Test`); the adapters themselves are a
+ * script of their own, `platforms`, which the background injects into a
+ * frame once one of those tests accepts the page
+ * (lib/content/platform-adapters.ts).
  *
  * None of them carries the generic signals: those are a script of their own,
  * `closer-look`, which the background injects into a frame only when its
@@ -27,9 +31,11 @@ import {
   ANY_SITE_SCRIPT_NAME,
   CLOSER_LOOK_SCRIPT_NAME,
   CONTENT_SCRIPTS_DIR as SCRIPTS_DIR,
+  PLATFORMS_SCRIPT_NAME,
 } from '../lib/shared/content-scripts';
+import type { Plugin } from 'vite';
 import 'wxt';
-import { addEntrypoint, defineWxtModule } from 'wxt/modules';
+import { addEntrypoint, addViteConfig, defineWxtModule } from 'wxt/modules';
 
 const SITES_DIR = 'lib/detect/sites';
 
@@ -40,17 +46,20 @@ export default defineWxtModule({
     const generatedDir = path.join(wxt.config.wxtDir, 'site-content-scripts');
     await mkdir(generatedDir, { recursive: true });
     const adapters = await siteAdapters(path.join(root, SITES_DIR));
+    const platforms = adapters.filter(({ adapter }) => adapter.matches.length === 0);
     const entries = [
       ...adapters
         .filter(({ adapter }) => adapter.matches.length > 0)
-        .map((module) => ({ name: module.adapter.id, modules: [module] })),
-      { name: ANY_SITE_SCRIPT_NAME, modules: adapters.filter(({ adapter }) => adapter.matches.length === 0) },
+        .map((module) => ({ name: module.adapter.id, source: entrySource([module]) })),
+      { name: ANY_SITE_SCRIPT_NAME, source: anySiteSource(platforms) },
+      { name: PLATFORMS_SCRIPT_NAME, source: platformsSource(platforms) },
     ];
     for (const entry of entries) {
       const inputPath = path.join(generatedDir, `${entry.name}.ts`);
-      await writeFile(inputPath, entrySource(entry.modules));
+      await writeFile(inputPath, entry.source);
       await addScript(inputPath);
     }
+    addViteConfig(wxt, () => ({ plugins: [bareScriptStart(generatedDir)] }));
     const closerLookPath = path.join(generatedDir, `${CLOSER_LOOK_SCRIPT_NAME}.ts`);
     await writeFile(closerLookPath, closerLookSource());
     await addScript(closerLookPath);
@@ -64,7 +73,9 @@ export default defineWxtModule({
         options: await wxt.builder.importEntrypoint(inputPath),
       });
     }
-    // Declared as soon as the DOM is parsed: detection needs nothing more, and the sidebar shows sooner.
+    // Declared at document_start: where the address may be a book's, the sidebar's frame starts loading
+    // (hidden) while the page is still parsed; detection itself waits for the parsed page
+    // (lib/content/early-frame.ts).
     wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
@@ -73,7 +84,7 @@ export default defineWxtModule({
           .map(({ adapter }) => ({
             matches: adapter.matches,
             js: [`${SCRIPTS_DIR}/${adapter.id}.js`],
-            run_at: 'document_end' as const,
+            run_at: 'document_start' as const,
           })),
       ];
     });
@@ -84,6 +95,8 @@ interface AdapterModule {
   path: string;
   exportName: string;
   adapter: SiteAdapter;
+  /** The export that is the adapter's `test` alone, where the file has one (platform adapters). */
+  testExportName?: string;
 }
 
 async function siteAdapters(dir: string): Promise<AdapterModule[]> {
@@ -94,9 +107,33 @@ async function siteAdapters(dir: string): Promise<AdapterModule[]> {
     const module = (await import(modulePath)) as Record<string, unknown>;
     const [exportName, adapter] = Object.entries(module).find(([, value]) => isAdapter(value)) ?? [];
     if (!exportName || !isAdapter(adapter)) throw new Error(`${SITES_DIR}/${file} exports no site adapter.`);
-    found.push({ path: modulePath.replace(/\.ts$/, ''), exportName, adapter });
+    const testExportName = Object.entries(module).find(([, value]) => value === adapter.test)?.[0];
+    if (adapter.matches.length === 0 && !testExportName) {
+      throw new Error(`${SITES_DIR}/${file}: a platform adapter exports its test apart, for the any-site script.`);
+    }
+    found.push({ path: modulePath.replace(/\.ts$/, ''), exportName, adapter, testExportName });
   }
   return found;
+}
+
+const UNLISTED_SCRIPT_START = '\0virtual:wxt-unlisted-script-entrypoint?';
+
+/**
+ * WXT starts an unlisted script through a wrapper that logs a crash with the
+ * script's name (a few hundred bytes in every page, and silent in production
+ * builds). These scripts start by calling `main` alone.
+ */
+function bareScriptStart(generatedDir: string): Plugin {
+  return {
+    name: 'bookside:bare-script-start',
+    enforce: 'pre',
+    load(id) {
+      if (!id.startsWith(UNLISTED_SCRIPT_START)) return null;
+      const inputPath = id.slice(UNLISTED_SCRIPT_START.length);
+      if (path.dirname(path.resolve(inputPath)) !== path.resolve(generatedDir)) return null;
+      return `import definition from ${JSON.stringify(inputPath)};\nexport default definition.main();\n`;
+    },
+  };
 }
 
 function isAdapter(value: unknown): value is SiteAdapter {
@@ -121,16 +158,51 @@ function closerLookSource(): string {
   ].join('\n');
 }
 
-function entrySource(modules: AdapterModule[]): string {
+/** A site's script: the page agent and its adapters; address watching only where an adapter navigates in place. */
+/** The any-site script: the page agent and each platform's test; the platforms load once one test accepts a page. */
+function anySiteSource(modules: AdapterModule[]): string {
   const lib = (file: string) => JSON.stringify(path.resolve(import.meta.dirname, '../lib/content', file));
+  const tests = modules.map((module) => module.testExportName!);
   return [
     '// Generated by modules/site-content-scripts.ts; do not edit.',
     "import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';",
     `import { runPageAgent } from ${lib('page-agent')};`,
-    `import { createPageContext } from ${lib('page-context')};`,
+    `import { createPageContext, followingNavigation } from ${lib('page-context')};`,
+    `import { platformAdaptersFor } from ${lib('platform-adapters')};`,
+    ...modules.map((module) => `import { ${module.testExportName} } from ${JSON.stringify(module.path)};`),
+    '',
+    // Library catalogues are often single-page apps (Primo, Vega, Aspen): the address is watched.
+    `export default defineUnlistedScript(() => runPageAgent(followingNavigation(createPageContext()), platformAdaptersFor([${tests.join(', ')}])));`,
+    '',
+  ].join('\n');
+}
+
+/** The platform adapters, left for the any-site script of the frame they are injected into. */
+function platformsSource(modules: AdapterModule[]): string {
+  const lib = JSON.stringify(path.resolve(import.meta.dirname, '../lib/content/platform-adapters'));
+  return [
+    '// Generated by modules/site-content-scripts.ts; do not edit.',
+    "import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';",
+    `import { installPlatformAdapters } from ${lib};`,
     ...modules.map((module) => `import { ${module.exportName} } from ${JSON.stringify(module.path)};`),
     '',
-    `export default defineUnlistedScript(() => runPageAgent(createPageContext(), [${modules.map((m) => m.exportName).join(', ')}]));`,
+    `export default defineUnlistedScript(() => installPlatformAdapters([${modules.map((m) => m.exportName).join(', ')}]));`,
+    '',
+  ].join('\n');
+}
+
+function entrySource(modules: AdapterModule[]): string {
+  const lib = (file: string) => JSON.stringify(path.resolve(import.meta.dirname, '../lib/content', file));
+  const inPlace = modules.some(({ adapter }) => adapter.navigatesInPlace);
+  const context = inPlace ? 'followingNavigation(createPageContext())' : 'createPageContext()';
+  return [
+    '// Generated by modules/site-content-scripts.ts; do not edit.',
+    "import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';",
+    `import { runPageAgent } from ${lib('page-agent')};`,
+    `import { createPageContext${inPlace ? ', followingNavigation' : ''} } from ${lib('page-context')};`,
+    ...modules.map((module) => `import { ${module.exportName} } from ${JSON.stringify(module.path)};`),
+    '',
+    `export default defineUnlistedScript(() => runPageAgent(${context}, [${modules.map((m) => m.exportName).join(', ')}]));`,
     '',
   ].join('\n');
 }

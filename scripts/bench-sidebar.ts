@@ -12,8 +12,20 @@
  * milliseconds (timeOrigin + entry time) in the page and in the sidebar
  * frame, so the figure spans both documents.
  *
- * Needs the e2e build (the npm script makes it). Prints figures; asserts
- * nothing. Options: --cold N (5), --warm N (20), --json FILE.
+ * The floor, in the same run: an empty extension page (a heading and a
+ * one-line module that marks its first frame) framed the same way (the same
+ * closed shadow root and dynamic URL, from a content script at
+ * document_end) into the same saved page, served from the probe's own host
+ * (modules/bench-probe.ts; built only with BOOKSIDE_BENCH_PROBE=1). Cold and
+ * warm visits alternate with the sidebar's, so both see the same machine.
+ * The headline is the ratio of the sidebar's median to the floor's.
+ *
+ * The sidebar may be framed hidden before detection (lib/content/early-frame):
+ * the book counts as shown at the later of the sidebar's mark and the
+ * content script's mark when it made the frame visible.
+ *
+ * Needs the e2e build with the probe (the npm script makes it). Prints
+ * figures; asserts nothing. Options: --cold N (5), --warm N (20), --json FILE.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -31,7 +43,14 @@ import { summarize } from './figures';
 /** Where the e2e build sends its requests (`WXT_CANON_URL` in the npm script). */
 const CANON_URL = process.env.E2E_CANON_URL ?? 'http://127.0.0.1:18787';
 const BOOK_SHOWN_MARK = 'bookside:book-shown';
+/** Set in the host page by the content script when it makes the sidebar visible (lib/content/sidebar-frame). */
+const FRAME_SHOWN_MARK = 'bookside:frame-shown';
+const PROBE_SHOWN_MARK = 'bookside:probe-shown';
+/** The same saved page, on the probe's host (modules/bench-probe.ts). */
+const PROBE_URL = `https://bookside-probe.test${new URL(WE_THINK.url).pathname}`;
 const MARK_WAIT_MS = 20_000;
+/** A saved page on a machine other work keeps busy may take many seconds to parse. */
+const GOTO_TIMEOUT_MS = 90_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -44,7 +63,7 @@ const { values: args } = parseArgs({
 async function servePage(context: BrowserContext, html: string): Promise<void> {
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.split('#')[0] === WE_THINK.url) {
+    if (url.split('#')[0] === WE_THINK.url || url.split('#')[0] === PROBE_URL) {
       return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
     }
     // The saved page's CDN assets are not on this machine; fail them fast. The
@@ -54,36 +73,60 @@ async function servePage(context: BrowserContext, html: string): Promise<void> {
   });
 }
 
-async function sidebarOf(page: Page): Promise<Frame> {
+async function framedPage(page: Page, file: string): Promise<Frame> {
   const deadline = Date.now() + MARK_WAIT_MS;
   for (;;) {
-    const frame = page.frames().find((f) => !f.isDetached() && f.url().includes('/sidepanel.html'));
+    const frame = page.frames().find((f) => !f.isDetached() && f.url().includes(file));
     if (frame) return frame;
-    if (Date.now() > deadline) throw new Error('the sidebar was not framed');
+    if (Date.now() > deadline) throw new Error(`${file} was not framed`);
     await page.waitForTimeout(10);
   }
 }
 
-/** One visit: milliseconds from the page's DOMContentLoaded to the sidebar's first frame with the book. */
-async function visit(page: Page): Promise<number> {
-  await page.goto(WE_THINK.url, { waitUntil: 'domcontentloaded' });
-  const sidebar = await sidebarOf(page);
-  const shownAt = await sidebar.evaluate(
-    async ({ mark, waitMs }) => {
+/** The epoch time of a user-timing mark in this document, waiting for it; `null` for `optional` marks never set. */
+function markTime(
+  target: Page | Frame,
+  mark: string,
+  { optional = false, waitMs = MARK_WAIT_MS } = {},
+): Promise<number | null> {
+  return target.evaluate(
+    async ({ mark, waitMs, optional }) => {
       const deadline = performance.now() + waitMs;
       while (performance.getEntriesByName(mark).length === 0) {
-        if (performance.now() > deadline) throw new Error('the book never showed');
+        if (performance.now() > deadline) {
+          if (optional) return null;
+          throw new Error(`no ${mark}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       return performance.timeOrigin + performance.getEntriesByName(mark)[0]!.startTime;
     },
-    { mark: BOOK_SHOWN_MARK, waitMs: MARK_WAIT_MS },
+    { mark, waitMs, optional },
   );
-  const readyAt = await page.evaluate(() => {
+}
+
+async function domContentLoadedAt(page: Page): Promise<number> {
+  return page.evaluate(() => {
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
     return performance.timeOrigin + navigation!.domContentLoadedEventStart;
   });
-  return shownAt - readyAt;
+}
+
+/** One visit: milliseconds from the page's DOMContentLoaded to the sidebar's first frame with the book, visible. */
+async function visit(page: Page): Promise<number> {
+  await page.goto(WE_THINK.url, { waitUntil: 'domcontentloaded', timeout: GOTO_TIMEOUT_MS });
+  const sidebar = await framedPage(page, '/sidepanel.html');
+  const painted = (await markTime(sidebar, BOOK_SHOWN_MARK))!;
+  // A build that frames only once the book is known sets no such mark: the frame is visible from the start.
+  const visible = await markTime(page, FRAME_SHOWN_MARK, { optional: true, waitMs: 0 });
+  return Math.max(painted, visible ?? 0) - (await domContentLoadedAt(page));
+}
+
+/** One visit of the floor: milliseconds from the same page's DOMContentLoaded to the empty frame's first frame. */
+async function visitFloor(page: Page): Promise<number> {
+  await page.goto(PROBE_URL, { waitUntil: 'domcontentloaded', timeout: GOTO_TIMEOUT_MS });
+  const probe = await framedPage(page, '/bench/probe.html');
+  return (await markTime(probe, PROBE_SHOWN_MARK))! - (await domContentLoadedAt(page));
 }
 
 async function main(): Promise<void> {
@@ -93,6 +136,10 @@ async function main(): Promise<void> {
   if (!(manifest.host_permissions ?? []).includes(`${CANON_URL}/*`)) {
     throw new Error(`${EXTENSION_DIR} was not built for ${CANON_URL}`);
   }
+  if (!JSON.stringify(manifest).includes('bench/probe.html')) {
+    throw new Error(`${EXTENSION_DIR} has no framing floor: build it with BOOKSIDE_BENCH_PROBE=1`);
+  }
+  const loadAtStart = loadavg()[0]!;
   const dir = await mkdtemp(path.join(tmpdir(), 'bookside-bench-sidebar-'));
   const server = await startServer({
     config: {
@@ -110,8 +157,18 @@ async function main(): Promise<void> {
   const html = await weThinkOnAmazon();
   const cold: number[] = [];
   const warm: number[] = [];
+  const floorCold: number[] = [];
+  const floorWarm: number[] = [];
   try {
     for (let run = 0; run < Number(args.cold); run++) {
+      // Each cold figure is a fresh profile's first framing: the floor gets a browser of its own.
+      const floorBrowser = await launchWithExtension();
+      try {
+        await servePage(floorBrowser.context, html);
+        floorCold.push(await visitFloor(await floorBrowser.context.newPage()));
+      } finally {
+        await floorBrowser.close();
+      }
       const browser = await launchWithExtension();
       try {
         await servePage(browser.context, html);
@@ -120,8 +177,17 @@ async function main(): Promise<void> {
         await options.close();
         const page = await browser.context.newPage();
         cold.push(await visit(page));
-        // Warm visits share the first profile; one profile's worth is enough.
-        if (run === 0) for (let i = 0; i < Number(args.warm); i++) warm.push(await visit(page));
+        // Warm visits share the first profile; one profile's worth is enough. The floor's alternate with them.
+        if (run === 0) {
+          const floorPage = await browser.context.newPage();
+          await visitFloor(floorPage);
+          for (let i = 0; i < Number(args.warm); i++) {
+            await page.bringToFront();
+            warm.push(await visit(page));
+            await floorPage.bringToFront();
+            floorWarm.push(await visitFloor(floorPage));
+          }
+        }
       } finally {
         await browser.close();
       }
@@ -130,16 +196,30 @@ async function main(): Promise<void> {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  const figures = { cold: summarize(cold), warm: summarize(warm) };
+  const loadAtEnd = loadavg()[0]!;
+  const figures = {
+    cold: summarize(cold),
+    warm: summarize(warm),
+    floor: { cold: summarize(floorCold), warm: summarize(floorWarm) },
+    ratio: { cold: 0, warm: 0 },
+    load: { start: loadAtStart, end: loadAtEnd },
+  };
+  figures.ratio = {
+    cold: figures.cold.median / figures.floor.cold.median,
+    warm: figures.warm.median / figures.floor.warm.median,
+  };
   console.log(
-    `sidebar bench: DOMContentLoaded → sidebar showing the book; headless Chromium, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
+    `sidebar bench: DOMContentLoaded → sidebar showing the book, against an empty page framed the same way; headless Chromium, ${cpus().length} cores, load average ${loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end`,
   );
-  console.log(
-    `cold (fresh profile, ${cold.length} runs): median ${figures.cold.median.toFixed(0)} ms, p95 ${figures.cold.p95.toFixed(0)} ms`,
-  );
-  console.log(
-    `warm (cached, ${warm.length} runs): median ${figures.warm.median.toFixed(0)} ms, p95 ${figures.warm.p95.toFixed(0)} ms`,
-  );
+  for (const kind of ['warm', 'cold'] as const) {
+    const label = kind === 'warm' ? 'warm (cached)' : 'cold (fresh profile)';
+    const [book, floor] = [figures[kind], figures.floor[kind]];
+    console.log(
+      `${label}: sidebar median ${book.median.toFixed(0)} ms, p95 ${book.p95.toFixed(0)} ms (${book.runs} runs); ` +
+        `empty frame median ${floor.median.toFixed(0)} ms, p95 ${floor.p95.toFixed(0)} ms (${floor.runs} runs); ` +
+        `ratio of medians ${figures.ratio[kind].toFixed(2)}, of p95s ${(book.p95 / floor.p95).toFixed(2)}`,
+    );
+  }
   if (args.json) await writeFile(args.json, JSON.stringify(figures, null, 2));
 }
 

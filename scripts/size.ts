@@ -1,12 +1,14 @@
 // Prints the raw and gzip size of every script in the built extension, each
-// content script on its own line, then what one page receives and what the
-// sidebar page loads: figures to watch, not assertions.
+// content script on its own line, then what one page receives, which source
+// modules each content script carries, and what the sidebar page loads:
+// figures to watch, not assertions.
 // Usage: npm run size [-- chrome-mv3|firefox-mv3|<path to a build>]
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ANY_SITE_SCRIPT_FILE,
   CLOSER_LOOK_SCRIPT_FILE,
+  PLATFORMS_SCRIPT_FILE,
   builtScripts,
   entryBundle,
   EXTENSION_ENTRIES,
@@ -14,6 +16,7 @@ import {
   total,
 } from './bundle-sizes';
 import { summarize } from './figures';
+import { contentScriptModules } from './script-modules';
 
 const target = process.argv[2] ?? 'chrome-mv3';
 const outDir = target.includes('/') ? path.resolve(target) : path.resolve(import.meta.dirname, '../.output', target);
@@ -32,9 +35,11 @@ for (const row of rows) {
   const kind =
     row.file === CLOSER_LOOK_SCRIPT_FILE
       ? '  (generic signals, injected only where a first look asks)'
-      : row.file.startsWith('content-scripts/')
-        ? '  (content script, injected into pages)'
-        : '';
+      : row.file === PLATFORMS_SCRIPT_FILE
+        ? '  (library-platform adapters, injected only where the any-site script finds a platform)'
+        : row.file.startsWith('content-scripts/')
+          ? '  (content script, injected into pages)'
+          : '';
   console.log(
     `${row.file.padEnd(width)}  ${String(row.raw).padStart(8)} raw  ${String(row.gzip).padStart(7)} gzip${kind}`,
   );
@@ -45,12 +50,40 @@ console.log(
 );
 const anySite = rows.find((row) => row.file === ANY_SITE_SCRIPT_FILE);
 if (anySite) console.log(`injected into every other page once "any site" is turned on: ${anySite.gzip} B gzip`);
+const platforms = rows.find((row) => row.file === PLATFORMS_SCRIPT_FILE);
+if (anySite && platforms) {
+  console.log(
+    `injected besides, into a page where one library platform's test says "catalogue record": ${platforms.gzip} B gzip (the platform adapters)`,
+  );
+}
 const closerLook = rows.find((row) => row.file === CLOSER_LOOK_SCRIPT_FILE);
 if (closerLook) {
   console.log(
     `injected besides, into a book page or a page whose markup or text may name one: ${closerLook.gzip} B gzip (the generic signals)`,
   );
 }
+// Which modules each content script carries: the ones every site script shares once, then each script's own.
+const carried = await contentScriptModules().catch((error: unknown) => {
+  console.log(`\n(no module lists: ${String(error)})`);
+  return [];
+});
+const sites = carried.filter(({ file }) => siteScripts(rows).some((row) => row.file === file));
+const shared = sites[0]?.modules
+  .map(({ module }) => module)
+  .filter((module) => sites.every((site) => site.modules.some((m) => m.module === module)));
+if (shared) {
+  const list = (modules: { module: string; bytes: number }[]) =>
+    modules.map(({ module, bytes }) => `${module} ${bytes}`).join(', ');
+  console.log('\nmodules each content script carries (minified bytes, bundled again with esbuild):');
+  console.log(`every site script: ${list(sites[0]!.modules.filter(({ module }) => shared.includes(module)))}`);
+  for (const { file, modules } of carried) {
+    const own = sites.some((site) => site.file === file)
+      ? modules.filter(({ module }) => !shared.includes(module))
+      : modules;
+    console.log(`${file}: ${sites.some((site) => site.file === file) ? 'besides those, ' : ''}${list(own)}`);
+  }
+}
+
 console.log('\nwhat each extension entry loads (its own file and every chunk it imports):');
 for (const entry of EXTENSION_ENTRIES) {
   const files = await entryBundle(outDir, entry);

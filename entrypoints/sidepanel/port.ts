@@ -71,7 +71,8 @@ export async function createSidebarPort(): Promise<SidebarPort> {
     retryWrite: (writeId) => callBackground('retryOutbox', { id: writeId }),
     openOptions: openOptionsPage,
     onChange(listener) {
-      const stopWatching = watchChanges(listener, () => tabId);
+      // Framed, the tab is known from the first view with a book; until then every tab's notices reload it.
+      const stopWatching = watchChanges(listener, () => (inPage ? (tabId ?? undefined) : tabId));
       if (inPage) return stopWatching;
       // The browser's side panel stays open across tabs: follow the active one.
       const onActivated = ({ tabId: next }: { tabId: number }) => {

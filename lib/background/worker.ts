@@ -17,13 +17,13 @@ import { wakingOnAnswer } from './outbox/reachability';
 import { releaseLeases } from './outbox/store';
 import { canonNameOf } from '../shared/canon-snapshot';
 import { canonNameItem, currentCanonServer } from '../shared/settings/items';
-import type { BackgroundContext, InjectCloserLookPort, OpenOptionsPort, PermissionsPort } from './core/context';
+import type { BackgroundContext, InjectScriptPort, OpenOptionsPort, PermissionsPort } from './core/context';
 
 export interface BackgroundPorts {
   fetch: FetchLike;
   permissions: PermissionsPort;
   openOptionsPage: OpenOptionsPort;
-  injectCloserLook: InjectCloserLookPort;
+  injectScript: InjectScriptPort;
   alarms: AlarmsPort;
   extensionId: string;
   extensionOrigin: string;
@@ -76,7 +76,7 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
     canonIndex,
     permissions: ports.permissions,
     openOptionsPage: ports.openOptionsPage,
-    injectCloserLook: ports.injectCloserLook,
+    injectScript: ports.injectScript,
     extensionId: ports.extensionId,
     extensionOrigin: ports.extensionOrigin,
     uiLanguage: ports.uiLanguage,

@@ -2,7 +2,8 @@
  * What runs in a matched page: detect the book, tell the background, and on a
  * book page frame the sidebar. Everything it starts is bound to the content
  * script's context, so an extension update or a navigation leaves nothing
- * behind.
+ * behind. Site scripts start at document_start: the sidebar's frame may be
+ * started hidden then (early-frame.ts); detection waits for the parsed page.
  */
 import { closerLookWanted, firstLook } from '../detect/first-look';
 import type { BookRef } from '../shared/book-ref';
@@ -12,10 +13,12 @@ import { ok } from '../shared/messages/result';
 import { sendToBackground } from './channel';
 import { closerLookAt, loadCloserLook } from './closer-look';
 import { listenForCommands, type CommandHandlers } from './command-listener';
+import { earlyFrameWanted, startEarlyFrame, whenParsed } from './early-frame';
 import { extensionApi } from './extension-api';
 import { createFocusReturn } from './focus-return';
 import type { PageContext } from './page-context';
 import { readPageSettings, watchPageSettings, type PageSettings } from './page-settings';
+import type { LateAdapters } from './platform-adapters';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
 import { needsStanding, sidebarShown } from './sidebar-visibility';
 
@@ -41,13 +44,17 @@ export interface PageAgentDeps {
   closerLook(adapterRef: BookRef | null): Promise<BookRef | null>;
 }
 
+/** `adapters`: a site script's own, or the any-site script's platforms, loaded once one's test accepts the page. */
 export async function runPageAgent(
   ctx: PageContext,
-  adapters: readonly SiteAdapter[],
+  adapters: readonly SiteAdapter[] | LateAdapters,
   deps: PageAgentDeps = browserDeps(),
 ): Promise<void> {
   const settings = await deps.readSettings();
-  if (adapters.length > 0 && adapters.every((adapter) => settings.siteSwitches[adapter.id] === false)) return;
+  const switchedOn = (adapter: SiteAdapter) => settings.siteSwitches[adapter.id] !== false;
+  if (Array.isArray(adapters) && adapters.length > 0 && !adapters.some(switchedOn)) return;
+  const adaptersFor = async (url: URL) =>
+    typeof adapters === 'function' ? (await adapters(document, url)).filter(switchedOn) : adapters;
 
   let { layout, showOn } = settings;
   let book: BookRef | null = null;
@@ -58,10 +65,16 @@ export async function runPageAgent(
   let frame: SidebarFrame | undefined;
   let lastKey: string | undefined;
   let watchUntil = 0;
+  let detected = false;
   const focusReturn = createFocusReturn(document, (element) => frame?.contains(element) === true);
 
-  /** A frame exactly when there is a book the reader wants to hear about, and they keep the sidebar in pages. */
+  /**
+   * The show step: a frame exactly when there is a book the reader wants to
+   * hear about, and they keep the sidebar in pages. An early frame waits,
+   * hidden, for the first check; `setLayout` shows it.
+   */
   const syncFrame = () => {
+    if (!detected && layout.placement === 'page' && ctx.isValid) return;
     if (book && layout.placement === 'page' && (revealed || sidebarShown(showOn, standing)) && ctx.isValid) {
       if (frame?.isAttached()) frame.setLayout(layout);
       else frame = mountSidebarFrame(document, deps.sidebarUrl, layout);
@@ -69,35 +82,6 @@ export async function runPageAgent(
       frame?.remove();
       frame = undefined;
     }
-  };
-
-  let checks = 0;
-  const detect = async (): Promise<BookRef | null> => {
-    const wanted = closerLookWanted(firstLook(adapters, document, new URL(location.href)));
-    return wanted ? deps.closerLook(wanted.adapterRef) : null;
-  };
-
-  const check = async () => {
-    const run = ++checks;
-    const found = await detect().catch(() => null);
-    // A later check (the page changed again meanwhile) decides.
-    if (run !== checks) return;
-    const key = found ? bookKey(found) : '';
-    if (key === lastKey) {
-      // Same book, but the page may have re-rendered the sidebar away.
-      if (frame && !frame.isAttached()) syncFrame();
-      return;
-    }
-    lastKey = key;
-    book = found;
-    standing = null;
-    revealed = false;
-    // Reported first, framed at once: the sidebar asks the background for this
-    // report only after its page has loaded, and follows it if it lands later.
-    const reported = deps.report(found).catch(() => undefined);
-    syncFrame();
-    await reported;
-    await askStanding();
   };
 
   /** Quiet mode waits for the background's answer about this book (asked after the report it answers about). */
@@ -126,6 +110,59 @@ export async function runPageAgent(
     },
   };
 
+  // Settings count from the start: the reader may move the sidebar while this page loads.
+  deps.watchSettings((next) => {
+    // Collapsed from inside the sidebar (Escape, its button): the keyboard goes back where it was.
+    const collapsed = layout.open && !next.layout.open;
+    const quietChanged = next.showOn !== showOn;
+    ({ layout, showOn } = next);
+    syncFrame();
+    if (collapsed) focusReturn.restore();
+    if (quietChanged) void askStanding();
+  }, ctx.signal);
+  deps.listenForCommands(commands, ctx.signal);
+
+  if (Array.isArray(adapters) && earlyFrameWanted(adapters, document, new URL(location.href), layout)) {
+    // The tab's last report is the previous page's book: cleared first, so the
+    // early frame never shows it (the background reads reports in this order).
+    void deps.report(null).catch(() => undefined);
+    frame = startEarlyFrame(document, deps.sidebarUrl, layout);
+  }
+  ctx.onInvalidated(() => frame?.remove());
+  await whenParsed(document, ctx.signal);
+  if (!ctx.isValid) return;
+
+  let checks = 0;
+  const detect = async (): Promise<BookRef | null> => {
+    const url = new URL(location.href);
+    const wanted = closerLookWanted(firstLook(await adaptersFor(url), document, url));
+    return wanted ? deps.closerLook(wanted.adapterRef) : null;
+  };
+
+  const check = async () => {
+    const run = ++checks;
+    const found = await detect().catch(() => null);
+    // A later check (the page changed again meanwhile) decides.
+    if (run !== checks) return;
+    const key = found ? bookKey(found) : '';
+    if (key === lastKey) {
+      // Same book, but the page may have re-rendered the sidebar away.
+      if (frame && !frame.isAttached()) syncFrame();
+      return;
+    }
+    lastKey = key;
+    book = found;
+    standing = null;
+    revealed = false;
+    detected = true;
+    // Reported first, framed (or shown) at once: the sidebar asks the background
+    // for this report once its page has loaded, and follows it if it lands later.
+    const reported = deps.report(found).catch(() => undefined);
+    syncFrame();
+    await reported;
+    await askStanding();
+  };
+
   let debouncing = false;
   const observer = new MutationObserver(() => {
     if (Date.now() > watchUntil || debouncing) return;
@@ -142,21 +179,8 @@ export async function runPageAgent(
   };
 
   observer.observe(document.documentElement, { childList: true, subtree: true });
-  ctx.onLocationChange(watch);
-  deps.watchSettings((next) => {
-    // Collapsed from inside the sidebar (Escape, its button): the keyboard goes back where it was.
-    const collapsed = layout.open && !next.layout.open;
-    const quietChanged = next.showOn !== showOn;
-    ({ layout, showOn } = next);
-    syncFrame();
-    if (collapsed) focusReturn.restore();
-    if (quietChanged) void askStanding();
-  }, ctx.signal);
-  deps.listenForCommands(commands, ctx.signal);
-  ctx.onInvalidated(() => {
-    observer.disconnect();
-    frame?.remove();
-  });
+  ctx.onLocationChange?.(watch);
+  ctx.onInvalidated(() => observer.disconnect());
   watch();
 }
 

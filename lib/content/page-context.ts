@@ -7,6 +7,11 @@
  * The context ends when the extension is updated, reloaded or removed (the
  * runtime disappears from this old script), which is checked whenever the
  * script is about to act.
+ *
+ * Watching the address for single-page navigation is added only for the
+ * sites that navigate in place (`followingNavigation`, chosen per site by
+ * `navigatesInPlace` on its adapter): other sites load a new page, and a new
+ * content script, for every address.
  */
 
 import { extensionApi } from './extension-api';
@@ -19,8 +24,11 @@ export interface PageContext {
   /** False once the extension behind this script is gone; then everything is stopped. */
   readonly isValid: boolean;
   setTimeout(run: () => void, ms: number): void;
-  /** Calls back after the address changes without a page load (pushState, replaceState, back/forward). */
-  onLocationChange(run: () => void): void;
+  /**
+   * Calls back after the address changes without a page load (pushState,
+   * replaceState, back/forward). Only in a context from `followingNavigation`.
+   */
+  onLocationChange?(run: () => void): void;
   onInvalidated(run: () => void): void;
 }
 
@@ -40,26 +48,32 @@ export function createPageContext(hasRuntime: () => boolean = runtimeAlive): Pag
       const id = setTimeout(() => valid() && run(), ms);
       signal.addEventListener('abort', () => clearTimeout(id), { once: true });
     },
-    onLocationChange(run) {
-      let last = location.href;
-      const check = () => {
-        if (location.href === last || !valid()) return;
-        last = location.href;
-        run();
-      };
-      const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-      // `currententrychange` fires once the address has changed, for pushState too.
-      if (navigation) navigation.addEventListener('currententrychange', check, { signal });
-      else {
-        const id = setInterval(check, LOCATION_POLL_MS);
-        signal.addEventListener('abort', () => clearInterval(id), { once: true });
-      }
-      addEventListener('popstate', check, { signal });
-    },
     onInvalidated(run) {
       signal.addEventListener('abort', run, { once: true });
     },
   };
+}
+
+/** The same context, now also following single-page navigation. */
+export function followingNavigation(ctx: PageContext): PageContext {
+  const { signal } = ctx;
+  ctx.onLocationChange = (run) => {
+    let last = location.href;
+    const check = () => {
+      if (location.href === last || !ctx.isValid) return;
+      last = location.href;
+      run();
+    };
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    // `currententrychange` fires once the address has changed, for pushState too.
+    if (navigation) navigation.addEventListener('currententrychange', check, { signal });
+    else {
+      const id = setInterval(check, LOCATION_POLL_MS);
+      signal.addEventListener('abort', () => clearInterval(id), { once: true });
+    }
+    addEventListener('popstate', check, { signal });
+  };
+  return ctx;
 }
 
 function runtimeAlive(): boolean {

@@ -19,9 +19,14 @@ export const SIDEBAR_HOST_TAG = 'bookside-sidebar';
 const Z_INDEX = '2147483646';
 /** A page that keeps navigating the sidebar away loses it after this many fresh frames. */
 const MAX_FRAME_REPLACEMENTS = 3;
+/** User-timing mark in the host page when a hidden frame is first shown (read by `npm run bench:sidebar`). */
+export const FRAME_SHOWN_MARK = 'bookside:frame-shown';
 
 export interface SidebarFrame {
+  /** Lays the frame out; a hidden frame (`hidden` at mount) is shown by this too. */
   setLayout(layout: SidebarLayout): void;
+  /** False while a frame mounted `hidden` waits for detection to say "book". */
+  isShown(): boolean;
   /** False once the page removed the host (single-page sites re-render the whole body). */
   isAttached(): boolean;
   /** Moves the keyboard into the sidebar (the shortcut opened it). */
@@ -31,7 +36,17 @@ export interface SidebarFrame {
   remove(): void;
 }
 
-export function mountSidebarFrame(doc: Document, sidebarUrl: string, layout: SidebarLayout): SidebarFrame {
+/**
+ * `hidden`: framed now but not shown (lib/content/early-frame): the page
+ * loads while the page is still parsing, invisible and out of reach (no
+ * pointer, no focus, not in the accessibility tree) until `setLayout`.
+ */
+export function mountSidebarFrame(
+  doc: Document,
+  sidebarUrl: string,
+  layout: SidebarLayout,
+  { hidden = false }: { hidden?: boolean } = {},
+): SidebarFrame {
   const host = doc.createElement(SIDEBAR_HOST_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
@@ -62,19 +77,28 @@ export function mountSidebarFrame(doc: Document, sidebarUrl: string, layout: Sid
 
   // Layout goes in :host rules with !important: inside a shadow tree those
   // beat the page's own !important rules on the host element.
+  let shown = !hidden;
   const apply = ({ open, side }: SidebarLayout) => {
     const box = open
       ? `top:0;height:100vh;width:min(${SIDEBAR_WIDTH_PX}px,100vw)`
       : `top:calc(50vh - ${SIDEBAR_TAB_HEIGHT_PX / 2}px);height:${SIDEBAR_TAB_HEIGHT_PX}px;width:${SIDEBAR_TAB_WIDTH_PX}px`;
     const other = side === 'left' ? 'right' : 'left';
-    const rules = `all:initial;position:fixed;z-index:${Z_INDEX};display:block;${box};${side}:0;${other}:auto`;
+    const visibility = shown ? '' : ';visibility:hidden';
+    const rules = `all:initial;position:fixed;z-index:${Z_INDEX};display:block;${box};${side}:0;${other}:auto${visibility}`;
     style.textContent = `:host{${important(rules)}}iframe{border:0;width:100%;height:100%;display:block;background:transparent}`;
   };
   apply(layout);
   placeInTabOrder(doc, host);
 
   return {
-    setLayout: apply,
+    setLayout(next) {
+      if (!shown) {
+        shown = true;
+        performance.mark(FRAME_SHOWN_MARK);
+      }
+      apply(next);
+    },
+    isShown: () => shown,
     isAttached: () => host.isConnected,
     focus: () => current?.focus(),
     contains: (element) => element === host,

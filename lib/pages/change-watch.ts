@@ -16,7 +16,10 @@ import { CHANGE_FEED_KEY, parseChangeNotice, type ChangeTopic } from '../shared/
 export const CHANGE_COALESCE_MS = 150;
 export const CHANGE_MIN_INTERVAL_MS = 1_000;
 
-export function watchChanges(onTopic: (topic: ChangeTopic) => void, watchedTab?: () => number | null): () => void {
+export function watchChanges(
+  onTopic: (topic: ChangeTopic) => void,
+  watchedTab?: () => number | null | undefined,
+): () => void {
   const pending = new Set<ChangeTopic>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastDelivery = -Infinity;
@@ -30,7 +33,10 @@ export function watchChanges(onTopic: (topic: ChangeTopic) => void, watchedTab?:
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
     const notice = parseChangeNotice(changes[CHANGE_FEED_KEY]?.newValue);
-    if (notice === null || (notice.tabId !== undefined && notice.tabId !== watchedTab?.())) return;
+    // A tab of `undefined`: the page does not know its tab yet (a sidebar framed before its page's book was
+    // reported) and hears every tab's notices until it does.
+    const watched = watchedTab ? watchedTab() : null;
+    if (notice === null || (notice.tabId !== undefined && watched !== undefined && notice.tabId !== watched)) return;
     for (const topic of notice.topics) pending.add(topic);
     if (pending.size > 0) {
       timer ??= setTimeout(deliver, Math.max(CHANGE_COALESCE_MS, lastDelivery + CHANGE_MIN_INTERVAL_MS - Date.now()));

@@ -6,8 +6,13 @@
 export const CONTENT_SCRIPTS_DIR = 'content-scripts';
 /** Library platforms on any host, registered once the reader turns on "any site". */
 export const ANY_SITE_SCRIPT_NAME = 'any-site';
+/** The any-site script's library-platform adapters, injected into a frame one of their tests accepts. */
+export const PLATFORMS_SCRIPT_NAME = 'platforms';
 /** The generic signals, injected into a frame whose first look asks for them. */
 export const CLOSER_LOOK_SCRIPT_NAME = 'closer-look';
 
 export const ANY_SITE_SCRIPT_FILE = `${CONTENT_SCRIPTS_DIR}/${ANY_SITE_SCRIPT_NAME}.js`;
 export const CLOSER_LOOK_SCRIPT_FILE = `${CONTENT_SCRIPTS_DIR}/${CLOSER_LOOK_SCRIPT_NAME}.js`;
+export const PLATFORMS_SCRIPT_FILE = `${CONTENT_SCRIPTS_DIR}/${PLATFORMS_SCRIPT_NAME}.js`;
+/** The scripts the background may inject into a frame that asks (never one the frame names). */
+export type InjectedScriptFile = typeof CLOSER_LOOK_SCRIPT_FILE | typeof PLATFORMS_SCRIPT_FILE;

@@ -16,7 +16,7 @@ describe('loading the generic signals into a page', () => {
       value: null,
     });
     expect(await dispatch(h.ctx, 'loadCloserLook', undefined, inFrame)).toEqual({ ok: true, value: null });
-    expect(h.injected).toEqual(['7:0', '7:4']);
+    expect(h.injected).toEqual(['7:0:content-scripts/closer-look.js', '7:4:content-scripts/closer-look.js']);
   });
 
   it('is a content script’s request only, and takes no payload', async () => {
@@ -29,9 +29,19 @@ describe('loading the generic signals into a page', () => {
   });
 
   it('says so when the browser refuses the injection', async () => {
-    h.ctx.injectCloserLook = async () => {
+    h.ctx.injectScript = async () => {
       throw new Error('Cannot access contents of the page.');
     };
     expect(await dispatch(h.ctx, 'loadCloserLook', undefined, senders.contentScript)).toMatchObject({ ok: false });
+  });
+});
+
+describe('loading the library-platform adapters into a page', () => {
+  it('injects the platforms script, and nothing the content script names, into its own tab and frame', async () => {
+    const inFrame = { ...senders.contentScript, frameId: 2 };
+    expect(await dispatch(h.ctx, 'loadPlatformAdapters', undefined, inFrame)).toEqual({ ok: true, value: null });
+    expect(await dispatch(h.ctx, 'loadPlatformAdapters', 'content-scripts/x.js', inFrame)).toMatchObject({ ok: false });
+    expect(await dispatch(h.ctx, 'loadPlatformAdapters', undefined, senders.sidebarFrame)).toMatchObject({ ok: false });
+    expect(h.injected).toEqual(['7:2:content-scripts/platforms.js']);
   });
 });

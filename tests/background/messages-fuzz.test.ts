@@ -30,6 +30,7 @@ const VALID: Record<string, unknown> = {
   loadCloserLook: undefined,
   getPageBookStanding: undefined,
   rememberSidebarOpen: { open: true },
+  loadPlatformAdapters: undefined,
   getTabBook: { tabId: 7 },
   getComments: { bookId: 'we-think' },
   postComment: { bookId: 'we-think', body: 'Worth reading slowly.' },

@@ -38,7 +38,9 @@ describe('the sidebar framed into a real page, in Firefox', () => {
     }, LOOKALIKE);
     // …which works on the page's own frames (the saved page has some)…
     expect(reached).toBeGreaterThan(0);
-    await expect.poll(async () => (await ff.frameWhere(page, (url) => url.startsWith(LOOKALIKE))) !== null).toBe(true);
+    await expect
+      .poll(async () => (await ff.frameWhere(page, (url) => url.startsWith(LOOKALIKE))) !== null, { timeout: 10_000 })
+      .toBe(true);
     // …but a frame in a closed shadow root is not among `window.frames`: the sidebar is untouched.
     expect(await ff.frameWhere(page, (url) => url.includes('/sidepanel.html'))).toBe(original);
     expect(await original.evaluate(() => location.pathname)).toBe('/sidepanel.html');
@@ -46,10 +48,13 @@ describe('the sidebar framed into a real page, in Firefox', () => {
     // Should a browser let it happen anyway, the content script swaps in a fresh sidebar.
     await ff.navigate(original, LOOKALIKE).catch(() => undefined);
     await expect
-      .poll(async () => {
-        const current = await ff.frameWhere(page, (url) => url.includes('/sidepanel.html'));
-        return current !== null && current !== original;
-      })
+      .poll(
+        async () => {
+          const current = await ff.frameWhere(page, (url) => url.includes('/sidepanel.html'));
+          return current !== null && current !== original;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
     // The navigated frame is gone with its old host: nothing at the lookalike is left where the sidebar was.
     expect(original.detached).toBe(true);

@@ -29,6 +29,7 @@ const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
   loadCloserLook: undefined,
   getPageBookStanding: undefined,
   rememberSidebarOpen: { open: true },
+  loadPlatformAdapters: undefined,
   getTabBook: { tabId: 1 },
   getComments: { bookId: 'we-think' },
   postComment: { bookId: 'we-think', body: 'Forged by the page' },

@@ -29,8 +29,19 @@ describe('the sidebar framed into real pages', () => {
       'amazon/es-negative-window-robot.html',
       'https://www.amazon.es/Cecotec-Excellence-Aspirador-Programable-Limpieza/dp/B01MUGXRT9',
     );
-    // The content script has decided once it reported "no book"; from then on nothing may be framed.
+    // Its address may be a book's, so the sidebar may be framed hidden while the page loads; detection
+    // then says "no book" and takes it away, never having shown it. From then on nothing may be framed.
     expect((await tabReportFor(await browser.serviceWorker(), page.url())).book).toBeNull();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const host = document.querySelector('bookside-sidebar');
+            return host ? getComputedStyle(host).visibility : 'gone';
+          }),
+        { timeout: 10_000 },
+      )
+      .toBe('gone');
     await expectHolds(
       async () => {
         await expect(pageViewOfSidebar(page)).resolves.toEqual({ hosts: 0, shadowRootVisible: false });
@@ -65,9 +76,11 @@ describe('the sidebar framed into real pages', () => {
 
     // Should a browser let it happen anyway, the content script swaps in a fresh sidebar.
     await original.goto('https://evil.test/lookalike').catch(() => undefined);
-    await expect.poll(() => original.isDetached()).toBe(true);
+    await expect.poll(() => original.isDetached(), { timeout: 10_000 }).toBe(true);
     await expect
-      .poll(() => page.frames().some((f) => !f.isDetached() && f !== original && f.url().includes('/sidepanel.html')))
+      .poll(() => page.frames().some((f) => !f.isDetached() && f !== original && f.url().includes('/sidepanel.html')), {
+        timeout: 10_000,
+      })
       .toBe(true);
     for (const frame of page.frames().filter((f) => !f.isDetached() && f.url().startsWith('https://evil.test/'))) {
       const inBooksideHost = await (

@@ -47,8 +47,14 @@ describe('the sidebar, popup and options in Chromium: accessibility and layout',
     await page.goto(WE_THINK.url, { waitUntil: 'domcontentloaded' });
     const sidebar = await sidebarFrame(page);
     const tab = sidebar.getByRole('button', { name: /open/i });
+    const chapter = sidebar.getByText('You are what you share');
+    // The frame is there from the start of the page (hidden until detection): wait until the sidebar shows
+    // either its collapsed tab or the open book before deciding whether to open it.
+    await expect
+      .poll(async () => (await tab.isVisible()) || (await chapter.isVisible()), { timeout: 30_000 })
+      .toBe(true);
     if (await tab.isVisible()) await tab.click();
-    await sidebar.getByText('You are what you share').waitFor();
+    await chapter.waitFor();
     expect(await axeViolations(sidebar)).toEqual([]);
     await page.close();
   });

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CLOSER_LOOK_HOOK } from '../../lib/content/closer-look';
 import { provideCloserLook } from '../../lib/content/closer-look-script';
-import { createPageContext, LOCATION_POLL_MS } from '../../lib/content/page-context';
+import { createPageContext, followingNavigation, LOCATION_POLL_MS } from '../../lib/content/page-context';
 import {
   MUTATION_DEBOUNCE_MS,
   MUTATION_WATCH_MS,
@@ -119,7 +119,8 @@ async function startAgent(
   } = {},
 ): Promise<Agent> {
   let alive = true;
-  const ctx = createPageContext(() => alive);
+  // Both sites here navigate in place in the tests (Goodreads does in life).
+  const ctx = followingNavigation(createPageContext(() => alive));
   const reports: (BookRef | null)[] = [];
   const remembered: boolean[] = [];
   let settings: PageSettings = { layout, siteSwitches, showOn };

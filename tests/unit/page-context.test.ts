@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPageContext, LOCATION_POLL_MS } from '../../lib/content/page-context';
+import { createPageContext, followingNavigation, LOCATION_POLL_MS } from '../../lib/content/page-context';
 
 describe('the content script’s page context', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -20,11 +20,16 @@ describe('the content script’s page context', () => {
     expect(ctx.signal.aborted).toBe(true);
   });
 
+  it('watches the address only where the site navigates in place', () => {
+    expect(createPageContext(() => true).onLocationChange).toBeUndefined();
+    expect(followingNavigation(createPageContext(() => true)).onLocationChange).toBeTypeOf('function');
+  });
+
   it('tells of single-page navigation, and stops telling once invalidated', () => {
     let alive = true;
-    const ctx = createPageContext(() => alive);
+    const ctx = followingNavigation(createPageContext(() => alive));
     const seen: string[] = [];
-    ctx.onLocationChange(() => seen.push(location.pathname));
+    ctx.onLocationChange?.(() => seen.push(location.pathname));
     history.pushState({}, '', '/book/show/1');
     vi.advanceTimersByTime(LOCATION_POLL_MS);
     vi.advanceTimersByTime(LOCATION_POLL_MS);

@@ -3,6 +3,7 @@
  * time, and the browser ports tests replace. Built once per worker start by
  * `createBackground`; nothing in it outlives the worker except what it stores.
  */
+import type { InjectedScriptFile } from '../../shared/content-scripts';
 import type { BooksideDb } from '../database/schema';
 
 /** `fetch` as the background uses it; tests pass the real server's or a fake. */
@@ -15,8 +16,8 @@ export interface PermissionsPort {
 /** Opening the options page; only the background can do it for a sidebar framed into a page (Firefox). */
 export type OpenOptionsPort = () => Promise<void>;
 
-/** Injecting the generic signals' script (`content-scripts/closer-look.js`) into one frame of a tab. */
-export type InjectCloserLookPort = (tabId: number, frameId: number) => Promise<void>;
+/** Injecting one of Bookside's own on-demand scripts (generic signals, platform adapters) into one frame. */
+export type InjectScriptPort = (tabId: number, frameId: number, file: InjectedScriptFile) => Promise<void>;
 
 /** The outbox's sender as services see it: they ask for a flush after a change. */
 export interface OutboxPort {
@@ -42,7 +43,7 @@ export interface BackgroundContext {
   canonIndex: CanonIndexPort;
   permissions: PermissionsPort;
   openOptionsPage: OpenOptionsPort;
-  injectCloserLook: InjectCloserLookPort;
+  injectScript: InjectScriptPort;
   extensionId: string;
   /** `runtime.getURL('/')`: every extension page's URL starts with it. */
   extensionOrigin: string;

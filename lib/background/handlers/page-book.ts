@@ -11,6 +11,7 @@ import { canonLookup } from '../canon/lookup';
 import { sidebarOpenItem } from '../../shared/settings/items';
 import { standingOf } from '../tabs/standing';
 import { defineHandlers } from './define';
+import { CLOSER_LOOK_SCRIPT_FILE, PLATFORMS_SCRIPT_FILE } from '../../shared/content-scripts';
 
 export const pageBookHandlers = defineHandlers({
   reportPageBook: async (ctx, book, caller) => {
@@ -47,7 +48,13 @@ export const pageBookHandlers = defineHandlers({
 
   // Only ever this extension's own script, into the asking frame: a page gains nothing by asking.
   loadCloserLook: async (ctx, _, caller) => {
-    await ctx.injectCloserLook(caller.tabId, caller.frameId);
+    await ctx.injectScript(caller.tabId, caller.frameId, CLOSER_LOOK_SCRIPT_FILE);
+    return ok(null);
+  },
+
+  // The same for the any-site script's platform adapters, once a platform's own test accepted the page.
+  loadPlatformAdapters: async (ctx, _, caller) => {
+    await ctx.injectScript(caller.tabId, caller.frameId, PLATFORMS_SCRIPT_FILE);
     return ok(null);
   },
 

@@ -31,5 +31,17 @@ export interface SiteAdapter {
    * the cart, an account or loans page). The page then gives null.
    */
   notOneBook?(url: URL, doc: Document): boolean;
+  /**
+   * Optional, the address alone: false when a page at this URL cannot be one
+   * book (a search, a list, the cart), so the content script does not start
+   * the sidebar's frame before detection there (lib/content/early-frame).
+   * Absent: every page `test` accepts may be one.
+   */
+  urlMayBeBook?(url: URL): boolean;
+  /**
+   * True for sites that change the address without loading a page (single-page
+   * apps): only their content scripts watch the address (lib/content/page-context).
+   */
+  navigatesInPlace?: true;
   detect(doc: Document, url: URL): BookRef | null;
 }

@@ -126,6 +126,8 @@ export const amazon: SiteAdapter = {
   name: 'Amazon',
   matches: STOREFRONTS.map((tld) => `*://*.amazon.${tld}/*`),
   test: (url) => HOST.test(url.hostname),
+  // Product pages carry their ASIN in the path; searches (`/s?k=`) and store pages do not.
+  urlMayBeBook: (url) => ASIN_IN_PATH.test(url.pathname),
   detect,
 };
 

@@ -45,15 +45,18 @@ function recordIsbns(doc: Document): string[] {
   return written.flatMap((text) => findIsbnCandidates(text).map((candidate) => candidate.isbn13));
 }
 
+/** The platform's own cheap test, apart: the any-site script carries it alone (modules/site-content-scripts). */
+export const aspenTest: SiteAdapter['test'] = (url, doc) =>
+  GROUPED_WORK.test(url.pathname) ||
+  (RECORD.test(url.pathname) && doc.querySelector('a[href*="/GroupedWork/"]') !== null);
+
 export const aspen: SiteAdapter = {
   id: 'aspen',
   name: 'Aspen Discovery / Pika',
   matches: [],
   // Grouped-work URLs are Aspen's and Pika's own; their record pages link to them. The link
   // search walks the whole page, so it runs only on record-shaped paths (this test runs on every page).
-  test: (url, doc) =>
-    GROUPED_WORK.test(url.pathname) ||
-    (RECORD.test(url.pathname) && doc.querySelector('a[href*="/GroupedWork/"]') !== null),
+  test: aspenTest,
   detect(doc: Document, url: URL): BookRef | null {
     const isGroupedWork = GROUPED_WORK.test(url.pathname);
     return buildBookRef({

@@ -41,6 +41,7 @@ export const barnesAndNoble: SiteAdapter = {
   name: 'Barnes & Noble',
   matches: ['*://*.barnesandnoble.com/*'],
   test: (url) => /(^|\.)barnesandnoble\.com$/.test(url.hostname),
+  urlMayBeBook: (url) => PRODUCT_PATH.test(url.pathname),
   detect(doc: Document, url: URL): BookRef | null {
     // Search (`/s/…`), browse (`/b/…`) and everything else is not one book.
     if (!PRODUCT_PATH.test(url.pathname)) return null;

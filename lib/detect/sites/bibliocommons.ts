@@ -94,6 +94,8 @@ function detect(doc: Document, url: URL): BookRef | null {
 export const bibliocommons: SiteAdapter = {
   id: 'bibliocommons',
   name: 'BiblioCommons',
+  // Record pages open in place from search results.
+  navigatesInPlace: true,
   matches: ['*://*.bibliocommons.com/*'],
   test: (url) => /(^|\.)bibliocommons\.com$/.test(url.hostname),
   detect,

@@ -24,14 +24,17 @@ function detect(doc: Document): BookRef | null {
   });
 }
 
+/** The platform's own cheap test, apart: the any-site script carries it alone (modules/site-content-scripts). */
+export const bibliothecaTest: SiteAdapter['test'] = (_url, doc) =>
+  doc.getElementsByClassName('detail_titel').length > 0 && doc.querySelector('td.detail_feld') !== null;
+
 export const bibliotheca: SiteAdapter = {
   id: 'bibliotheca',
   name: 'BIBLIOTHECA Web-OPAC',
   // Hosted by each library under its own name: recognised by markup, not host.
   matches: [],
   // By class first: a cached collection, not a selector walk, on every page this platform test sees.
-  test: (_url, doc) =>
-    doc.getElementsByClassName('detail_titel').length > 0 && doc.querySelector('td.detail_feld') !== null,
+  test: bibliothecaTest,
   detect,
 };
 

@@ -40,12 +40,16 @@ function fieldValues(doc: Document, label: RegExp): string[] {
   return values;
 }
 
+/** The platform's own cheap test, apart: the any-site script carries it alone (modules/site-content-scripts). */
+export const blacklightTest: SiteAdapter['test'] = (_url, doc) =>
+  /\bblacklight-catalog\b/.test(doc.body?.className ?? '');
+
 export const blacklight: SiteAdapter = {
   id: 'blacklight',
   name: 'Blacklight',
   matches: [],
   // Blacklight's layout names the controller on <body>: `blacklight-catalog`, `blacklight-catalog-show`…
-  test: (_url, doc) => /\bblacklight-catalog\b/.test(doc.body?.className ?? ''),
+  test: blacklightTest,
   detect(doc: Document, url: URL): BookRef | null {
     if (!doc.querySelector(SELECTORS.showBody)) return null;
     const isbns = fieldValues(doc, FIELD_LABELS.isbn).flatMap((text) =>

@@ -23,6 +23,7 @@ export const blackwells: SiteAdapter = {
   name: "Blackwell's",
   matches: ['*://blackwells.co.uk/*', '*://*.blackwells.co.uk/*'],
   test: (url) => /(^|\.)blackwells\.co\.uk$/.test(url.hostname),
+  urlMayBeBook: (url) => PRODUCT_PATH.test(url.pathname),
   detect(doc: Document, url: URL): BookRef | null {
     const urlIsbn = PRODUCT_PATH.exec(url.pathname)?.[1];
     if (!urlIsbn) return null;

@@ -34,6 +34,7 @@ export const bookshop: SiteAdapter = {
   name: 'Bookshop.org',
   matches: ['*://bookshop.org/*', '*://*.bookshop.org/*'],
   test: (url) => /(^|\.)bookshop\.org$/.test(url.hostname),
+  urlMayBeBook: (url) => PRODUCT_PATH.test(url.pathname),
   detect(doc: Document, url: URL): BookRef | null {
     if (!PRODUCT_PATH.test(url.pathname)) return null;
     const jsonld = readJsonLdBook(doc);

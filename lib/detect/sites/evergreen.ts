@@ -31,12 +31,15 @@ const SELECTORS = {
 
 const RECORD_PATH = /^\/eg\/opac\/record\/(\d+)/;
 
+/** The platform's own cheap test, apart: the any-site script carries it alone (modules/site-content-scripts). */
+export const evergreenTest: SiteAdapter['test'] = (url) => url.pathname.startsWith('/eg/opac/');
+
 export const evergreen: SiteAdapter = {
   id: 'evergreen',
   name: 'Evergreen',
   matches: [],
   // The public catalogue lives under `/eg/opac/` on every Evergreen host.
-  test: (url) => url.pathname.startsWith('/eg/opac/'),
+  test: evergreenTest,
   detect(doc: Document, url: URL): BookRef | null {
     const recordId = RECORD_PATH.exec(url.pathname)?.[1];
     // Results, my-account and home pages.

@@ -106,8 +106,11 @@ function detect(doc: Document, url: URL): BookRef | null {
 export const goodreads: SiteAdapter = {
   id: 'goodreads',
   name: 'Goodreads',
+  // Next.js: book to book without a page load.
+  navigatesInPlace: true,
   matches: ['*://*.goodreads.com/*'],
   test: (url) => /(^|\.)goodreads\.com$/.test(url.hostname),
+  urlMayBeBook: (url) => BOOK_PATH.test(url.pathname),
   detect,
 };
 

@@ -42,6 +42,8 @@ function isVolumePage(url: URL): boolean {
 export const googleBooks: SiteAdapter = {
   id: 'googlebooks',
   name: 'Google Books',
+  // Google's edition pages load results and editions in place.
+  navigatesInPlace: true,
   matches: [
     '*://books.google.com/*',
     '*://books.google.co.uk/*',

@@ -47,13 +47,16 @@ function contentsNote(doc: Document): string {
   return cleanText(textOf(block).replace(label, ''));
 }
 
+/** The platform's own cheap test, apart: the any-site script carries it alone (modules/site-content-scripts). */
+export const kohaTest: SiteAdapter['test'] = (url, doc) =>
+  url.pathname.includes('/cgi-bin/koha/') || /^Koha\b/.test(metaContent(doc.head ?? doc, 'generator'));
+
 export const koha: SiteAdapter = {
   id: 'koha',
   name: 'Koha',
   matches: [],
   // The generator meta is read from <head> only: this test runs on every page of the any-site script.
-  test: (url, doc) =>
-    url.pathname.includes('/cgi-bin/koha/') || /^Koha\b/.test(metaContent(doc.head ?? doc, 'generator')),
+  test: kohaTest,
   detect(doc: Document, url: URL): BookRef | null {
     // Search results, lists, the cart and account pages are not one record.
     if (!DETAIL_PAGE.test(url.pathname) && !DETAIL_BODY_IDS.has(doc.body?.id.toLowerCase() ?? '')) return null;

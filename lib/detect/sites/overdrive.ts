@@ -49,8 +49,11 @@ function formatOf(words: string): BookFormat | 'magazine' {
 export const overdrive: SiteAdapter = {
   id: 'overdrive',
   name: 'OverDrive and Libby',
+  // Libby is a single-page app.
+  navigatesInPlace: true,
   matches: ['*://*.overdrive.com/*', '*://libbyapp.com/*', '*://*.libbyapp.com/*'],
   test: (url) => /(^|\.)(overdrive|libbyapp)\.com$/.test(url.hostname),
+  urlMayBeBook: (url) => titleId(url) !== undefined,
   detect(doc: Document, url: URL): BookRef | null {
     const id = titleId(url);
     if (!id) return null;

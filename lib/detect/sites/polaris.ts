@@ -30,11 +30,14 @@ const LABELS = {
 
 const TITLE_PAGE = /\/polaris\/search\/title\.aspx$/i;
 
+/** The platform's own cheap test, apart: the any-site script carries it alone (modules/site-content-scripts). */
+export const polarisTest: SiteAdapter['test'] = (url) => /^\/polaris\//i.test(url.pathname);
+
 export const polaris: SiteAdapter = {
   id: 'polaris',
   name: 'Polaris PowerPAC',
   matches: [],
-  test: (url) => /^\/polaris\//i.test(url.pathname),
+  test: polarisTest,
   detect(doc: Document, url: URL): BookRef | null {
     // Search results (`searchresults.aspx`), patron account and home pages.
     if (!TITLE_PAGE.test(url.pathname)) return null;

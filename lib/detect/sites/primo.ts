@@ -46,6 +46,8 @@ function detailFields(doc: Document): Map<string, string[]> {
 export const primo: SiteAdapter = {
   id: 'primo',
   name: 'Primo / Primo VE',
+  // An AngularJS app: searches and records share one page.
+  navigatesInPlace: true,
   matches: [
     '*://*.primo.exlibrisgroup.com/*',
     '*://*.exlibrisgroup.com/discovery/*',

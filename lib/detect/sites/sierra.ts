@@ -55,14 +55,17 @@ function marcLink(url: URL, doc: Document): string | undefined {
   return bib ? new URL(`/search~S1?/.${bib}/.${bib}/1,1,1,B/marc~${bib}`, url).href : undefined;
 }
 
+/** The platform's own cheap test, apart: the any-site script carries it alone (modules/site-content-scripts). */
+export const sierraTest: SiteAdapter['test'] = (url, doc) =>
+  url.pathname.startsWith('/iii/encore/') ||
+  WEBPAC_PATH.test(url.pathname) ||
+  (url.pathname.startsWith('/search/') && doc.querySelector(SELECTORS.label) !== null);
+
 export const sierra: SiteAdapter = {
   id: 'sierra',
   name: 'Sierra / Encore',
   matches: [],
-  test: (url, doc) =>
-    url.pathname.startsWith('/iii/encore/') ||
-    WEBPAC_PATH.test(url.pathname) ||
-    (url.pathname.startsWith('/search/') && doc.querySelector(SELECTORS.label) !== null),
+  test: sierraTest,
   detect(doc: Document, url: URL): BookRef | null {
     const fields = bibFields(doc);
     // Encore search results and WebPAC result lists have no record table.

@@ -55,11 +55,14 @@ function pick(values: Map<string, string>, labels: readonly string[]): string {
   return '';
 }
 
+/** The platform's own cheap test, apart: the any-site script carries it alone (modules/site-content-scripts). */
+export const sisisTest: SiteAdapter['test'] = (url) => url.pathname.includes('/webOPACClient/');
+
 export const sisis: SiteAdapter = {
   id: 'sisis',
   name: 'SISIS-SunRise',
   matches: [],
-  test: (url) => url.pathname.includes('/webOPACClient/'),
+  test: sisisTest,
   detect(doc: Document, url: URL): BookRef | null {
     // Hit lists (`hitList.do`, `search.do`), the start page and the account.
     if (!SINGLE_HIT.test(url.pathname)) return null;

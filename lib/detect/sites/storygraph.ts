@@ -36,6 +36,8 @@ function headingTitle(doc: Document): string {
 export const storygraph: SiteAdapter = {
   id: 'storygraph',
   name: 'The StoryGraph',
+  // Turbo: links swap the body without a page load.
+  navigatesInPlace: true,
   matches: ['*://app.thestorygraph.com/*'],
   test: (url) => url.hostname === 'app.thestorygraph.com',
   detect(doc: Document, url: URL): BookRef | null {

@@ -22,6 +22,8 @@ const CARD_PATH = /^\/search\/card\/?$/;
 export const vega: SiteAdapter = {
   id: 'vega',
   name: 'Vega Discover',
+  // An Angular app.
+  navigatesInPlace: true,
   matches: ['*://*.iiivega.com/*'],
   test: (url) => /\.iiivega\.com$/.test(url.hostname),
   detect(doc: Document, url: URL): BookRef | null {

@@ -35,6 +35,10 @@ function detect(doc: Document): BookRef | null {
   });
 }
 
+/** The platform's own cheap test, apart: the any-site script carries it alone (modules/site-content-scripts). */
+export const vufindTest: SiteAdapter['test'] = (_url, doc) =>
+  /^VuFind/i.test(metaContent(doc.head ?? doc, 'generator')) || /vufind/.test(coinsTitle(doc));
+
 export const vufind: SiteAdapter = {
   id: 'vufind',
   name: 'VuFind',
@@ -42,7 +46,7 @@ export const vufind: SiteAdapter = {
   matches: [],
   // Cheap reads only: this test runs on every page of the any-site script. Libraries that strip the
   // generator tag still ship VuFind's COinS span (a class lookup, no attribute scan).
-  test: (_url, doc) => /^VuFind/i.test(metaContent(doc.head ?? doc, 'generator')) || /vufind/.test(coinsTitle(doc)),
+  test: vufindTest,
   detect,
 };
 

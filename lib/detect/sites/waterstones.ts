@@ -25,6 +25,7 @@ export const waterstones: SiteAdapter = {
   name: 'Waterstones',
   matches: ['*://*.waterstones.com/*'],
   test: (url) => /(^|\.)waterstones\.com$/.test(url.hostname),
+  urlMayBeBook: (url) => BOOK_PATH.test(url.pathname),
   detect(doc: Document, url: URL): BookRef | null {
     const urlIsbn = BOOK_PATH.exec(url.pathname)?.[1];
     // Search (`/books/search/term/…`), category and gift pages.

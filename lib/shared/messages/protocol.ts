@@ -56,6 +56,8 @@ export const FROM_CONTENT_SCRIPT = {
   getPageBookStanding: NoPayload,
   /** The reader opened or collapsed the sidebar from this tab (the shortcut): remembered for every page. */
   rememberSidebarOpen: SidebarOpenReport,
+  /** Load the library-platform adapters into this frame: one platform's test accepts the page (any-site script). */
+  loadPlatformAdapters: NoPayload,
 } satisfies Record<keyof ContentScriptReplies, v.GenericSchema>;
 
 /** Extension page (sidebar, popup, options) → background. */
@@ -127,6 +129,7 @@ interface ContentScriptReplies {
   loadCloserLook: null;
   getPageBookStanding: CanonStanding | null;
   rememberSidebarOpen: null;
+  loadPlatformAdapters: null;
 }
 
 interface ContentScriptCommandReplies {

@@ -49,7 +49,7 @@ export interface Harness {
   granted: Set<string>;
   /** How many times the background opened the options page. */
   optionsOpened: () => number;
-  /** Every frame the background injected the closer look into, as `tab:frame`. */
+  /** Every script the background injected, as `tab:frame:file`. */
   injected: string[];
 }
 
@@ -68,7 +68,7 @@ export async function startHarness(fetchImpl: FetchLike, now?: () => number, uiL
     },
     permissions: { contains: async (origins) => origins.every((o) => granted.has(o)) },
     openOptionsPage: async () => void optionsOpened++,
-    injectCloserLook: async (tabId, frameId) => void injected.push(`${tabId}:${frameId}`),
+    injectScript: async (tabId, frameId, file) => void injected.push(`${tabId}:${frameId}:${file}`),
     alarms: fakeBrowser.alarms,
     now,
     extensionId: EXTENSION_ID,
