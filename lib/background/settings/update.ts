@@ -62,5 +62,15 @@ export async function readSettings(): Promise<SettingsView> {
     showOnItem.getValue(),
     themeItem.getValue(),
   ]);
-  return { serverUrl, defaultServerUrl: DEFAULT_CANON_URL, canonName, sites, anySite, sidebar, sidebarOpen, showOn, theme };
+  return {
+    serverUrl,
+    defaultServerUrl: DEFAULT_CANON_URL,
+    canonName,
+    sites,
+    anySite,
+    sidebar,
+    sidebarOpen,
+    showOn,
+    theme,
+  };
 }
