@@ -45,7 +45,9 @@ export function CanonPage(props: {
         ))}
       </ul>
       <p>
-        <a href="/nominations">{words.nominations}</a>: {words.nominateIntro}
+        <a href="/nominations">{words.nominations}</a>
+        {words.colon}
+        {words.nominateIntro}
       </p>
       {props.recent.length === 0 ? null : (
         <>

@@ -88,6 +88,8 @@ const en = {
   secondedProvisional:
     'Thank you. Check your inbox: your second counts once you follow the link in the e-mail. You should only need to do this once.',
   nominate: 'Nominate a book',
+  /** Between a label and what follows it, as the language writes it (French: a no-break space before the colon). */
+  colon: ': ',
   nominateIntro: 'Which book is missing? Its ISBN, title and author, and why it belongs here.',
   isbn: 'ISBN',
   bookTitle: 'Title',
@@ -192,6 +194,7 @@ const de: Words = {
   secondedProvisional:
     'Danke. Sehen Sie in Ihr Postfach: Ihre Unterstützung zählt, sobald Sie dem Link in der E-Mail folgen. Das ist nur einmal nötig.',
   nominate: 'Ein Buch vorschlagen',
+  colon: ': ',
   nominateIntro: 'Welches Buch fehlt? ISBN, Titel und Autor, und warum es hierher gehört.',
   isbn: 'ISBN',
   bookTitle: 'Titel',
@@ -297,6 +300,7 @@ const fr: Words = {
   secondedProvisional:
     'Merci. Consultez votre boîte de réception\u00a0: votre soutien compte dès que vous suivez le lien de l’e-mail. Vous n’aurez à le faire qu’une fois.',
   nominate: 'Proposer un livre',
+  colon: '\u00a0: ',
   nominateIntro: 'Quel livre manque\u202f? Son ISBN, son titre et son auteur, et pourquoi il a sa place ici.',
   isbn: 'ISBN',
   bookTitle: 'Titre',
@@ -400,6 +404,7 @@ const es: Words = {
   secondedProvisional:
     'Gracias. Revisa tu bandeja de entrada: tu apoyo cuenta en cuanto abras el enlace del correo. Solo tendrás que hacerlo una vez.',
   nominate: 'Proponer un libro',
+  colon: ': ',
   nominateIntro: '¿Qué libro falta? Su ISBN, su título y su autor, y por qué merece estar aquí.',
   isbn: 'ISBN',
   bookTitle: 'Título',
@@ -504,6 +509,7 @@ const it: Words = {
   secondedProvisional:
     'Grazie. Controlla la tua casella di posta: il tuo sostegno conta non appena segui il link nell’email. Basta farlo una volta.',
   nominate: 'Proponi un libro',
+  colon: ': ',
   nominateIntro: 'Quale libro manca? Il suo ISBN, il titolo e l’autore, e perché merita un posto qui.',
   isbn: 'ISBN',
   bookTitle: 'Titolo',
@@ -607,6 +613,7 @@ const nl: Words = {
   secondedProvisional:
     'Bedankt. Kijk in je inbox: je steun telt mee zodra je de link in de e-mail volgt. Dat hoeft maar één keer.',
   nominate: 'Een boek voordragen',
+  colon: ': ',
   nominateIntro: 'Welk boek ontbreekt? Het ISBN, de titel en de auteur, en waarom het hier thuishoort.',
   isbn: 'ISBN',
   bookTitle: 'Titel',
@@ -707,6 +714,7 @@ const ja: Words = {
   secondedProvisional:
     'ありがとうございます。受信トレイを確認してください。メールのリンクを開くと、賛同が反映されます。この操作は一度だけで済みます。',
   nominate: '本を推薦する',
+  colon: '：',
   nominateIntro:
     'カノンに足りない本はありますか？ その本の ISBN、タイトル、著者と、ここにふさわしい理由をお寄せください。',
   isbn: 'ISBN',

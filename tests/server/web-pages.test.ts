@@ -244,6 +244,16 @@ describe.each(backends())('public pages (%s)', (backend) => {
     }
   });
 
+  it('writes the colon after a label as each language does (French spaces it, Japanese uses its own)', async () => {
+    const expected = { en: 'Nominations: ', fr: 'Propositions\u00a0: ', ja: '推薦：' };
+    for (const [language, text] of Object.entries(expected)) {
+      const doc = parse((await page(`${server.url}/`, language)).html);
+      expect(doc.querySelector('main p > a[href="/nominations"]')?.parentElement?.textContent, language).toContain(
+        text,
+      );
+    }
+  });
+
   it(
     'shows every XSS vector and naughty string as text: no element, attribute or link comes from a reader',
     {
