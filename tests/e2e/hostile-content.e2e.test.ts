@@ -15,6 +15,7 @@ import { BEACON_ORIGIN, xssPayloads } from '../fixtures/xss/payloads';
 import type { CanonServerHandle } from '../server/harness';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { startE2eCanonServer } from './canon';
+import { untilIndexCurrent } from './canon-index';
 import { auditDom } from './dom-audit';
 import {
   HOSTILE_FIELDS,
@@ -103,6 +104,8 @@ describe('hostile canon content in the sidebar', () => {
     canon = await startE2eCanonServer();
     books = await seedHostileBooks(canon, CORPUS);
     browser = await launchWithExtension();
+    // The books went straight into the database: the extension's index must hear of them first.
+    await untilIndexCurrent(await browser.serviceWorker(), canon);
     const pages = await FixtureServer.install(browser.context);
     for (const book of books) pages.serveHtml(book.pageUrl, hostileBookPage(book));
     // Registered after the fixture server's catch-all, so it is asked first.
