@@ -78,6 +78,7 @@ async function measure(server: Server, books: Book[]): Promise<CanonFigures> {
   const { header: h, bytes } = await header(server);
   const deps = await freshBackground(server);
   const [, firstSyncMs] = await timed(() => syncCanonIndex(deps));
+  progress(`first sync (${h.mode})`);
   const [, revalidateMs] = await timed(() => syncCanonIndex(deps));
   // Half canon books, half books it does not know (their ISBNs shifted out of the canon's range).
   const sample = Array.from({ length: LOOKUPS }, (_, i): Book => {
@@ -90,6 +91,10 @@ async function measure(server: Server, books: Book[]): Promise<CanonFigures> {
     const [, ms] = await timed(() => decideKnown(deps, book));
     lookup.push(ms);
   }
+  progress(`${LOOKUPS} decisions`);
+  // Closed before a fresh store is made: deleting a database another connection holds open waits for it,
+  // and so does every open after that delete (the prefix pass below hung here for good).
+  deps.db.close();
   let prefix: CanonFigures['prefix'];
   if (h.mode === 'prefix') {
     // First decisions in a fresh store: each asks for its buckets.
@@ -97,6 +102,7 @@ async function measure(server: Server, books: Book[]): Promise<CanonFigures> {
     await syncCanonIndex(cold);
     for (const book of sample.slice(0, 200)) firstLookup.push((await timed(() => decideKnown(cold, book)))[1]);
     cold.db.close();
+    progress('200 first decisions in a fresh store');
     const sizes: number[] = [];
     const answerBytes: number[] = [];
     for (let i = 0; i < RANGE_SAMPLES; i++) {
@@ -112,7 +118,6 @@ async function measure(server: Server, books: Book[]): Promise<CanonFigures> {
       firstLookup: summarize(firstLookup),
     };
   }
-  deps.db.close();
   return {
     books: h.size,
     keys: h.keys,
@@ -172,6 +177,9 @@ async function startCanon(): Promise<Server> {
 }
 
 const n = Number(args.books);
+const started = performance.now();
+/** Progress on stderr, so a long run on a slow machine shows where it is. */
+const progress = (step: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${step}`);
 const results: Record<string, CanonFigures> = {};
 
 const today = await startCanon();
@@ -185,8 +193,11 @@ try {
 const big = await startCanon();
 try {
   const generated = generateCanon(n);
+  progress(`generated ${n} books`);
   await insertGeneratedCanon(big.deps.db, generated, Date.now());
+  progress('inserted them into the canon database');
   await big.deps.write(({ trx }) => refreshCanonIndex(trx, Date.now()));
+  progress('published the index');
   results.generatedPrefix = await measure(big, generated);
   print(`Generated canon (${n} books), as served: by prefix`, results.generatedPrefix);
   // The same canon forced whole, for the document's size and sync time (a new key moves the version).
