@@ -90,6 +90,7 @@ export function comment(id: string, overrides: Partial<Comment> = {}): Comment {
     spoiler: false,
     status: 'published',
     mine: false,
+    editedAt: null,
     ...overrides,
   };
 }
