@@ -31,7 +31,7 @@ export function QueuePage(props: { comments: QueuedComment[]; csrf: string }) {
                 {c.deletedAt === null ? null : (
                   <>
                     {' · '}
-                    <strong>Deleted by its author</strong>{' '}
+                    <span class="deleted">Deleted by its author</span>{' '}
                     <time datetime={c.deletedAt}>{formatCommentTime(Date.parse(c.deletedAt), 'en')}</time>
                   </>
                 )}
@@ -45,8 +45,8 @@ export function QueuePage(props: { comments: QueuedComment[]; csrf: string }) {
             </p>
             <p class="text">{c.body}</p>
             {c.revisions.some((r) => r.action === 'edited') ? (
-              <details class="revisions">
-                <summary>Earlier versions</summary>
+              <div class="revisions">
+                <p class="muted">Earlier versions, oldest first:</p>
                 <ol>
                   {c.revisions
                     .filter((r) => r.action === 'edited')
@@ -59,7 +59,7 @@ export function QueuePage(props: { comments: QueuedComment[]; csrf: string }) {
                       </li>
                     ))}
                 </ol>
-              </details>
+              </div>
             ) : null}
             {flags.length === 0 ? null : (
               <p class="flags">
