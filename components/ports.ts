@@ -49,6 +49,15 @@ export interface SidebarPort {
   /** Queues the comment; answers with the outbox entry. `bookTitle` names the book in the outbox's list. */
   postComment(bookId: string, draft: CommentDraft, bookTitle?: string): Promise<Result<PendingWrite>>;
   flagComment(bookId: string, commentId: string, reason: FlagReason): Promise<Result<unknown>>;
+  /** Queues the reader's own comment as it should read now (text and spoiler mark); answers with the outbox entry. */
+  editComment(
+    bookId: string,
+    commentId: string,
+    draft: CommentDraft,
+    bookTitle?: string,
+  ): Promise<Result<PendingWrite>>;
+  /** Queues the deletion of the reader's own comment; answers with the outbox entry. */
+  deleteComment(bookId: string, commentId: string, bookTitle?: string): Promise<Result<PendingWrite>>;
   /** Puts text on the clipboard (a comment's link). */
   copyText(text: string): Promise<Result<null>>;
   /** The reader's complete tag list for the book (replaces the previous one). */

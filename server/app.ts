@@ -72,7 +72,7 @@ export function buildApp(deps: Deps) {
     '*',
     cors({
       origin: (origin) => (isAllowedOrigin(origin, config.corsOrigins) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'],
       exposeHeaders: ['Retry-After', 'ETag'],
       maxAge: CORS_MAX_AGE_S,

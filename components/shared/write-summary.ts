@@ -20,6 +20,10 @@ export function writeSummary(write: PendingWrite): string {
       return t('outbox.summary.link', [clip(intent.title)]);
     case 'flag':
       return t('outbox.summary.flag', [intent.reason]);
+    case 'editComment':
+      return t('outbox.summary.editComment', [clip(intent.body)]);
+    case 'deleteComment':
+      return t('outbox.summary.deleteComment');
     case 'nomination':
       return t('outbox.summary.nomination', [clip(intent.title)]);
     case 'second':

@@ -2,12 +2,32 @@ import { formatNumber, t } from '../i18n';
 import { PanelFrame } from '../shared/PanelFrame';
 import { CommentItem } from './CommentItem';
 import { PendingList } from './PendingList';
+import type { PendingWrite } from '../../lib/shared/messages/views';
 import type { SidebarState } from './state';
 
-/** Comments, newest first, paged with "load more"; the reader's queued comments on top. */
+const COMMENT_WRITES = new Set(['comment', 'editComment', 'deleteComment']);
+
+/** The newest edit or deletion of each comment still on its way (a failed one waits in the list for a retry). */
+function pendingChanges(writes: PendingWrite[]): Map<string, PendingWrite> {
+  const changes = new Map<string, PendingWrite>();
+  for (const write of writes) {
+    const { intent } = write;
+    if ((intent.kind === 'editComment' || intent.kind === 'deleteComment') && write.state !== 'failed') {
+      changes.set(intent.commentId, write);
+    }
+  }
+  return changes;
+}
+
+/**
+ * Comments, newest first, paged with "load more"; the reader's queued
+ * comments, edits and deletions on top, and each waiting edit or deletion
+ * also on its comment.
+ */
 export function CommentsPanel({ state, total }: { state: SidebarState; total: number }) {
   const comments = state.comments.value;
-  const queued = state.pending.value.filter((w) => w.intent.kind === 'comment');
+  const queued = state.pending.value.filter((w) => COMMENT_WRITES.has(w.intent.kind));
+  const changes = pendingChanges(queued);
   return (
     <PanelFrame
       id="comments"
@@ -29,6 +49,9 @@ export function CommentsPanel({ state, total }: { state: SidebarState; total: nu
                   comment={comment}
                   onFlag={state.flagComment}
                   onCopyLink={state.site.value ? state.copyCommentLink : undefined}
+                  onEdit={state.editComment}
+                  onDelete={state.deleteComment}
+                  pending={changes.get(comment.id)}
                 />
               ))}
             </ol>

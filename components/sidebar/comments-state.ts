@@ -1,7 +1,8 @@
 /**
  * Comments and the comment form for the sidebar's book: pages of comments,
  * the draft (saved per book as it is typed, kept until the comment is
- * queued) and posting. Part of the sidebar state; see ./state.
+ * queued), posting, and editing or deleting the reader's own comments (each
+ * queued in the outbox like a post). Part of the sidebar state; see ./state.
  */
 import { signal } from '@preact/signals';
 import type { FlagReason } from '../../lib/shared/api/limits';
@@ -33,7 +34,7 @@ interface CommentsContext {
   /** Its title, naming it in the outbox's list. */
   bookTitle: () => string | undefined;
   announce: (text: string) => void;
-  /** A comment went into the outbox. */
+  /** A comment, or an edit or deletion of one, went into the outbox. */
   onQueued: (write: PendingWrite) => void;
 }
 
@@ -134,6 +135,41 @@ export function createCommentsState({ backend, bookId, bookTitle, announce, onQu
     return result.ok ? { ok: true } : { ok: false, message: result.error.message, code: result.error.code };
   }
 
+  /** Queues the reader's own comment as it should read now; it shows so, pending, until the server has it. */
+  async function editComment(commentId: string, change: CommentDraft): Promise<ActionOutcome> {
+    const id = bookId();
+    const checked = checkComment(change.body);
+    if (!checked.ok) return { ok: false, refusal: checked.reason };
+    if (id === null) return { ok: false };
+    const result = await backend.editComment(
+      id,
+      commentId,
+      { body: checked.value, spoiler: change.spoiler },
+      bookTitle(),
+    );
+    if (!result.ok) {
+      announce(t('myComment.failed', [result.error.message]));
+      return { ok: false, message: result.error.message, code: result.error.code };
+    }
+    onQueued(result.value);
+    announce(t('myComment.saved'));
+    return { ok: true };
+  }
+
+  /** Queues the deletion of the reader's own comment; it leaves the list once the server has it. */
+  async function deleteComment(commentId: string): Promise<ActionOutcome> {
+    const id = bookId();
+    if (id === null) return { ok: false };
+    const result = await backend.deleteComment(id, commentId, bookTitle());
+    if (!result.ok) {
+      announce(t('myComment.failed', [result.error.message]));
+      return { ok: false, message: result.error.message, code: result.error.code };
+    }
+    onQueued(result.value);
+    announce(t('myComment.deleted'));
+    return { ok: true };
+  }
+
   return {
     comments,
     draft,
@@ -145,5 +181,7 @@ export function createCommentsState({ backend, bookId, bookTitle, announce, onQu
     checkDraft,
     postComment,
     flagComment,
+    editComment,
+    deleteComment,
   };
 }

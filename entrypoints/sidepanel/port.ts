@@ -55,6 +55,9 @@ export async function createSidebarPort(): Promise<SidebarPort> {
     saveDraft: (bookId, draft) => callBackground('saveDraft', { bookId, draft }),
     postComment: (bookId, draft, bookTitle) => callBackground('postComment', { bookId, bookTitle, ...draft }),
     flagComment: (bookId, commentId, reason) => callBackground('flagComment', { bookId, commentId, reason }),
+    editComment: (bookId, commentId, draft, bookTitle) =>
+      callBackground('editComment', { bookId, commentId, bookTitle, ...draft }),
+    deleteComment: (bookId, commentId, bookTitle) => callBackground('deleteComment', { bookId, commentId, bookTitle }),
     copyText: copyToClipboard,
     setTags: (bookId, tags, bookTitle) => callBackground('setTags', { bookId, tags, bookTitle }),
     setRating: (bookId, value, bookTitle) => sendRating(bookId, value, bookTitle),

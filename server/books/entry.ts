@@ -60,6 +60,7 @@ export async function loadCanonEntry(db: CanonDb, bookId: string): Promise<Canon
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('book_id', '=', bookId)
       .where('status', '=', 'published')
+      .where('deleted_at', 'is', null)
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('nominations')

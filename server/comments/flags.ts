@@ -14,7 +14,7 @@ export function lockComment(trx: CanonDb, commentId: string) {
     trx,
     trx
       .selectFrom('comments')
-      .select(['id', 'book_id', 'identity_id', 'status', 'spoiler'])
+      .select(['id', 'book_id', 'identity_id', 'body', 'status', 'spoiler', 'deleted_at'])
       .where('id', '=', commentId),
   ).executeTakeFirst();
 }

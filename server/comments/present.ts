@@ -13,6 +13,8 @@ export type CommentRow = {
   status: CommentStatus;
   spoiler: number;
   created_at: number;
+  /** When its author last edited it, if ever. */
+  edited_at: number | null;
   author_name: string;
 };
 
@@ -30,6 +32,7 @@ export function presentComment(row: CommentRow, viewer: Pick<Voice, 'identityId'
     mine:
       viewer !== null &&
       (row.identity_id === viewer.identityId || (viewer.personId !== null && row.author_person_id === viewer.personId)),
+    editedAt: row.edited_at === null ? null : new Date(Number(row.edited_at)).toISOString(),
   };
 }
 

@@ -89,6 +89,24 @@ export interface CommentsTable {
   created_at: number;
   /** 1: carried over from the original canon site, by an author who never had an address here. */
   imported: Generated<number>;
+  /** When its author last changed the text or the spoiler mark; null if never. */
+  edited_at: number | null;
+  /**
+   * When its author deleted it. The row stays, with its status and flags, for
+   * the moderators; every public listing, feed, page and count leaves it out.
+   */
+  deleted_at: number | null;
+}
+
+/** What an author's edit or deletion replaced: kept for moderation, never shown to readers. */
+export interface CommentRevisionsTable {
+  id: string;
+  comment_id: string;
+  /** The text and spoiler mark as they were before. */
+  body: string;
+  spoiler: number;
+  action: 'edited' | 'deleted';
+  at: number;
 }
 
 /*
@@ -271,6 +289,7 @@ export interface Database {
   confirmation_tokens: ConfirmationTokensTable;
   comments: CommentsTable;
   comment_flags: CommentFlagsTable;
+  comment_revisions: CommentRevisionsTable;
   ratings: RatingsTable;
   tags: TagsTable;
   review_links: ReviewLinksTable;

@@ -31,11 +31,19 @@ export type QueuedComment = {
   status: CommentStatus;
   createdAt: string;
   flags: Record<string, number>;
+  /** When its author last edited it, if ever. */
+  editedAt: string | null;
+  /** When its author deleted it: it is gone from every public page but kept here. */
+  deletedAt: string | null;
+  /** What the author's edits and deletion replaced, oldest first. */
+  revisions: { action: 'edited' | 'deleted'; at: string; body: string }[];
 };
 
 /**
  * Comments waiting for their author's confirmation, comments hidden by flags,
  * and published comments someone flagged as spam or offensive, oldest first.
+ * A held or flagged comment its author deleted stays, marked as deleted; a
+ * waiting one they deleted leaves the queue, as nothing is left to decide.
  */
 export async function moderationQueue(db: CanonDb): Promise<QueuedComment[]> {
   const rows = await db
@@ -51,7 +59,10 @@ export async function moderationQueue(db: CanonDb): Promise<QueuedComment[]> {
       'c.body',
       'c.status',
       'c.created_at',
+      'c.edited_at',
+      'c.deleted_at',
     ])
+    .where((eb) => eb.or([eb('c.deleted_at', 'is', null), eb('c.status', '!=', 'waiting')]))
     .where((eb) =>
       eb.or([
         eb('c.status', 'in', ['waiting', 'held']),
@@ -70,6 +81,17 @@ export async function moderationQueue(db: CanonDb): Promise<QueuedComment[]> {
     .orderBy('c.created_at')
     .orderBy('c.id')
     .execute();
+  const ids = rows.map((r) => r.id);
+  const revisions =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('comment_revisions')
+          .select(['comment_id', 'action', 'at', 'body'])
+          .where('comment_id', 'in', ids)
+          .orderBy('at')
+          .orderBy('id')
+          .execute();
   const flags =
     rows.length === 0
       ? []
@@ -92,6 +114,11 @@ export async function moderationQueue(db: CanonDb): Promise<QueuedComment[]> {
     status: r.status,
     createdAt: new Date(Number(r.created_at)).toISOString(),
     flags: Object.fromEntries(flags.filter((f) => f.comment_id === r.id).map((f) => [f.reason, Number(f.n)])),
+    editedAt: r.edited_at === null ? null : new Date(Number(r.edited_at)).toISOString(),
+    deletedAt: r.deleted_at === null ? null : new Date(Number(r.deleted_at)).toISOString(),
+    revisions: revisions
+      .filter((v) => v.comment_id === r.id)
+      .map((v) => ({ action: v.action, at: new Date(Number(v.at)).toISOString(), body: v.body })),
   }));
 }
 

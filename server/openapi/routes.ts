@@ -7,7 +7,7 @@ import * as canon from '../../lib/shared/api';
 import type { RateLimits } from '../limits';
 
 export type RouteDoc = {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI form, relative to /api/v1: `/books/{id}`. */
   path: string;
   summary: string;
@@ -106,7 +106,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   {
     method: 'get',
     path: '/books/{id}/comments',
-    summary: 'Published comments, newest first; the author also sees their own waiting ones',
+    summary: 'Published comments, newest first; the author also sees their own waiting and held ones',
     auth: 'identity-optional',
     query: { cursor: 'nextCursor of the previous page', limit: `1–${canon.LIMITS.pageSizeMax}` },
     status: 200,
@@ -124,9 +124,21 @@ export const ROUTE_DOCS: RouteDoc[] = [
     response: canon.Comment,
   },
   {
+    method: 'patch',
+    path: '/comments/{id}',
+    summary:
+      "Edit own comment (one written from any browser of the same person): its body, its spoiler mark, or both. The text it replaces is kept for the moderators; the comment shows `editedAt`. Its status does not change: a waiting or held comment stays so, a published one stays published. Sending what it already says changes nothing. Someone else's comment, or one already deleted, is a 404",
+    auth: 'identity',
+    request: canon.UpdateCommentRequest,
+    status: 200,
+    response: canon.Comment,
+    budgets: ['writesPerIdentity'],
+  },
+  {
     method: 'delete',
     path: '/comments/{id}',
-    summary: 'Delete own comment (one written from any browser of the same person)',
+    summary:
+      "Delete own comment (one written from any browser of the same person): it leaves every listing, feed, page and count at once. Its text and flags are kept for the moderators. Someone else's comment, or one already deleted, is a 404",
     auth: 'identity',
     status: 204,
     budgets: ['writesPerIdentity'],

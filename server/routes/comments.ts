@@ -1,8 +1,14 @@
-/** Comments on a canon entry: list, post (idempotent), delete own, flag. */
+/** Comments on a canon entry: list, post (idempotent), edit and delete own, flag. */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { CreateCommentRequest, FlagCommentRequest, LIMITS, type CommentPage } from '../../lib/shared/api';
+import {
+  CreateCommentRequest,
+  FlagCommentRequest,
+  LIMITS,
+  UpdateCommentRequest,
+  type CommentPage,
+} from '../../lib/shared/api';
 import { bookTag } from '../books/cache-tags';
 import { applyFlags, lockComment } from '../comments/flags';
 import { decodeCursor, encodeCursor, presentComment, type CommentRow } from '../comments/present';
@@ -14,7 +20,7 @@ import { bookIdParam, uuidParam } from '../http/path-ids';
 import { findVoice, requireVoice, unauthorized } from '../identities/auth';
 import { isBlocked } from '../moderation/blocking';
 import { sendFlagDigestIfDue } from '../moderation/digest';
-import { lockVoice } from '../people/voice';
+import { lockVoice, type Voice } from '../people/voice';
 import { ApiError, notFound } from '../security/errors';
 
 const PageSize = v.pipe(
@@ -25,7 +31,10 @@ const PageSize = v.pipe(
   v.maxValue(LIMITS.pageSizeMax),
 );
 
-/** Comments with the name their author shows: the person's once joined, the identity's while it waits. */
+/**
+ * Comments their authors have not deleted, with the name their author shows:
+ * the person's once joined, the identity's while it waits.
+ */
 export function commentsWithAuthor(db: CanonDb) {
   return db
     .selectFrom('comments as c')
@@ -40,13 +49,37 @@ export function commentsWithAuthor(db: CanonDb) {
       'c.status',
       'c.spoiler',
       'c.created_at',
+      'c.edited_at',
       (eb) => eb.fn.coalesce('p.name', 'i.name').as('author_name'),
-    ]);
+    ])
+    .where('c.deleted_at', 'is', null);
 }
 
 async function requireBook(db: CanonDb, id: string): Promise<void> {
   const book = await db.selectFrom('books').select('id').where('id', '=', id).executeTakeFirst();
   if (book === undefined) throw notFound('Book');
+}
+
+/**
+ * The caller's own comment, locked: one written by this identity or by any
+ * identity of the same person. Someone else's comment, and one its author
+ * already deleted, answer 404 like a missing one: existence is not revealed.
+ */
+async function lockOwnComment(trx: CanonDb, voice: Voice, commentId: string) {
+  const comment = await lockComment(trx, commentId);
+  const author =
+    comment === undefined
+      ? undefined
+      : await trx
+          .selectFrom('identities')
+          .select(['id', 'person_id'])
+          .where('id', '=', comment.identity_id)
+          .executeTakeFirst();
+  const own =
+    author !== undefined &&
+    (author.id === voice.identityId || (voice.personId !== null && author.person_id === voice.personId));
+  if (comment === undefined || comment.deleted_at !== null || !own) throw notFound('Comment');
+  return comment;
 }
 
 export function commentRoutes(deps: Deps) {
@@ -123,6 +156,7 @@ export function commentRoutes(deps: Deps) {
               : 'waiting',
           spoiler: value.spoiler ? 1 : 0,
           created_at: now,
+          edited_at: null,
           author_name: voice.name,
         };
         await tx.trx
@@ -142,28 +176,70 @@ export function commentRoutes(deps: Deps) {
       });
       return c.json(answer.body as object, answer.status);
     })
+    .patch('/comments/:id', async (c) => {
+      const caller = await requireVoice(db, c);
+      const commentId = uuidParam(c, 'Comment');
+      const { value } = await readJson(c, UpdateCommentRequest);
+      const now = clock.now();
+      const presented = await write(async (tx) => {
+        const voice = await lockVoice(tx.trx, caller.identityId);
+        if (voice === null) throw unauthorized();
+        await limiter.consume('writes-reader', voice.ownerId, config.rateLimits.writesPerIdentity, tx.trx);
+        const comment = await lockOwnComment(tx.trx, voice, commentId);
+        const body = value.body ?? comment.body;
+        const spoiler = value.spoiler === undefined ? comment.spoiler : value.spoiler ? 1 : 0;
+        // The same edit sent again changes nothing and records nothing: retries are harmless.
+        if (body !== comment.body || spoiler !== comment.spoiler) {
+          await tx.trx
+            .insertInto('comment_revisions')
+            .values({
+              id: randomUUID(),
+              comment_id: commentId,
+              body: comment.body,
+              spoiler: comment.spoiler,
+              action: 'edited',
+              at: now,
+            })
+            .execute();
+          // The status is left as it is: editing neither publishes a waiting or held comment nor hides a published one.
+          await tx.trx
+            .updateTable('comments')
+            .set({ body, spoiler, edited_at: now })
+            .where('id', '=', commentId)
+            .execute();
+          // Readers' spoiler flags still fold it, whatever mark the author sends.
+          await applyFlags(tx.trx, commentId);
+          tx.changed(bookTag(comment.book_id));
+        }
+        const row = (await commentsWithAuthor(tx.trx)
+          .where('c.id', '=', commentId)
+          .executeTakeFirstOrThrow()) as CommentRow;
+        return presentComment(row, voice);
+      });
+      return c.json(presented, 200);
+    })
     .delete('/comments/:id', async (c) => {
       const caller = await requireVoice(db, c);
       const commentId = uuidParam(c, 'Comment');
+      const now = clock.now();
       await write(async (tx) => {
         const voice = await lockVoice(tx.trx, caller.identityId);
         if (voice === null) throw unauthorized();
         await limiter.consume('writes-reader', voice.ownerId, config.rateLimits.writesPerIdentity, tx.trx);
-        const comment = await lockComment(tx.trx, commentId);
-        const author =
-          comment === undefined
-            ? undefined
-            : await tx.trx
-                .selectFrom('identities')
-                .select(['id', 'person_id'])
-                .where('id', '=', comment.identity_id)
-                .executeTakeFirst();
-        const own =
-          author !== undefined &&
-          (author.id === voice.identityId || (voice.personId !== null && author.person_id === voice.personId));
-        // Someone else's comment answers 404 like a missing one: existence is not revealed.
-        if (comment === undefined || !own) throw notFound('Comment');
-        await tx.trx.deleteFrom('comments').where('id', '=', commentId).execute();
+        const comment = await lockOwnComment(tx.trx, voice, commentId);
+        // Kept, with its status and flags, for the moderators; gone from everything readers see.
+        await tx.trx
+          .insertInto('comment_revisions')
+          .values({
+            id: randomUUID(),
+            comment_id: commentId,
+            body: comment.body,
+            spoiler: comment.spoiler,
+            action: 'deleted',
+            at: now,
+          })
+          .execute();
+        await tx.trx.updateTable('comments').set({ deleted_at: now }).where('id', '=', commentId).execute();
         tx.changed(bookTag(comment.book_id));
       });
       return c.body(null, 204);
@@ -178,7 +254,9 @@ export function commentRoutes(deps: Deps) {
         if (voice === null) throw unauthorized();
         await limiter.consume('writes-reader', voice.ownerId, config.rateLimits.writesPerIdentity, tx.trx);
         const comment = await lockComment(tx.trx, commentId);
-        if (comment === undefined || comment.status !== 'published') throw notFound('Comment');
+        if (comment === undefined || comment.status !== 'published' || comment.deleted_at !== null) {
+          throw notFound('Comment');
+        }
         await tx.trx
           .insertInto('comment_flags')
           .values({ comment_id: commentId, owner_id: voice.ownerId, reason: value.reason, created_at: now })

@@ -83,7 +83,8 @@ export function feedRoutes(deps: Deps) {
         'c.book_id',
         'b.title as book_title',
       ])
-      .where('c.status', '=', 'published');
+      .where('c.status', '=', 'published')
+      .where('c.deleted_at', 'is', null);
     if (bookId !== null) query = query.where('c.book_id', '=', bookId);
     return query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(FEED_ENTRIES).execute();
   }

@@ -57,6 +57,9 @@ button.small{padding:.1rem .6rem;font-size:.9rem}
 ol.queue{list-style:none;padding:0}
 ol.queue>li{border-top:1px solid var(--line);padding:.75rem 0 1rem}
 ol.queue>li:first-child{border-top:0}
+.deleted{font-weight:600;color:var(--fg)}
+.revisions{border-left:3px solid var(--line);padding-left:.75rem}
+.revisions ol{padding-left:1.25rem}
 h2.item{border:0;margin:.5rem 0 .25rem;font-size:1.15rem}
 .meta{margin:.25rem 0}
 p.text{white-space:pre-wrap;background:var(--card);padding:.5rem .75rem;border-radius:.25rem}

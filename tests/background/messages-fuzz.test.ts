@@ -39,6 +39,8 @@ const VALID: Record<string, unknown> = {
   setTags: { bookId: 'we-think', tags: ['innovation'] },
   addReviewLink: { bookId: 'we-think', url: 'https://example.org/review', title: 'A review' },
   flagComment: { bookId: 'we-think', commentId: 'c1', reason: 'spam' },
+  editComment: { bookId: 'we-think', commentId: 'c1', body: 'Worth reading twice.', spoiler: false },
+  deleteComment: { bookId: 'we-think', commentId: 'c1' },
   nominateBook: { title: 'Sabriel', authors: ['Garth Nix'], reason: 'A classic.' },
   secondNomination: { nominationId: 'n1' },
   registerIdentity: { name: 'Ada', email: 'ada@example.org' },

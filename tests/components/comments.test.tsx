@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SidebarPort } from '../../components/ports';
 import { CommentForm } from '../../components/sidebar/CommentForm';
@@ -9,7 +9,8 @@ import { StatusPanel } from '../../components/sidebar/StatusPanel';
 import { LiveRegion } from '../../components/shared/LiveRegion';
 import { fail, ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
-import { comment, commentsView, fakeSidebarPort, inCanonView, pendingComment } from './fakes';
+import type { Comment } from '../../lib/shared/api/responses';
+import { comment, commentsView, fakeSidebarPort, inCanonView, pendingComment, pendingWrite } from './fakes';
 import { useLocale } from './locale';
 
 beforeAll(() => useLocale('en'));
@@ -300,5 +301,135 @@ describe('CommentForm', () => {
     );
     expect(backend.postComment).not.toHaveBeenCalled();
     expect(screen.getByLabelText<HTMLTextAreaElement>('Your comment').value).toBe('Worth reading.');
+  });
+});
+
+describe('the reader’s own comments', () => {
+  const mine = (overrides: Partial<Comment> = {}) =>
+    comment('mine', { mine: true, authorName: 'Me', body: 'First thoughts on We-Think.', ...overrides });
+  const panelWith = (items: Comment[], overrides: Partial<SidebarPort> = {}) =>
+    createCommentsPanel({ loadComments: vi.fn(async () => ok(commentsView(items))), ...overrides });
+
+  it('offers Edit and Delete on the reader’s own comments only, and says when one was edited', async () => {
+    const { container } = await panelWith([mine({ editedAt: '2026-01-06T10:00:00.000Z' }), comment('theirs')]);
+    expect(screen.getAllByRole('button', { name: 'Edit' })).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: 'Delete' })).toHaveLength(1);
+    const edited = container.querySelector('.edited time');
+    expect(edited?.textContent).toBe('edited');
+    expect(edited?.getAttribute('datetime')).toBe('2026-01-06T10:00:00.000Z');
+    expect(container.querySelectorAll('.edited')).toHaveLength(1);
+    await expectNoAxeViolations(container);
+  });
+
+  it('edits in place with the form’s limits and spoiler mark, queues the change and shows it as waiting', async () => {
+    const { backend, container } = await panelWith([mine()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const field = screen.getByRole('textbox', { name: 'Edit your comment' }) as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(field);
+    expect(field.value).toBe('First thoughts on We-Think.');
+    expect(screen.getByText('27 of 5,000 characters')).toBeTruthy();
+    await expectNoAxeViolations(container);
+    fireEvent.input(field, { target: { value: '  Second thoughts.  ' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Contains spoilers' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Your change will be sent.');
+    expect(backend.editComment).toHaveBeenCalledWith(
+      'book-we-think',
+      'mine',
+      { body: 'Second thoughts.', spoiler: true },
+      'We-Think',
+    );
+    // Back to reading, focus on Edit; the comment shows the new text, folded, as waiting to be sent.
+    expect(screen.queryByRole('textbox', { name: 'Edit your comment' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit' })));
+    expect(screen.getByText('Edit waiting to be sent')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show spoiler' }));
+    expect(screen.getByText('Second thoughts.')).toBeTruthy();
+    expect(screen.getByText('Edit your comment: Second thoughts.')).toBeTruthy();
+  });
+
+  it('cancels an edit with Cancel or Escape, sending nothing and putting focus back on Edit', async () => {
+    const { backend } = await panelWith([mine()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Edit your comment' }), { target: { value: 'Never mind' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit' })));
+    expect(screen.getByText('First thoughts on We-Think.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Edit your comment' }), { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit' })));
+    expect(backend.editComment).not.toHaveBeenCalled();
+  });
+
+  it('refuses an empty or over-long edit in place and keeps the text', async () => {
+    const { backend } = await panelWith([mine()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const field = screen.getByRole('textbox', { name: 'Edit your comment' });
+    fireEvent.input(field, { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const emptyText = (await screen.findByRole('alert')).textContent;
+    expect(emptyText).not.toBe('');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(field, { target: { value: 'x'.repeat(5_001) } });
+    expect(screen.getByText('5,001 of 5,000 characters').className).toContain('over');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).not.toBe(emptyText));
+    expect(backend.editComment).not.toHaveBeenCalled();
+    expect(screen.getByRole('textbox', { name: 'Edit your comment' })).toBeTruthy();
+  });
+
+  it('asks before deleting, in place: Keep changes nothing, Delete queues it and shows it as waiting', async () => {
+    const { backend, container } = await panelWith([mine()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const question = screen.getByRole('group', { name: 'Delete this comment?' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep' }));
+    expect(question).toBeTruthy();
+    await expectNoAxeViolations(container);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete' })));
+    expect(screen.queryByRole('group', { name: 'Delete this comment?' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Keep' }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Delete this comment?' })).toBeNull();
+    expect(backend.deleteComment).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'Delete this comment?' })).getByRole('button', { name: 'Delete' }),
+    );
+    await screen.findByText('Your comment will be deleted.');
+    expect(backend.deleteComment).toHaveBeenCalledWith('book-we-think', 'mine', 'We-Think');
+    expect(screen.getByText('Deletion waiting to be sent')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(container.querySelector('li.comment')));
+  });
+
+  it('lists a failed edit with a retry and leaves the comment as the server has it', async () => {
+    const failed = pendingWrite(
+      'e9',
+      { kind: 'editComment', bookId: 'book-we-think', commentId: 'mine', body: 'Lost words', spoiler: false },
+      'failed',
+    );
+    const { backend } = await panelWith([mine()], {
+      loadBook: vi.fn(async () => ok(inCanonView({}, { pending: [failed] }))),
+    });
+    expect(screen.getByText('Edit your comment: Lost words')).toBeTruthy();
+    expect(screen.getByText('First thoughts on We-Think.')).toBeTruthy();
+    expect(screen.queryByText('Edit waiting to be sent')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(backend.retryWrite).toHaveBeenCalledWith('e9'));
+  });
+
+  it('says why when the edit could not be queued, and keeps the text open', async () => {
+    await panelWith([mine()], {
+      editComment: vi.fn(async () => fail('storage', 'The browser’s storage is full.')),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Edit your comment' }), { target: { value: 'Better' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The browser’s storage is full.');
+    expect(screen.getByRole('textbox', { name: 'Edit your comment' })).toBeTruthy();
   });
 });

@@ -7,7 +7,7 @@ import { vi } from 'vitest';
 import type { ChangeListener, OptionsPort, PopupPort, SidebarPort } from '../../components/ports';
 import type { CanonEntry, Comment, MyBookState, NominationSummary } from '../../lib/shared/api/responses';
 import type { BookRef } from '../../lib/shared/book-ref';
-import type { SettingsPatch } from '../../lib/shared/messages/payloads';
+import type { CommentDraft, SettingsPatch, WriteIntent } from '../../lib/shared/messages/payloads';
 import { fail, ok } from '../../lib/shared/messages/result';
 import type { BookView, ChapterList, CommentsView, PendingWrite, SettingsView } from '../../lib/shared/messages/views';
 import { DEFAULT_SIDEBAR_LAYOUT } from '../../lib/shared/settings/defaults';
@@ -90,6 +90,7 @@ export function comment(id: string, overrides: Partial<Comment> = {}): Comment {
     spoiler: false,
     status: 'published',
     mine: false,
+    editedAt: null,
     ...overrides,
   };
 }
@@ -98,6 +99,20 @@ export function pendingComment(id: string, state: PendingWrite['state']): Pendin
   return {
     id,
     intent: { kind: 'comment', bookId: 'book-we-think', body: 'How far will We-Think spread?', spoiler: false },
+    createdAt: Date.UTC(2026, 0, 5),
+    attempts: state === 'failed' ? 1 : 0,
+    state,
+    nextAttemptAt: null,
+    error: state === 'failed' ? 'Server refused.' : null,
+    bookTitle: 'We-Think',
+  };
+}
+
+/** A write of any kind in the outbox, as the background lists it. */
+export function pendingWrite(id: string, intent: WriteIntent, state: PendingWrite['state'] = 'queued'): PendingWrite {
+  return {
+    id,
+    intent,
     createdAt: Date.UTC(2026, 0, 5),
     attempts: state === 'failed' ? 1 : 0,
     state,
@@ -164,6 +179,12 @@ export function fakeSidebarPort(overrides: Partial<SidebarPort> = {}): SidebarPo
     saveDraft: vi.fn(async () => ok(null)),
     postComment: vi.fn(async () => ok(pendingComment('w1', 'queued'))),
     flagComment: vi.fn(async () => ok(null)),
+    editComment: vi.fn(async (bookId: string, commentId: string, draft: CommentDraft) =>
+      ok(pendingWrite('e1', { kind: 'editComment', bookId, commentId, ...draft })),
+    ),
+    deleteComment: vi.fn(async (bookId: string, commentId: string) =>
+      ok(pendingWrite('d1', { kind: 'deleteComment', bookId, commentId })),
+    ),
     copyText: vi.fn(async () => ok(null)),
     setTags: vi.fn(async () => ok(null)),
     setRating: vi.fn(async () => ok(null)),

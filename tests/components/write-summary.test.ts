@@ -26,6 +26,11 @@ const EVERY_KIND: { [K in WriteIntent['kind']]: [Extract<WriteIntent, { kind: K 
   tags: [{ kind: 'tags', bookId: 'b1', tags: ['essays', 'web culture'] }, 'Tags: essays, web culture'],
   link: [{ kind: 'link', bookId: 'b1', url: 'https://example.org/review', title: 'A review' }, 'Review link: A review'],
   flag: [{ kind: 'flag', bookId: 'b1', commentId: 'c1', reason: 'spam' }, 'Report a comment (spam)'],
+  editComment: [
+    { kind: 'editComment', bookId: 'b1', commentId: 'c1', body: 'A finer book.', spoiler: false },
+    'Edit your comment: A finer book.',
+  ],
+  deleteComment: [{ kind: 'deleteComment', bookId: 'b1', commentId: 'c1' }, 'Delete your comment'],
   nomination: [
     { kind: 'nomination', title: 'We-Think', authors: ['Charles Leadbeater'], reason: 'Needed.' },
     'Nominate “We-Think”',

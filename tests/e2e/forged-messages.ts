@@ -38,6 +38,13 @@ const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
   setTags: { bookId: 'we-think', tags: ['forged'] },
   addReviewLink: { bookId: 'we-think', url: 'https://mallory.test/review', title: 'Forged' },
   flagComment: { bookId: 'we-think', commentId: '00000000-0000-4000-8000-000000000000', reason: 'spam' },
+  editComment: {
+    bookId: 'we-think',
+    commentId: '00000000-0000-4000-8000-000000000000',
+    body: 'Forged edit',
+    spoiler: false,
+  },
+  deleteComment: { bookId: 'we-think', commentId: '00000000-0000-4000-8000-000000000000' },
   nominateBook: { title: 'Forged nomination', authors: ['Mallory'], reason: 'forged' },
   secondNomination: { nominationId: 'forged' },
   registerIdentity: { name: 'Mallory', email: 'mallory@mallory.test' },

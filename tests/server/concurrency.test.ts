@@ -225,6 +225,7 @@ describe.each(backends())('ten at once (%s)', (backend) => {
       ['PUT', (id) => `/books/${id}/tags`, { tags: ['x'] }],
       ['POST', (id) => `/books/${id}/links`, { url: 'https://example.org/r', title: 'r' }],
       ['POST', (id) => `/books/${id}/comments`, { body: 'hello' }],
+      ['PATCH', (id) => `/comments/${id}`, { body: 'edited' }],
       ['DELETE', (id) => `/comments/${id}`, undefined],
       ['POST', (id) => `/comments/${id}/flags`, { reason: 'spam' }],
       ['POST', (id) => `/nominations/${id}/seconds`, {}],

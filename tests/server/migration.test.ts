@@ -3,6 +3,7 @@
  * address (in any case) confirmed in several browsers become one person,
  * their ratings, tags, flags and seconds count once, and every comment stays.
  */
+import { randomUUID } from 'node:crypto';
 import { Migrator, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../server/db/migrations';
@@ -209,5 +210,72 @@ describe.each(backends())('migrating to people (%s)', (backend) => {
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('004-canon-text');
     expect(error).toBeUndefined();
     expect(await old.selectFrom('identities').selectAll().executeTakeFirst()).not.toHaveProperty('language');
+  });
+
+  it('keeps every comment, neither edited nor deleted, when revisions arrive, and can step back', async () => {
+    const db = await openDatabaseAt(backend, '007-canon-index', cleanups);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of the old schema
+    const old = db as unknown as Kysely<any>;
+    const identityId = '00000000-0000-4000-8000-0000000000bb';
+    const commentId = '00000000-0000-4000-8000-0000000000cc';
+    await old
+      .insertInto('books')
+      .values({
+        id: BOOK,
+        title: 'We-Think',
+        subtitle: null,
+        authors: '[]',
+        publisher: null,
+        year: null,
+        title_key: 'we think',
+        created_at: T0,
+      })
+      .execute();
+    await old
+      .insertInto('identities')
+      .values({
+        id: identityId,
+        name: 'Before',
+        email: 'before@example.org',
+        email_canonical: 'before@example.org',
+        secret_hash: 'h'.repeat(64),
+        confirmed_at: T0,
+        person_id: null,
+        revoked_at: null,
+        created_at: T0,
+      })
+      .execute();
+    await old
+      .insertInto('comments')
+      .values({
+        id: commentId,
+        book_id: BOOK,
+        identity_id: identityId,
+        body: 'Kept',
+        status: 'held',
+        spoiler: 0,
+        created_at: T0,
+      })
+      .execute();
+    await prepareDatabase(db, null);
+    expect(
+      await db.selectFrom('comments').select(['id', 'body', 'status', 'edited_at', 'deleted_at']).execute(),
+    ).toEqual([{ id: commentId, body: 'Kept', status: 'held', edited_at: null, deleted_at: null }]);
+    await db
+      .insertInto('comment_revisions')
+      .values({ id: randomUUID(), comment_id: commentId, body: 'Kept', spoiler: 0, action: 'deleted', at: T0 + 1 })
+      .execute();
+    await db
+      .updateTable('comments')
+      .set({ deleted_at: T0 + 1 })
+      .where('id', '=', commentId)
+      .execute();
+    expect(await db.selectFrom('comment_revisions').select(['comment_id', 'action']).execute()).toEqual([
+      { comment_id: commentId, action: 'deleted' },
+    ]);
+
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('007-canon-index');
+    expect(error).toBeUndefined();
+    expect(await old.selectFrom('comments').selectAll().executeTakeFirst()).not.toHaveProperty('deleted_at');
   });
 });

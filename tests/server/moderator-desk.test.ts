@@ -531,4 +531,31 @@ describe.each(backends())('the moderator’s desk (%s)', (backend) => {
     const accept = await browser.open(`/admin/nominations/${nomination.body.id}/accept`);
     expect(accept.doc.querySelector('textarea[name="authors"]')?.textContent).toBe(vectors[4]?.slice(0, 100));
   });
+
+  it('shows a flagged comment its author edited, then deleted: marked so, with its earlier text', async () => {
+    const browser = deskBrowser(server.url);
+    await signIn(server, browser, MODERATOR);
+    const author = await newIdentity(server, { confirm: true });
+    const posted = await postComment(server, 'good-services', author.secret, { body: 'Original <b>rude</b> words' });
+    const flagger = await newIdentity(server, { confirm: true });
+    const flag = await call(server.api, 'POST', `/comments/${posted.body.id}/flags`, {
+      secret: flagger.secret,
+      body: { reason: 'offensive' },
+    });
+    expect(flag.status).toBe(202);
+    const path = `/comments/${posted.body.id}`;
+    expect(
+      (await call(server.api, 'PATCH', path, { secret: author.secret, body: { body: 'Milder words' } })).status,
+    ).toBe(200);
+    expect((await call(server.api, 'DELETE', path, { secret: author.secret })).status).toBe(204);
+    const queue = await browser.open('/admin');
+    expectOnlyOwnMarkup(queue.html, queue.doc, 'queue');
+    const item = queue.doc.getElementById(`comment-${posted.body.id}`);
+    expect(item?.querySelector('.deleted')?.textContent).toBe('Deleted by its author');
+    expect(item?.querySelector('.meta')?.textContent).toContain('Edited by its author');
+    expect(item?.querySelector('.text')?.textContent).toBe('Milder words');
+    expect(item?.querySelector('.revisions .text')?.textContent).toBe('Original <b>rude</b> words');
+    // The decisions are offered as for any comment (spam still blocks its writer).
+    expect(item?.querySelector('form.decide')).not.toBeNull();
+  });
 });

@@ -27,6 +27,8 @@ const WRITES: WriteIntent[] = [
   { kind: 'tags', bookId: BOOK, tags: ['essays'] },
   { kind: 'link', bookId: BOOK, url: 'https://example.org/review', title: 'A review' },
   { kind: 'flag', bookId: BOOK, commentId: 'c1', reason: 'spam' },
+  { kind: 'editComment', bookId: BOOK, commentId: 'c1', body: 'Read it thrice.', spoiler: true },
+  { kind: 'deleteComment', bookId: BOOK, commentId: 'c1' },
   { kind: 'nomination', isbn: '9781861978738', title: 'We-Think', authors: ['Charles Leadbeater'], reason: 'Seed.' },
   { kind: 'second', nominationId: 'n1' },
 ];

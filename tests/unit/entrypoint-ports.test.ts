@@ -158,6 +158,14 @@ describe('the sidebar’s port framed into a page', () => {
       run: (p) => p.flagComment('b1', 'c1', 'spoiler'),
       sends: [['flagComment', { bookId: 'b1', commentId: 'c1', reason: 'spoiler' }]],
     },
+    editComment: {
+      run: (p) => p.editComment('b1', 'c1', DRAFT, 'We-Think'),
+      sends: [['editComment', { bookId: 'b1', commentId: 'c1', bookTitle: 'We-Think', ...DRAFT }]],
+    },
+    deleteComment: {
+      run: (p) => p.deleteComment('b1', 'c1'),
+      sends: [['deleteComment', { bookId: 'b1', commentId: 'c1' }]],
+    },
     // Straight to the clipboard, no message: the background has nothing to do with it.
     copyText: { run: (p) => p.copyText('https://canon.example/books/b1#comment-c1'), sends: [], answers: ok(null) },
     setTags: { run: (p) => p.setTags('b1', ['essays']), sends: [['setTags', { bookId: 'b1', tags: ['essays'] }]] },

@@ -10,7 +10,7 @@ import { fail, type Result } from '../../shared/messages/result';
 import { CANON_REQUEST_TIMEOUT_MS } from '../core/limits';
 
 export interface CanonRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under /api/v1, built by lib/background/canon-client/routes; never a caller-supplied URL. */
   path: string;
   /** The exact JSON text to send; kept as text so a retry sends the same bytes. */

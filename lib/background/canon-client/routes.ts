@@ -15,6 +15,8 @@ export const canonRoutes = {
   comments: (bookId: string, cursor: string | null) =>
     `/books/${seg(bookId)}/comments${cursor === null ? '' : `?cursor=${seg(cursor)}`}`,
   postComment: (bookId: string) => `/books/${seg(bookId)}/comments`,
+  /** One comment: its author edits (PATCH) or deletes (DELETE) it. */
+  comment: (commentId: string) => `/comments/${seg(commentId)}`,
   flagComment: (commentId: string) => `/comments/${seg(commentId)}/flags`,
   mine: (bookId: string) => `/books/${seg(bookId)}/mine`,
   rating: (bookId: string) => `/books/${seg(bookId)}/rating`,

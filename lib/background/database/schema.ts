@@ -74,7 +74,7 @@ export interface OutboxRow {
 
 /** The canon request a write becomes: method, path under /api/v1 and the exact JSON text. */
 export interface StoredRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body: string | null;
 }

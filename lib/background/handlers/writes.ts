@@ -24,6 +24,8 @@ export const writeHandlers = defineHandlers({
   setTags: (ctx, d) => enqueueWrite(ctx, { kind: 'tags', ...d }),
   addReviewLink: (ctx, d) => enqueueWrite(ctx, { kind: 'link', ...d }),
   flagComment: (ctx, d) => enqueueWrite(ctx, { kind: 'flag', ...d }),
+  editComment: (ctx, d) => enqueueWrite(ctx, { kind: 'editComment', ...d }),
+  deleteComment: (ctx, d) => enqueueWrite(ctx, { kind: 'deleteComment', ...d }),
   nominateBook: (ctx, d) => enqueueWrite(ctx, { kind: 'nomination', ...d }),
   secondNomination: (ctx, d) => enqueueWrite(ctx, { kind: 'second', ...d }),
 });

@@ -19,6 +19,14 @@ export function requestFor(intent: WriteIntent): OutboxRow['request'] {
       return post(canonRoutes.links(intent.bookId), { url: intent.url, title: intent.title });
     case 'flag':
       return post(canonRoutes.flagComment(intent.commentId), { reason: intent.reason });
+    case 'editComment':
+      return {
+        method: 'PATCH',
+        path: canonRoutes.comment(intent.commentId),
+        body: JSON.stringify({ body: intent.body, spoiler: intent.spoiler }),
+      };
+    case 'deleteComment':
+      return { method: 'DELETE', path: canonRoutes.comment(intent.commentId), body: null };
     case 'nomination': {
       const { kind: _, ...body } = intent;
       return post(canonRoutes.nominations(), body);
@@ -48,8 +56,9 @@ export function orderKeyFor(intent: WriteIntent): string {
 }
 
 /**
- * The reader's one value on the server that a write sets whole (their rating
- * or their tag set for a book), or null for writes that add something. A
+ * The reader's one value on the server that a write sets whole (their rating,
+ * their tag set for a book, what one of their comments says or whether it is
+ * there at all), or null for writes that add something. A
  * newer write to the same slot makes an unsent older one pointless, so the
  * outbox keeps only the newer (issue 15: one entry per pending rating).
  */
@@ -60,6 +69,10 @@ export function replaceableSlot(intent: WriteIntent): string | null {
       return `rating:${intent.bookId}`;
     case 'tags':
       return `tags:${intent.bookId}`;
+    // An edit not yet sent is pointless once a newer edit, or the deletion, follows it.
+    case 'editComment':
+    case 'deleteComment':
+      return `comment:${intent.commentId}`;
     default:
       return null;
   }

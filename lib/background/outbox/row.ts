@@ -76,5 +76,7 @@ export function settle(row: OutboxRow, answer: CanonResponse<unknown>, now: numb
     };
   }
   if (status === 401) return { action: 'await-identity', row: { ...released, lastError: message } };
+  // Already gone (an earlier attempt whose answer was lost, or another browser of the reader): what they wanted.
+  if (status === 404 && row.kind === 'deleteComment') return { action: 'delete' };
   return { action: 'fail', row: { ...released, state: 'failed', lastError: message } };
 }

@@ -21,7 +21,8 @@ export interface NewWrite {
 
 /**
  * Stores a write. A rating or tag set replaces the same book's older one of
- * that kind that is not being sent: both would set the same value and only
+ * that kind that is not being sent, and an edit or deletion of a comment an
+ * older edit of that comment: both would set the same value and only
  * the newer counts. A row in flight (`sending`) is never touched; the newer
  * row simply follows it (an older import replaces nothing). Done in the same transaction as the insert, so a
  * flush cannot lease the older row in between.

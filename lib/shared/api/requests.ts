@@ -56,6 +56,15 @@ export const CreateCommentRequest = v.strictObject({
   spoiler: v.optional(v.boolean(), false),
 });
 
+/** An author's edit of their own comment: the new text, the spoiler mark, or both. */
+export const UpdateCommentRequest = v.pipe(
+  v.strictObject({
+    body: v.optional(userText(LIMITS.commentMax, true, LIMITS.commentMin)),
+    spoiler: v.optional(v.boolean()),
+  }),
+  v.check((u) => u.body !== undefined || u.spoiler !== undefined, 'Send the new body, the spoiler mark, or both.'),
+);
+
 export const FlagCommentRequest = v.strictObject({
   reason: v.picklist(FLAG_REASONS),
 });
@@ -99,6 +108,7 @@ export const AcceptNominationRequest = v.strictObject({
 
 export type RegisterIdentityBody = v.InferInput<typeof RegisterIdentityRequest>;
 export type CreateCommentBody = v.InferInput<typeof CreateCommentRequest>;
+export type UpdateCommentBody = v.InferInput<typeof UpdateCommentRequest>;
 export type FlagCommentBody = v.InferInput<typeof FlagCommentRequest>;
 export type SetRatingBody = v.InferInput<typeof SetRatingRequest>;
 export type SetTagsBody = v.InferInput<typeof SetTagsRequest>;

@@ -97,6 +97,8 @@ export const Comment = v.object({
   /** "waiting" and "held" are only ever shown to the comment's author. */
   status: v.picklist(['published', 'waiting', 'held']),
   mine: v.boolean(),
+  /** When its author last edited it; null if never (absent from servers older than editing). */
+  editedAt: v.optional(v.nullable(IsoDate), null),
 });
 
 export const CommentPage = v.object({

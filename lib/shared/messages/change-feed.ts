@@ -33,6 +33,8 @@ export const TOPICS_CHANGED_BY: Partial<Record<MessageName, ChangeTopic[]>> = {
   setTags: WRITE,
   addReviewLink: WRITE,
   flagComment: WRITE,
+  editComment: WRITE,
+  deleteComment: WRITE,
   nominateBook: WRITE,
   secondNomination: WRITE,
   registerIdentity: ['identity', 'outbox', 'book', 'mine'],

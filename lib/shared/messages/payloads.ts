@@ -63,6 +63,15 @@ export const RemoveRatingWrite = v.strictObject({ bookId: Id, bookTitle: BookTit
 export const TagsWrite = v.strictObject({ bookId: Id, bookTitle: BookTitle, ...SetTagsRequest.entries });
 export const LinkWrite = v.strictObject({ bookId: Id, bookTitle: BookTitle, ...AddReviewLinkRequest.entries });
 export const FlagWrite = v.strictObject({ bookId: Id, commentId: Id, ...FlagCommentRequest.entries });
+/** The reader's own comment, as it should read now: its whole text and spoiler mark. */
+export const EditCommentWrite = v.strictObject({
+  bookId: Id,
+  commentId: Id,
+  bookTitle: BookTitle,
+  body: CreateCommentRequest.entries.body,
+  spoiler: v.boolean(),
+});
+export const DeleteCommentWrite = v.strictObject({ bookId: Id, commentId: Id, bookTitle: BookTitle });
 export const NominationWrite = NominateRequest;
 export const SecondWrite = v.strictObject({ nominationId: Id, ...SecondNominationRequest.entries });
 
@@ -73,6 +82,8 @@ export const WriteIntent = v.variant('kind', [
   v.strictObject({ kind: v.literal('tags'), ...TagsWrite.entries }),
   v.strictObject({ kind: v.literal('link'), ...LinkWrite.entries }),
   v.strictObject({ kind: v.literal('flag'), ...FlagWrite.entries }),
+  v.strictObject({ kind: v.literal('editComment'), ...EditCommentWrite.entries }),
+  v.strictObject({ kind: v.literal('deleteComment'), ...DeleteCommentWrite.entries }),
   v.strictObject({ kind: v.literal('nomination'), ...NominationWrite.entries }),
   v.strictObject({ kind: v.literal('second'), ...SecondWrite.entries }),
 ]);

@@ -11,7 +11,9 @@ import type * as v from 'valibot';
 import {
   CommentsRequest,
   CommentWrite,
+  DeleteCommentWrite,
   DraftRequest,
+  EditCommentWrite,
   ExportFile,
   FlagWrite,
   IdentityRequest,
@@ -74,6 +76,9 @@ export const FROM_EXTENSION_PAGE = {
   setTags: TagsWrite,
   addReviewLink: LinkWrite,
   flagComment: FlagWrite,
+  /** The reader's own comment, edited or deleted: one written from this browser or another of theirs. */
+  editComment: EditCommentWrite,
+  deleteComment: DeleteCommentWrite,
   nominateBook: NominationWrite,
   secondNomination: SecondWrite,
 
@@ -146,6 +151,8 @@ interface ExtensionPageReplies {
   setTags: PendingWrite;
   addReviewLink: PendingWrite;
   flagComment: PendingWrite;
+  editComment: PendingWrite;
+  deleteComment: PendingWrite;
   nominateBook: PendingWrite;
   secondNomination: PendingWrite;
   registerIdentity: IdentityView;

@@ -7,6 +7,7 @@ import * as canonText from './004-canon-text';
 import * as moderatorsDesk from './005-moderators-desk';
 import * as identityLanguage from './006-identity-language';
 import * as canonIndex from './007-canon-index';
+import * as commentRevisions from './008-comment-revisions';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-moderators-desk': moderatorsDesk,
   '006-identity-language': identityLanguage,
   '007-canon-index': canonIndex,
+  '008-comment-revisions': commentRevisions,
 };
 
 export const migrationProvider: MigrationProvider = {

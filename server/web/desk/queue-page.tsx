@@ -1,5 +1,9 @@
 /** @jsxImportSource hono/jsx */
-/** The queue: comments waiting for confirmation, hidden by flags, or flagged, each with approve / deny / spam. */
+/**
+ * The queue: comments waiting for confirmation, hidden by flags, or flagged,
+ * each with approve / deny / spam; what their authors edited or deleted is
+ * marked, with the earlier versions.
+ */
 import type { QueuedComment } from '../../moderation/actions';
 import { formatCommentTime } from '../format';
 
@@ -22,9 +26,41 @@ export function QueuePage(props: { comments: QueuedComment[]; csrf: string }) {
               <a href={`/books/${encodeURIComponent(c.bookId)}`}>{c.bookTitle}</a> ·{' '}
               <time datetime={c.createdAt}>{formatCommentTime(Date.parse(c.createdAt), 'en')}</time>
               <br />
-              <span class="muted">{STATUS[c.status] ?? c.status}</span>
+              <span class="muted">
+                {STATUS[c.status] ?? c.status}
+                {c.deletedAt === null ? null : (
+                  <>
+                    {' · '}
+                    <span class="deleted">Deleted by its author</span>{' '}
+                    <time datetime={c.deletedAt}>{formatCommentTime(Date.parse(c.deletedAt), 'en')}</time>
+                  </>
+                )}
+                {c.editedAt === null ? null : (
+                  <>
+                    {' · Edited by its author '}
+                    <time datetime={c.editedAt}>{formatCommentTime(Date.parse(c.editedAt), 'en')}</time>
+                  </>
+                )}
+              </span>
             </p>
             <p class="text">{c.body}</p>
+            {c.revisions.some((r) => r.action === 'edited') ? (
+              <div class="revisions">
+                <p class="muted">Earlier versions, oldest first:</p>
+                <ol>
+                  {c.revisions
+                    .filter((r) => r.action === 'edited')
+                    .map((r) => (
+                      <li>
+                        <span class="muted">
+                          Replaced <time datetime={r.at}>{formatCommentTime(Date.parse(r.at), 'en')}</time>
+                        </span>
+                        <p class="text">{r.body}</p>
+                      </li>
+                    ))}
+                </ol>
+              </div>
+            ) : null}
             {flags.length === 0 ? null : (
               <p class="flags">
                 Flags:{' '}
