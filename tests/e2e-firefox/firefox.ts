@@ -15,6 +15,7 @@ export {
   FIREFOX_PATH,
   launchFirefoxWithExtension,
   type FirefoxExtensionBrowser,
+  type FirefoxLaunchOptions,
 } from '../../scripts/firefox-extension-browser';
 
 interface ServedPage {
