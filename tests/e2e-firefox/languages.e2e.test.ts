@@ -56,21 +56,21 @@ const LANGUAGES = [
 const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's rule ids that fail in a document (among them a missing or invalid `lang`). */
-async function axeViolations(document: Frame | Page): Promise<string[]> {
-  await document.evaluate(await AXE_SOURCE);
-  return document.evaluate(async () => {
+async function axeViolations(target: Frame | Page): Promise<string[]> {
+  await target.evaluate(await AXE_SOURCE);
+  return target.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }).axe;
     return (await axe.run()).violations.map((v) => v.id);
   });
 }
 
-function rootLanguage(document: Frame | Page): Promise<{ lang: string; dir: string }> {
-  return document.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+function rootLanguage(target: Frame | Page): Promise<{ lang: string; dir: string }> {
+  return target.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 }
 
 /** Every `<time>` shown: its text and its machine-readable `datetime`. */
-function times(document: Frame | Page): Promise<{ shown: string; at: string }[]> {
-  return document.evaluate(() =>
+function times(target: Frame | Page): Promise<{ shown: string; at: string }[]> {
+  return target.evaluate(() =>
     [...document.querySelectorAll('time')].map((node) => ({
       shown: node.textContent ?? '',
       at: node.getAttribute('datetime') ?? '',
