@@ -177,3 +177,57 @@ export async function runShortcutKey(ff: FirefoxExtensionBrowser, shortcut: stri
   })()`);
   if (!found) throw new Error(`Firefox has no key for ${shortcut}`);
 }
+
+/** An HTTP request Firefox made, to any host, as its network observer saw it. */
+export interface ObservedRequest {
+  url: string;
+  method: string;
+  body: string;
+  /** The add-on made it (its event page, its pages, its content scripts), not the web page itself. */
+  byExtension: boolean;
+}
+
+/**
+ * Every HTTP request the whole browser makes from now on, the add-on's event
+ * page included: WebDriver BiDi's network events and Puppeteer's request
+ * interception see only tabs, and an event page is none, so Firefox's own
+ * `http-on-modify-request` observer records them in its window. Requests to
+ * the hosts in `answer` are redirected to the given loopback address (same
+ * path), which answers for them, as a test's own Open Library would.
+ */
+export async function recordRequests(
+  ff: FirefoxExtensionBrowser,
+  answer: Record<string, string> = {},
+): Promise<{ all(): Promise<ObservedRequest[]> }> {
+  await ff.privileged(`(() => {
+    if (window.booksideTestRequests) return;
+    const log = (window.booksideTestRequests = []);
+    const answer = ${JSON.stringify(answer)};
+    const { NetUtil } = ChromeUtils.importESModule('resource://gre/modules/NetUtil.sys.mjs');
+    const bodyOf = (channel) => {
+      try {
+        const stream = channel.QueryInterface(Ci.nsIUploadChannel).uploadStream;
+        if (!stream) return '';
+        const seekable = stream.QueryInterface(Ci.nsISeekableStream);
+        seekable.seek(0, 0);
+        const text = NetUtil.readInputStreamToString(stream, stream.available(), { charset: 'UTF-8' });
+        seekable.seek(0, 0);
+        return text;
+      } catch {
+        return '';
+      }
+    };
+    const byExtension = (loadInfo) =>
+      [loadInfo?.triggeringPrincipal, loadInfo?.loadingPrincipal].some((p) => p?.isAddonOrExpandedAddonPrincipal);
+    Services.obs.addObserver({
+      observe(subject) {
+        const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+        const url = channel.URI.spec;
+        log.push({ url, method: channel.requestMethod, body: bodyOf(channel), byExtension: byExtension(channel.loadInfo) });
+        const to = answer[channel.URI.host];
+        if (to) channel.redirectTo(Services.io.newURI(to + channel.URI.pathQueryRef));
+      },
+    }, 'http-on-modify-request');
+  })()`);
+  return { all: () => ff.privileged<ObservedRequest[]>('window.booksideTestRequests') };
+}
