@@ -82,9 +82,20 @@ export interface FirefoxExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(
+export interface FirefoxLaunchOptions {
+  /** The built add-on to install. */
+  extensionDir?: string;
+  /** More preferences, e.g. `intl.locale.requested` for the UI language (a langpack of it must be installed). */
+  prefs?: Record<string, unknown>;
+  /** The browser's environment on top of this process's, e.g. `TZ`. */
+  env?: Record<string, string>;
+}
+
+export async function launchFirefoxWithExtension({
   extensionDir = FIREFOX_EXTENSION_DIR,
-): Promise<FirefoxExtensionBrowser> {
+  prefs = {},
+  env = {},
+}: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
   const manifest = JSON.parse(await readFile(path.join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
@@ -94,9 +105,11 @@ export async function launchFirefoxWithExtension(
     executablePath: FIREFOX_PATH,
     headless: true,
     args: ['--remote-allow-system-access'],
+    env: { ...process.env, ...env },
     extraPrefsFirefox: {
       ...CLOSED_NETWORK_PREFS,
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
+      ...prefs,
     },
   });
   const origin = `moz-extension://${EXTENSION_UUID}/`;

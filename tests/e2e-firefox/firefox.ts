@@ -15,6 +15,7 @@ export {
   FIREFOX_PATH,
   launchFirefoxWithExtension,
   type FirefoxExtensionBrowser,
+  type FirefoxLaunchOptions,
 } from '../../scripts/firefox-extension-browser';
 
 interface ServedPage {
@@ -116,4 +117,117 @@ export function pageViewOfSidebar(page: Page): Promise<{ hosts: number; shadowRo
  */
 export async function tabReportFor(extensionPage: Page, url: string): Promise<TabReport> {
   return extensionPage.evaluate(waitForTabReport, url);
+}
+
+/** The `<key>` Firefox made in its window for the add-on's shortcut (ExtensionShortcuts: one keyset per add-on). */
+function shortcutKey(ff: FirefoxExtensionBrowser, shortcut: string): string {
+  const keyset = `ext-keyset-id-${ff.addonId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;
+  const parts = shortcut.split('+');
+  const key = parts.pop()!;
+  const modifiers = parts
+    .map((part) => part.toLowerCase())
+    .sort()
+    .join(',');
+  return `[...document.querySelectorAll(${JSON.stringify(`#${keyset} key`)})].find((key) =>
+    key.getAttribute('key') === ${JSON.stringify(key)} &&
+    (key.getAttribute('modifiers') ?? '').split(',').sort().join(',') === ${JSON.stringify(modifiers)})`;
+}
+
+/**
+ * Presses the add-on's `commands` shortcut (`Alt+Shift+B`) as real key
+ * events in Firefox's own window, with the keyboard in its toolbar (the
+ * address bar), where the window's keyset sees it first. WebDriver BiDi
+ * cannot do this: its key actions go to a page and are refused in the
+ * privileged scope, and Firefox's keyset never hears a page's synthesized
+ * keys. Firefox's own TextInputProcessor types into the window instead.
+ */
+export async function pressShortcutInToolbar(ff: FirefoxExtensionBrowser, shortcut: string): Promise<void> {
+  const found = await ff.privileged<boolean>(`(() => {
+    if (!(${shortcutKey(ff, shortcut)})) return false;
+    gURLBar.focus();
+    const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+    if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
+    const codes = { Alt: ['AltLeft', 18], Shift: ['ShiftLeft', 16], Control: ['ControlLeft', 17] };
+    const parts = ${JSON.stringify(shortcut.split('+'))};
+    const events = parts.map((key) => {
+      const [code, keyCode] = codes[key] ?? ['Key' + key.toUpperCase(), key.toUpperCase().charCodeAt(0)];
+      return new KeyboardEvent('', { key, code, keyCode });
+    });
+    for (const event of events) tip.keydown(event);
+    for (const event of events.reverse()) tip.keyup(event);
+    return true;
+  })()`);
+  if (!found) throw new Error(`Firefox has no key for ${shortcut}`);
+}
+
+/**
+ * Runs the add-on's shortcut from Firefox's own `<key>` for it, as the
+ * keyset does when the keystroke comes while a page has the keyboard: the
+ * key's command event, Firefox's ExtensionShortcuts handler, `commands.
+ * onCommand` in the event page, and on from there. (Key events typed into a
+ * page, by BiDi or by Firefox's TextInputProcessor, reach the page but never
+ * come back to the window's keyset, so the keystroke itself cannot be sent
+ * with the page focused.)
+ */
+export async function runShortcutKey(ff: FirefoxExtensionBrowser, shortcut: string): Promise<void> {
+  const found = await ff.privileged<boolean>(`(() => {
+    const key = ${shortcutKey(ff, shortcut)};
+    key?.doCommand();
+    return Boolean(key);
+  })()`);
+  if (!found) throw new Error(`Firefox has no key for ${shortcut}`);
+}
+
+/** An HTTP request Firefox made, to any host, as its network observer saw it. */
+export interface ObservedRequest {
+  url: string;
+  method: string;
+  body: string;
+  /** The add-on made it (its event page, its pages, its content scripts), not the web page itself. */
+  byExtension: boolean;
+}
+
+/**
+ * Every HTTP request the whole browser makes from now on, the add-on's event
+ * page included: WebDriver BiDi's network events and Puppeteer's request
+ * interception see only tabs, and an event page is none, so Firefox's own
+ * `http-on-modify-request` observer records them in its window. Requests to
+ * the hosts in `answer` are redirected to the given loopback address (same
+ * path), which answers for them, as a test's own Open Library would.
+ */
+export async function recordRequests(
+  ff: FirefoxExtensionBrowser,
+  answer: Record<string, string> = {},
+): Promise<{ all(): Promise<ObservedRequest[]> }> {
+  await ff.privileged(`(() => {
+    if (window.booksideTestRequests) return;
+    const log = (window.booksideTestRequests = []);
+    const answer = ${JSON.stringify(answer)};
+    const { NetUtil } = ChromeUtils.importESModule('resource://gre/modules/NetUtil.sys.mjs');
+    const bodyOf = (channel) => {
+      try {
+        const stream = channel.QueryInterface(Ci.nsIUploadChannel).uploadStream;
+        if (!stream) return '';
+        const seekable = stream.QueryInterface(Ci.nsISeekableStream);
+        seekable.seek(0, 0);
+        const text = NetUtil.readInputStreamToString(stream, stream.available(), { charset: 'UTF-8' });
+        seekable.seek(0, 0);
+        return text;
+      } catch {
+        return '';
+      }
+    };
+    const byExtension = (loadInfo) =>
+      [loadInfo?.triggeringPrincipal, loadInfo?.loadingPrincipal].some((p) => p?.isAddonOrExpandedAddonPrincipal);
+    Services.obs.addObserver({
+      observe(subject) {
+        const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+        const url = channel.URI.spec;
+        log.push({ url, method: channel.requestMethod, body: bodyOf(channel), byExtension: byExtension(channel.loadInfo) });
+        const to = answer[channel.URI.host];
+        if (to) channel.redirectTo(Services.io.newURI(to + channel.URI.pathQueryRef));
+      },
+    }, 'http-on-modify-request');
+  })()`);
+  return { all: () => ff.privileged<ObservedRequest[]>('window.booksideTestRequests') };
 }

@@ -15,7 +15,7 @@ export const settingsHandlers = defineHandlers({
     const result = await updateSettings(ctx.permissions, patch);
     // The reader opened the sidebar: the pages following that tab reload the book, now with
     // what only a looking reader is given (Open Library's chapters, tabs/looking.ts).
-    if (result.ok && patch.sidebar?.open === true) {
+    if (result.ok && (patch.sidebarOpen === true || patch.sidebar?.open === true)) {
       await announceChange(['book'], ctx.now(), caller.tabId ?? undefined).catch(() => undefined);
     }
     return result;

@@ -5,7 +5,8 @@
  * framed into every book page is, until the reader opens it, a collapsed tab.
  */
 import type { ExtensionPageCaller } from '../handlers/define';
-import { sidebarItem } from '../../shared/settings/items';
+import { layoutNow } from '../../shared/settings/defaults';
+import { sidebarItem, sidebarOpenItem } from '../../shared/settings/items';
 
 /** The query parameter the in-page sidebar frame's URL carries (lib/content/page-agent). */
 const IN_PAGE_PARAM = 'in-page';
@@ -18,5 +19,6 @@ export async function readerIsLooking(caller: ExtensionPageCaller): Promise<bool
     return false;
   }
   if (!url.searchParams.has(IN_PAGE_PARAM)) return true;
-  return (await sidebarItem.getValue()).open;
+  // Open as the reader last left it, or else as "Sidebar at first" says.
+  return layoutNow(await sidebarItem.getValue(), await sidebarOpenItem.getValue()).open;
 }
