@@ -60,6 +60,8 @@ export async function runPageAgent(
   let book: BookRef | null = null;
   /** What the canon knows of `book`, once asked (quiet mode only). */
   let standing: CanonStanding | null = null;
+  /** Whether `standing` is the background's answer about `book` yet. */
+  let answered = false;
   /** The reader asked for the sidebar on this book with the shortcut, quiet mode or not. */
   let revealed = false;
   let frame: SidebarFrame | undefined;
@@ -71,13 +73,17 @@ export async function runPageAgent(
   /**
    * The show step: a frame exactly when there is a book the reader wants to
    * hear about, and they keep the sidebar in pages. An early frame waits,
-   * hidden, for the first check; `setLayout` shows it.
+   * hidden, for the first check (and in quiet mode for the canon's answer
+   * too); `setLayout` shows that same frame, so its head start is kept.
    */
   const syncFrame = () => {
     if (!detected && layout.placement === 'page' && ctx.isValid) return;
-    if (book && layout.placement === 'page' && (revealed || sidebarShown(showOn, standing)) && ctx.isValid) {
+    const wanted = book !== null && layout.placement === 'page' && ctx.isValid;
+    if (wanted && (revealed || sidebarShown(showOn, standing))) {
       if (frame?.isAttached()) frame.setLayout(layout);
       else frame = mountSidebarFrame(document, deps.sidebarUrl, layout);
+    } else if (wanted && !answered && needsStanding(showOn) && frame?.isAttached() && !frame.isShown()) {
+      // Quiet mode: the hidden frame waits for the canon's answer rather than going and coming back.
     } else {
       frame?.remove();
       frame = undefined;
@@ -91,6 +97,7 @@ export async function runPageAgent(
     const answer = await deps.standing().catch(() => null);
     if (asked !== lastKey) return;
     standing = answer;
+    answered = true;
     syncFrame();
   };
 
@@ -98,7 +105,7 @@ export async function runPageAgent(
     async toggleSidebar() {
       if (book === null || layout.placement !== 'page' || !ctx.isValid) return ok(false);
       // Hidden by quiet mode, the shortcut still shows this book's sidebar: the reader asked for it.
-      const open = frame?.isAttached() ? !layout.open : true;
+      const open = frame?.isAttached() && frame.isShown() ? !layout.open : true;
       revealed = true;
       if (open) focusReturn.remember();
       layout = { ...layout, open };
@@ -153,6 +160,7 @@ export async function runPageAgent(
     lastKey = key;
     book = found;
     standing = null;
+    answered = false;
     revealed = false;
     detected = true;
     // Reported first, framed (or shown) at once: the sidebar asks the background

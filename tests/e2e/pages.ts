@@ -60,19 +60,41 @@ function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || !/^https?:$/.test(url.protocol);
 }
 
-/** The sidebar's frame in `page` (an extension page inside the closed shadow root), once it has loaded. */
+/**
+ * The sidebar's frame in `page` (an extension page inside the closed shadow root) once it is shown and has
+ * loaded. A site script may frame the sidebar hidden while the page is parsed and take that frame away
+ * when detection says "no book" (or quiet mode keeps the tab off), and a frame a page removed lingers
+ * until the browser tears it down: only a frame whose element is in the page and visible is the sidebar.
+ */
 export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<import('playwright-core').Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const frame = page
+    const candidates = page
       .frames()
-      .find((f) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('sidepanel.html'));
-    if (frame) {
-      await frame.waitForLoadState('domcontentloaded');
-      return frame;
+      .filter(
+        (f) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('sidepanel.html'),
+      );
+    for (const frame of candidates) {
+      if (await isShown(frame)) {
+        await frame.waitForLoadState('domcontentloaded');
+        return frame;
+      }
     }
-    if (Date.now() > deadline) throw new Error(`no sidebar frame in ${page.url()}`);
+    if (Date.now() > deadline) throw new Error(`no sidebar frame shown in ${page.url()}`);
     await page.waitForTimeout(50);
+  }
+}
+
+/** Whether the frame's iframe is in the page and not hidden (the early frame's host hides it until shown). */
+async function isShown(frame: import('playwright-core').Frame): Promise<boolean> {
+  try {
+    const element = await frame.frameElement();
+    return await element.evaluate(
+      (iframe) => iframe.isConnected && getComputedStyle(iframe as Element).visibility !== 'hidden',
+    );
+  } catch {
+    // Detached meanwhile.
+    return false;
   }
 }
 

@@ -67,11 +67,20 @@ describe('the reader’s journey, in Chromium with the real canon server', () =>
       document.body.replaceChildren(...parsed.body.childNodes);
       history.pushState({}, '', '/book/show/45047384-the-house-in-the-cerulean-sea');
     }, next);
-    // The swap removed the old frame with the old body; the content script frames the sidebar again. The
-    // browser tears the removed extension frame down in its own time (up to about a second here).
-    await expect.poll(() => sidebar.isDetached(), { timeout: 5_000 }).toBe(true);
-    const after = await sidebarFrame(page, 15_000);
-    await after.getByRole('heading', { name: 'The House in the Cerulean Sea' }).waitFor({ timeout: 15_000 });
+    // The sidebar follows to the next book. This test once waited for the old frame to go with the old body;
+    // but the frame started hidden while the page was parsed sits outside the body (there was none yet), so
+    // the swap leaves it and it shows the next book itself, without loading again. A frame the swap does take
+    // away is framed again; either way the shown frame is the sidebar.
+    await expect
+      .poll(
+        async () =>
+          (await sidebarFrame(page, 15_000))
+            .getByRole('heading', { name: 'The House in the Cerulean Sea' })
+            .isVisible()
+            .catch(() => false),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await page.close();
   });
 

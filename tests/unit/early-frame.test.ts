@@ -19,7 +19,8 @@ import { barnesAndNoble } from '../../lib/detect/sites/barnesandnoble';
 import { isfdb } from '../../lib/detect/sites/isfdb';
 import type { SiteAdapter } from '../../lib/detect/base/types';
 import type { BookRef } from '../../lib/shared/book-ref';
-import type { SidebarLayout } from '../../lib/shared/settings/appearance';
+import type { CanonStanding } from '../../lib/shared/messages/views';
+import type { ShowOn, SidebarLayout } from '../../lib/shared/settings/appearance';
 import { fixtureHtml, loadManifest, type FixtureEntry } from '../../scripts/fixture-manifest';
 import { withoutSvgStyles } from '../../scripts/saved-page';
 import { quietFramedPageLoads } from './framed-page-loads';
@@ -68,7 +69,18 @@ interface Running {
   stop(): void;
 }
 
-function startAgent(url: string, layout: SidebarLayout, adapters: SiteAdapter[] = [isfdb]): Running {
+interface Quiet {
+  showOn: ShowOn;
+  /** The background's answer about the reported book, when the test gives it. */
+  standing: Promise<CanonStanding | null>;
+}
+
+function startAgent(
+  url: string,
+  layout: SidebarLayout,
+  adapters: SiteAdapter[] = [isfdb],
+  { showOn, standing }: Quiet = { showOn: 'every-book', standing: Promise.resolve(null) },
+): Running {
   happyDOM.setURL(url);
   // At document_start the document element is all there is.
   document.documentElement.replaceChildren();
@@ -78,11 +90,10 @@ function startAgent(url: string, layout: SidebarLayout, adapters: SiteAdapter[] 
   let onLayout: ((layout: SidebarLayout) => void) | undefined;
   const deps: PageAgentDeps = {
     sidebarUrl: SIDEBAR_URL,
-    readSettings: async () => ({ layout, siteSwitches: {}, showOn: 'every-book' }),
-    watchSettings: (onChange) =>
-      void (onLayout = (next) => onChange({ layout: next, siteSwitches: {}, showOn: 'every-book' })),
+    readSettings: async () => ({ layout, siteSwitches: {}, showOn }),
+    watchSettings: (onChange) => void (onLayout = (next) => onChange({ layout: next, siteSwitches: {}, showOn })),
     report: async (book) => void reports.push(book),
-    standing: async () => null,
+    standing: () => standing,
     rememberOpen: async () => undefined,
     listenForCommands: () => undefined,
     closerLook: async (adapterRef) => closerLook(adapterRef, document, new URL(location.href)),
@@ -192,6 +203,42 @@ describe('the early frame’s life in a page', () => {
     expect(isHidden()).toBe(false);
     expect(running.reports.at(-1)?.isbn13[0]).toBe(BOOK.expected?.isbn13[0]);
     expect(performance.getEntriesByName(FRAME_SHOWN_MARK).length).toBe(marks + 1);
+  });
+
+  it('in quiet mode, keeps the hidden frame through the wait for the canon’s answer and shows that same frame for a canon book', async () => {
+    let answer: (standing: CanonStanding | null) => void = () => undefined;
+    const standing = new Promise<CanonStanding | null>((resolve) => (answer = resolve));
+    running = startAgent(BOOK.original_url, IN_PAGE, [isfdb], { showOn: 'in-canon', standing });
+    await settle();
+    parsed(BOOK);
+    await settle();
+    // Found and reported; the canon has not answered yet.
+    expect(running.reports.at(-1)?.isbn13[0]).toBe(BOOK.expected?.isbn13[0]);
+    expect(hosts()).toHaveLength(1);
+    expect(isHidden()).toBe(true);
+
+    answer('in-canon');
+    await running.done;
+    await settle();
+    expect(hosts()).toHaveLength(1);
+    expect(roots).toHaveLength(1);
+    expect(isHidden()).toBe(false);
+  });
+
+  it('in quiet mode, removes the hidden frame, never shown, once the canon says it does not know the book', async () => {
+    let answer: (standing: CanonStanding | null) => void = () => undefined;
+    const standing = new Promise<CanonStanding | null>((resolve) => (answer = resolve));
+    running = startAgent(BOOK.original_url, IN_PAGE, [isfdb], { showOn: 'in-canon', standing });
+    await settle();
+    parsed(BOOK);
+    await settle();
+    expect(isHidden()).toBe(true);
+
+    answer('unknown');
+    await running.done;
+    await settle();
+    expect(hosts()).toHaveLength(0);
+    expect(roots).toHaveLength(1);
   });
 
   it('removes the hidden frame when the parsed page is not one book, never having shown it', async () => {
