@@ -3,17 +3,13 @@
  * script every matched page receives (they would double it): when the first
  * look asks for them, `content-scripts/closer-look.js` is loaded into this
  * frame's content-script world, where it leaves its function on the world's
- * global (the page itself cannot see it).
- *
- * On a supported site it is imported directly: it is web-accessible to those
- * sites' pages only, like the sidebar page, and in Chrome behind a
- * per-session URL. Elsewhere (library platforms under "any site", whose
- * hosts no manifest can list) the background injects it, with the host
- * permission the reader granted.
+ * global (the page itself cannot see it): imported on a supported site,
+ * injected by the background elsewhere (script-loader.ts).
  */
 import type { BookRef } from '../shared/book-ref';
 import { CLOSER_LOOK_SCRIPT_FILE } from '../shared/content-scripts';
 import { sendToBackground } from './channel';
+import { loadExtensionScript } from './script-loader';
 
 export const CLOSER_LOOK_HOOK = '__booksideCloserLook';
 
@@ -31,12 +27,8 @@ export function installCloserLook(look: CloserLook): void {
 }
 
 /** Loads the closer look into this frame: imported where the page's site is listed, else injected by the background. */
-export async function loadCloserLook(api: typeof chrome): Promise<void> {
-  try {
-    await import(/* @vite-ignore */ api.runtime.getURL(`/${CLOSER_LOOK_SCRIPT_FILE}`));
-  } catch {
-    await sendToBackground('loadCloserLook', undefined);
-  }
+export function loadCloserLook(api: typeof chrome): Promise<void> {
+  return loadExtensionScript(api, CLOSER_LOOK_SCRIPT_FILE, () => sendToBackground('loadCloserLook', undefined));
 }
 
 /**

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { earlyFrameWanted } from '../../lib/content/early-frame';
 import { createPageContext } from '../../lib/content/page-context';
 import { runPageAgent, type PageAgentDeps } from '../../lib/content/page-agent';
+import { startSidebarControls } from '../../lib/content/sidebar-controls';
 import { FRAME_SHOWN_MARK, SIDEBAR_HOST_TAG } from '../../lib/content/sidebar-frame';
 import { closerLook } from '../../lib/detect/closer-look';
 import { SITE_ADAPTERS } from '../../lib/detect/sites';
@@ -82,9 +83,12 @@ function startAgent(url: string, layout: SidebarLayout, adapters: SiteAdapter[] 
     watchSettings: (onChange) =>
       void (onLayout = (next) => onChange({ layout: next, siteSwitches: {}, showOn: 'every-book' })),
     report: async (book) => void reports.push(book),
-    standing: async () => null,
-    rememberOpen: async () => undefined,
-    listenForCommands: () => undefined,
+    sidebarControls: async () => (agentCtx, start) =>
+      startSidebarControls(agentCtx, start, {
+        standing: async () => null,
+        rememberOpen: async () => undefined,
+        listenForCommands: () => undefined,
+      }),
     closerLook: async (adapterRef) => closerLook(adapterRef, document, new URL(location.href)),
   };
   const ctx = createPageContext(() => alive);
