@@ -8,12 +8,13 @@
  * controls' (sidebar-controls.ts), loaded only once a book is found: most
  * pages of a site are not one book, and every byte here lands in all of them.
  */
-import { closerLookWanted, firstLook } from '../detect/first-look';
+import { closerLookWanted, firstLook, schemaReadersWanted } from '../detect/first-look';
+import type { SchemaReaders } from '../detect/base/schema-readers';
 import type { BookRef } from '../shared/book-ref';
 import type { SiteAdapter } from '../detect/base/types';
 import { bookKey } from './book-key';
 import { sendToBackground } from './channel';
-import { closerLookAt, loadCloserLook } from './closer-look';
+import { closerLookAt, loadCloserLook, schemaReadersAt } from './closer-look';
 import { earlyFrameWanted, startEarlyFrame, whenParsed } from './early-frame';
 import { extensionApi } from './extension-api';
 import type { PageContext } from './page-context';
@@ -39,6 +40,8 @@ export interface PageAgentDeps {
   sidebarControls(): Promise<StartSidebarControls | undefined>;
   /** The generic signals' reading of this page (checking the adapter's book when it found one). */
   closerLook(adapterRef: BookRef | null): Promise<BookRef | null>;
+  /** The schema.org readers, for an adapter that reads them on a page with that markup (the closer look's). */
+  schemaReaders(): Promise<SchemaReaders | undefined>;
 }
 
 /** `adapters`: a site script's own, or the any-site script's platforms, loaded once one's test accepts the page. */
@@ -97,7 +100,9 @@ export async function runPageAgent(
   let checks = 0;
   const detect = async (): Promise<BookRef | null> => {
     const url = new URL(location.href);
-    const wanted = closerLookWanted(firstLook(await adaptersFor(url), document, url));
+    const adapters = await adaptersFor(url);
+    const schema = schemaReadersWanted(adapters, document, url) ? await deps.schemaReaders() : undefined;
+    const wanted = closerLookWanted(firstLook(adapters, document, url, schema));
     // The adapter read a book: the controls load while the closer look checks it.
     if (wanted?.adapterRef) void sidebarControls();
     return wanted ? deps.closerLook(wanted.adapterRef) : null;
@@ -152,5 +157,6 @@ function browserDeps(): PageAgentDeps {
     report: (book) => sendToBackground('reportPageBook', book),
     sidebarControls: () => loadSidebarControls(api),
     closerLook: (adapterRef) => closerLookAt(adapterRef, () => loadCloserLook(api)),
+    schemaReaders: () => schemaReadersAt(() => loadCloserLook(api)),
   };
 }

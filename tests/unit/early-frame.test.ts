@@ -14,6 +14,7 @@ import { runPageAgent, type PageAgentDeps } from '../../lib/content/page-agent';
 import { startSidebarControls } from '../../lib/content/sidebar-controls';
 import { FRAME_SHOWN_MARK, SIDEBAR_HOST_TAG } from '../../lib/content/sidebar-frame';
 import { closerLook } from '../../lib/detect/closer-look';
+import { SCHEMA_READERS } from '../../lib/detect/signals/schema-readers';
 import { SITE_ADAPTERS } from '../../lib/detect/sites';
 import { amazon } from '../../lib/detect/sites/amazon';
 import { barnesAndNoble } from '../../lib/detect/sites/barnesandnoble';
@@ -90,6 +91,7 @@ function startAgent(url: string, layout: SidebarLayout, adapters: SiteAdapter[] 
         listenForCommands: () => undefined,
       }),
     closerLook: async (adapterRef) => closerLook(adapterRef, document, new URL(location.href)),
+    schemaReaders: async () => SCHEMA_READERS,
   };
   const ctx = createPageContext(() => alive);
   return {

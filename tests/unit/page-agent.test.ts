@@ -22,6 +22,7 @@ import { SIDEBAR_CONTROLS_HOOK } from '../../lib/content/sidebar-controls-loader
 import { provideSidebarControls } from '../../lib/content/sidebar-controls-script';
 import { SIDEBAR_HOST_TAG } from '../../lib/content/sidebar-frame';
 import { closerLook } from '../../lib/detect/closer-look';
+import { SCHEMA_READERS } from '../../lib/detect/signals/schema-readers';
 import { goodreads } from '../../lib/detect/sites/goodreads';
 import { isfdb } from '../../lib/detect/sites/isfdb';
 import type { SiteAdapter } from '../../lib/detect/base/types';
@@ -148,6 +149,7 @@ async function startAgent(
         listenForCommands: (handlers) => (commands = handlers),
       }),
     closerLook: look,
+    schemaReaders: async () => SCHEMA_READERS,
   };
   await runPageAgent(ctx, adapters, deps);
   // Detection awaits the closer look: let the first check finish.
@@ -391,6 +393,7 @@ describe('the in-page agent', () => {
           listenForCommands: () => undefined,
         }),
       closerLook: closerLookHere,
+      schemaReaders: async () => SCHEMA_READERS,
     });
     await elapse(0);
     expect(frames()).toBe(1);
