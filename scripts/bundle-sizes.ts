@@ -34,9 +34,14 @@ export async function builtScripts(outDir: string): Promise<FileSize[]> {
  * signals the background injects only where a first look asks for them (see
  * modules/site-content-scripts.ts).
  */
-import { ANY_SITE_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE, PLATFORMS_SCRIPT_FILE } from '../lib/shared/content-scripts';
+import {
+  ANY_SITE_SCRIPT_FILE,
+  CLOSER_LOOK_SCRIPT_FILE,
+  PLATFORMS_SCRIPT_FILE,
+  SIDEBAR_CONTROLS_SCRIPT_FILE,
+} from '../lib/shared/content-scripts';
 
-export { ANY_SITE_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE, PLATFORMS_SCRIPT_FILE };
+export { ANY_SITE_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE, PLATFORMS_SCRIPT_FILE, SIDEBAR_CONTROLS_SCRIPT_FILE };
 
 /** What a supported site's page receives: that site's content script (the same file on its book and non-book pages). */
 export function siteScripts(sizes: FileSize[]): FileSize[] {
@@ -45,7 +50,8 @@ export function siteScripts(sizes: FileSize[]): FileSize[] {
       size.file.startsWith('content-scripts/') &&
       size.file !== ANY_SITE_SCRIPT_FILE &&
       size.file !== CLOSER_LOOK_SCRIPT_FILE &&
-      size.file !== PLATFORMS_SCRIPT_FILE,
+      size.file !== PLATFORMS_SCRIPT_FILE &&
+      size.file !== SIDEBAR_CONTROLS_SCRIPT_FILE,
   );
 }
 

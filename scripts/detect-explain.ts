@@ -7,12 +7,13 @@
  * changing detection itself, so nothing here is bundled into content scripts.
  */
 import { canonicalIsbns } from '../lib/detect/base/bookref';
-import { firstLook } from '../lib/detect/first-look';
+import { firstLook, schemaReadersWanted } from '../lib/detect/first-look';
 import { readGenericSignals } from '../lib/detect/generic';
 import { readCoins } from '../lib/detect/signals/coins';
 import { readLabels } from '../lib/detect/signals/labels';
 import type { SignalReading } from '../lib/detect/signals/reading';
 import { typedNotBook } from '../lib/detect/signals/schema';
+import { SCHEMA_READERS } from '../lib/detect/signals/schema-readers';
 import { isNotOneBookUrl } from '../lib/detect/signals/url';
 import { SITE_ADAPTERS } from '../lib/detect/sites';
 import type { BookRef, SiteAdapter } from '../lib/detect/base/types';
@@ -41,7 +42,8 @@ export function decidedBy(
 ): string {
   const pageUrl = new URL(url);
   const adapter = adapters.find((candidate) => candidate.test(pageUrl, doc));
-  const first = firstLook(adapters, doc, pageUrl);
+  const schema = schemaReadersWanted(adapters, doc, pageUrl) ? SCHEMA_READERS : undefined;
+  const first = firstLook(adapters, doc, pageUrl, schema);
   if (first.kind === 'not-one-book') return `site:${adapter?.id} (not one book)`;
   if (first.kind === 'adapter-book') {
     if (ref) return `site:${adapter?.id}`;

@@ -9,6 +9,7 @@ import {
   ANY_SITE_SCRIPT_FILE,
   CLOSER_LOOK_SCRIPT_FILE,
   PLATFORMS_SCRIPT_FILE,
+  SIDEBAR_CONTROLS_SCRIPT_FILE,
   builtScripts,
   entryBundle,
   EXTENSION_ENTRIES,
@@ -37,9 +38,11 @@ for (const row of rows) {
       ? '  (generic signals, injected only where a first look asks)'
       : row.file === PLATFORMS_SCRIPT_FILE
         ? '  (library-platform adapters, injected only where the any-site script finds a platform)'
-        : row.file.startsWith('content-scripts/')
-          ? '  (content script, injected into pages)'
-          : '';
+        : row.file === SIDEBAR_CONTROLS_SCRIPT_FILE
+          ? '  (showing the sidebar, quiet mode, the shortcut: loaded only where a book is found)'
+          : row.file.startsWith('content-scripts/')
+            ? '  (content script, injected into pages)'
+            : '';
   console.log(
     `${row.file.padEnd(width)}  ${String(row.raw).padStart(8)} raw  ${String(row.gzip).padStart(7)} gzip${kind}`,
   );
@@ -55,6 +58,10 @@ if (anySite && platforms) {
   console.log(
     `injected besides, into a page where one library platform's test says "catalogue record": ${platforms.gzip} B gzip (the platform adapters)`,
   );
+}
+const controls = rows.find((row) => row.file === SIDEBAR_CONTROLS_SCRIPT_FILE);
+if (controls) {
+  console.log(`injected besides, into a page where a book is found: ${controls.gzip} B gzip (the sidebar controls)`);
 }
 const closerLook = rows.find((row) => row.file === CLOSER_LOOK_SCRIPT_FILE);
 if (closerLook) {

@@ -3,40 +3,47 @@
  * script every matched page receives (they would double it): when the first
  * look asks for them, `content-scripts/closer-look.js` is loaded into this
  * frame's content-script world, where it leaves its function on the world's
- * global (the page itself cannot see it).
- *
- * On a supported site it is imported directly: it is web-accessible to those
- * sites' pages only, like the sidebar page, and in Chrome behind a
- * per-session URL. Elsewhere (library platforms under "any site", whose
- * hosts no manifest can list) the background injects it, with the host
- * permission the reader granted.
+ * global (the page itself cannot see it): imported on a supported site,
+ * injected by the background elsewhere (script-loader.ts).
  */
+import type { SchemaReaders } from '../detect/base/schema-readers';
 import type { BookRef } from '../shared/book-ref';
 import { CLOSER_LOOK_SCRIPT_FILE } from '../shared/content-scripts';
 import { sendToBackground } from './channel';
+import { loadExtensionScript } from './script-loader';
 
 export const CLOSER_LOOK_HOOK = '__booksideCloserLook';
+/** The schema.org readers the same script leaves for site adapters that read them (lib/detect/base/schema-readers). */
+export const SCHEMA_READERS_HOOK = '__booksideSchemaReaders';
 
 export type CloserLook = (adapterRef: BookRef | null, doc: Document, url: string) => BookRef | null;
 
-type HookScope = { [CLOSER_LOOK_HOOK]?: CloserLook };
+type HookScope = { [CLOSER_LOOK_HOOK]?: CloserLook; [SCHEMA_READERS_HOOK]?: SchemaReaders };
 
 export function installedCloserLook(): CloserLook | undefined {
   const look = (globalThis as HookScope)[CLOSER_LOOK_HOOK];
   return typeof look === 'function' ? look : undefined;
 }
 
-export function installCloserLook(look: CloserLook): void {
+export function installCloserLook(look: CloserLook, readers?: SchemaReaders): void {
   (globalThis as HookScope)[CLOSER_LOOK_HOOK] = look;
+  (globalThis as HookScope)[SCHEMA_READERS_HOOK] = readers;
+}
+
+/**
+ * The schema.org readers for the site adapter, from the closer-look script
+ * (loaded once per frame by `load`, the closer look's own load, which the
+ * page was about to need anyway). Undefined when it cannot be loaded: the
+ * adapter then reads the page without them.
+ */
+export async function schemaReadersAt(load: () => Promise<unknown>): Promise<SchemaReaders | undefined> {
+  if (!installedCloserLook()) await load().catch(() => undefined);
+  return (globalThis as HookScope)[SCHEMA_READERS_HOOK];
 }
 
 /** Loads the closer look into this frame: imported where the page's site is listed, else injected by the background. */
-export async function loadCloserLook(api: typeof chrome): Promise<void> {
-  try {
-    await import(/* @vite-ignore */ api.runtime.getURL(`/${CLOSER_LOOK_SCRIPT_FILE}`));
-  } catch {
-    await sendToBackground('loadCloserLook', undefined);
-  }
+export function loadCloserLook(api: typeof chrome): Promise<void> {
+  return loadExtensionScript(api, CLOSER_LOOK_SCRIPT_FILE, () => sendToBackground('loadCloserLook', undefined));
 }
 
 /**

@@ -30,9 +30,14 @@ export function earlyFrameWanted(
   return adapter !== undefined && (adapter.urlMayBeBook?.(url) ?? true);
 }
 
-/** The hidden frame, on the document element (there is no body yet). */
+/**
+ * The hidden frame, on the document element: there is no body yet to find
+ * skip links in (were there one, the frame goes first in it, as on a page
+ * without skip links).
+ */
 export function startEarlyFrame(doc: Document, sidebarUrl: string, layout: SidebarLayout): SidebarFrame {
-  return mountSidebarFrame(doc, sidebarUrl, layout, { hidden: true });
+  const place = (host: Element) => (doc.body ? doc.body.prepend(host) : doc.documentElement.append(host));
+  return mountSidebarFrame(doc, sidebarUrl, layout, place, { hidden: true });
 }
 
 /** Resolves once the document is parsed (at once if it is), or once the script's context ends. */

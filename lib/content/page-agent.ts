@@ -1,26 +1,28 @@
 /**
  * What runs in a matched page: detect the book, tell the background, and on a
- * book page frame the sidebar. Everything it starts is bound to the content
- * script's context, so an extension update or a navigation leaves nothing
- * behind. Site scripts start at document_start: the sidebar's frame may be
- * started hidden then (early-frame.ts); detection waits for the parsed page.
+ * book page have the sidebar shown. Everything it starts is bound to the
+ * content script's context, so an extension update or a navigation leaves
+ * nothing behind. Site scripts start at document_start: the sidebar's frame
+ * may be started hidden then (early-frame.ts); detection waits for the parsed
+ * page. Showing the sidebar, quiet mode and the shortcut are the sidebar
+ * controls' (sidebar-controls.ts), loaded only once a book is found: most
+ * pages of a site are not one book, and every byte here lands in all of them.
  */
-import { closerLookWanted, firstLook } from '../detect/first-look';
+import { closerLookWanted, firstLook, schemaReadersWanted } from '../detect/first-look';
+import type { SchemaReaders } from '../detect/base/schema-readers';
 import type { BookRef } from '../shared/book-ref';
 import type { SiteAdapter } from '../detect/base/types';
-import type { CanonStanding } from '../shared/messages/views';
-import { ok } from '../shared/messages/result';
+import { bookKey } from './book-key';
 import { sendToBackground } from './channel';
-import { closerLookAt, loadCloserLook } from './closer-look';
-import { listenForCommands, type CommandHandlers } from './command-listener';
+import { closerLookAt, loadCloserLook, schemaReadersAt } from './closer-look';
 import { earlyFrameWanted, startEarlyFrame, whenParsed } from './early-frame';
 import { extensionApi } from './extension-api';
-import { createFocusReturn } from './focus-return';
 import type { PageContext } from './page-context';
 import { readPageSettings, watchPageSettings, type PageSettings } from './page-settings';
 import type { LateAdapters } from './platform-adapters';
-import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
-import { needsStanding, sidebarShown } from './sidebar-visibility';
+import type { SidebarControls, StartSidebarControls } from './sidebar-controls';
+import { loadSidebarControls } from './sidebar-controls-loader';
+import type { SidebarFrame } from './sidebar-frame';
 
 /** Late-rendering pages (single-page shops) fill in after load: re-detect after DOM changes settle… */
 export const MUTATION_DEBOUNCE_MS = 400;
@@ -34,14 +36,12 @@ export interface PageAgentDeps {
   /** Calls back when the reader opens, closes, moves or re-places the sidebar (in any tab), or changes quiet mode. */
   watchSettings(onChange: (settings: PageSettings) => void, signal: AbortSignal): void;
   report(book: BookRef | null): Promise<unknown>;
-  /** Quiet mode: what the canon knows of the book just reported (null: the background has no report). */
-  standing(): Promise<CanonStanding | null>;
-  /** The reader opened or collapsed the sidebar here (the shortcut): every page follows. */
-  rememberOpen(open: boolean): Promise<unknown>;
-  /** The background's commands to this tab (the keyboard shortcut). */
-  listenForCommands(handlers: CommandHandlers, signal: AbortSignal): void;
+  /** Showing the sidebar, quiet mode and the shortcut (sidebar-controls.ts), loaded once a book is found. */
+  sidebarControls(): Promise<StartSidebarControls | undefined>;
   /** The generic signals' reading of this page (checking the adapter's book when it found one). */
   closerLook(adapterRef: BookRef | null): Promise<BookRef | null>;
+  /** The schema.org readers, for an adapter that reads them on a page with that markup (the closer look's). */
+  schemaReaders(): Promise<SchemaReaders | undefined>;
 }
 
 /** `adapters`: a site script's own, or the any-site script's platforms, loaded once one's test accepts the page. */
@@ -56,93 +56,55 @@ export async function runPageAgent(
   const adaptersFor = async (url: URL) =>
     typeof adapters === 'function' ? (await adapters(document, url)).filter(switchedOn) : adapters;
 
-  let { layout, showOn } = settings;
-  let book: BookRef | null = null;
-  /** What the canon knows of `book`, once asked (quiet mode only). */
-  let standing: CanonStanding | null = null;
-  /** Whether `standing` is the background's answer about `book` yet. */
-  let answered = false;
-  /** The reader asked for the sidebar on this book with the shortcut, quiet mode or not. */
-  let revealed = false;
-  let frame: SidebarFrame | undefined;
+  let current = settings;
   let lastKey: string | undefined;
+  let lastReport: Promise<unknown> = Promise.resolve();
   let watchUntil = 0;
-  let detected = false;
-  const focusReturn = createFocusReturn(document, (element) => frame?.contains(element) === true);
+  /** The early frame, until the sidebar controls take it over. */
+  let frame: SidebarFrame | undefined;
+  let controls: SidebarControls | undefined;
+  let controlsLoading: Promise<SidebarControls | undefined> | undefined;
+  const removeFrame = () => {
+    frame?.remove();
+    frame = undefined;
+  };
 
-  /**
-   * The show step: a frame exactly when there is a book the reader wants to
-   * hear about, and they keep the sidebar in pages. An early frame waits,
-   * hidden, for the first check (and in quiet mode for the canon's answer
-   * too); `setLayout` shows that same frame, so its head start is kept.
-   */
-  const syncFrame = () => {
-    if (!detected && layout.placement === 'page' && ctx.isValid) return;
-    const wanted = book !== null && layout.placement === 'page' && ctx.isValid;
-    if (wanted && (revealed || sidebarShown(showOn, standing))) {
-      if (frame?.isAttached()) frame.setLayout(layout);
-      else frame = mountSidebarFrame(document, deps.sidebarUrl, layout);
-    } else if (wanted && !answered && needsStanding(showOn) && frame?.isAttached() && !frame.isShown()) {
-      // Quiet mode: the hidden frame waits for the canon's answer rather than going and coming back.
-    } else {
-      frame?.remove();
+  /** The controls, loaded once: they take the early frame (the page's only one) and the settings as they are now. */
+  const sidebarControls = () =>
+    (controlsLoading ??= deps.sidebarControls().then((start) => {
+      if (start && ctx.isValid) controls = start(ctx, { sidebarUrl: deps.sidebarUrl, settings: current, frame });
+      // Handed over, or nothing to show it with.
+      if (!controls) frame?.remove();
       frame = undefined;
-    }
-  };
-
-  /** Quiet mode waits for the background's answer about this book (asked after the report it answers about). */
-  const askStanding = async () => {
-    if (book === null || !needsStanding(showOn)) return;
-    const asked = lastKey;
-    const answer = await deps.standing().catch(() => null);
-    if (asked !== lastKey) return;
-    standing = answer;
-    answered = true;
-    syncFrame();
-  };
-
-  const commands: CommandHandlers = {
-    async toggleSidebar() {
-      if (book === null || layout.placement !== 'page' || !ctx.isValid) return ok(false);
-      // Hidden by quiet mode, the shortcut still shows this book's sidebar: the reader asked for it.
-      const open = frame?.isAttached() && frame.isShown() ? !layout.open : true;
-      revealed = true;
-      if (open) focusReturn.remember();
-      layout = { ...layout, open };
-      syncFrame();
-      if (open) frame?.focus();
-      else focusReturn.restore();
-      await deps.rememberOpen(open).catch(() => undefined);
-      return ok(true);
-    },
-  };
+      return controls;
+    }));
 
   // Settings count from the start: the reader may move the sidebar while this page loads.
   deps.watchSettings((next) => {
-    // Collapsed from inside the sidebar (Escape, its button): the keyboard goes back where it was.
-    const collapsed = layout.open && !next.layout.open;
-    const quietChanged = next.showOn !== showOn;
-    ({ layout, showOn } = next);
-    syncFrame();
-    if (collapsed) focusReturn.restore();
-    if (quietChanged) void askStanding();
+    current = next;
+    if (controls) controls.settingsChanged(next);
+    // Until a book is found, an early frame only waits (hidden); it goes if the sidebar leaves pages.
+    else if (next.layout.placement !== 'page') removeFrame();
   }, ctx.signal);
-  deps.listenForCommands(commands, ctx.signal);
 
-  if (Array.isArray(adapters) && earlyFrameWanted(adapters, document, new URL(location.href), layout)) {
+  if (Array.isArray(adapters) && earlyFrameWanted(adapters, document, new URL(location.href), settings.layout)) {
     // The tab's last report is the previous page's book: cleared first, so the
     // early frame never shows it (the background reads reports in this order).
     void deps.report(null).catch(() => undefined);
-    frame = startEarlyFrame(document, deps.sidebarUrl, layout);
+    frame = startEarlyFrame(document, deps.sidebarUrl, settings.layout);
   }
-  ctx.onInvalidated(() => frame?.remove());
+  ctx.onInvalidated(removeFrame);
   await whenParsed(document, ctx.signal);
   if (!ctx.isValid) return;
 
   let checks = 0;
   const detect = async (): Promise<BookRef | null> => {
     const url = new URL(location.href);
-    const wanted = closerLookWanted(firstLook(await adaptersFor(url), document, url));
+    const adapters = await adaptersFor(url);
+    const schema = schemaReadersWanted(adapters, document, url) ? await deps.schemaReaders() : undefined;
+    const wanted = closerLookWanted(firstLook(adapters, document, url, schema));
+    // The adapter read a book: the controls load while the closer look checks it.
+    if (wanted?.adapterRef) void sidebarControls();
     return wanted ? deps.closerLook(wanted.adapterRef) : null;
   };
 
@@ -152,23 +114,17 @@ export async function runPageAgent(
     // A later check (the page changed again meanwhile) decides.
     if (run !== checks) return;
     const key = found ? bookKey(found) : '';
-    if (key === lastKey) {
-      // Same book, but the page may have re-rendered the sidebar away.
-      if (frame && !frame.isAttached()) syncFrame();
-      return;
+    if (key !== lastKey) {
+      lastKey = key;
+      // Reported first, shown as soon as the controls are there: the sidebar asks the background
+      // for this report once its page has loaded, and follows it if it lands later.
+      lastReport = deps.report(found).catch(() => undefined);
     }
-    lastKey = key;
-    book = found;
-    standing = null;
-    answered = false;
-    revealed = false;
-    detected = true;
-    // Reported first, framed (or shown) at once: the sidebar asks the background
-    // for this report once its page has loaded, and follows it if it lands later.
-    const reported = deps.report(found).catch(() => undefined);
-    syncFrame();
-    await reported;
-    await askStanding();
+    // Without a book, and none before, there is nothing to show: an early frame goes.
+    const shown = found ? await sidebarControls() : controls;
+    if (run !== checks) return;
+    if (shown) await shown.show(found, lastReport);
+    else removeFrame();
   };
 
   let debouncing = false;
@@ -192,11 +148,6 @@ export async function runPageAgent(
   watch();
 }
 
-/** The same book stays the same sidebar: edition ISBN first, else title and authors. */
-function bookKey(book: BookRef): string {
-  return book.isbn13[0] ?? `${book.title ?? ''}\u0000${book.authors.join('\u0000')}`;
-}
-
 function browserDeps(): PageAgentDeps {
   const api = extensionApi() ?? chrome;
   return {
@@ -204,12 +155,8 @@ function browserDeps(): PageAgentDeps {
     readSettings: () => readPageSettings(api.storage),
     watchSettings: (onChange, signal) => watchPageSettings(api.storage, onChange, signal),
     report: (book) => sendToBackground('reportPageBook', book),
-    standing: async () => {
-      const reply = await sendToBackground('getPageBookStanding', undefined);
-      return reply.ok ? reply.value : null;
-    },
-    rememberOpen: (open) => sendToBackground('rememberSidebarOpen', { open }),
-    listenForCommands: (handlers, signal) => listenForCommands(api.runtime, handlers, signal),
+    sidebarControls: () => loadSidebarControls(api),
     closerLook: (adapterRef) => closerLookAt(adapterRef, () => loadCloserLook(api)),
+    schemaReaders: () => schemaReadersAt(() => loadCloserLook(api)),
   };
 }

@@ -5,7 +5,6 @@
  * extension's origin, never in the page.
  */
 import type { SidebarLayout } from '../shared/settings/appearance';
-import { placeInTabOrder } from './focus-placement';
 
 /** Width of the open sidebar, and of the collapsed tab that opens it. */
 export const SIDEBAR_WIDTH_PX = 360;
@@ -37,14 +36,17 @@ export interface SidebarFrame {
 }
 
 /**
- * `hidden`: framed now but not shown (lib/content/early-frame): the page
- * loads while the page is still parsing, invisible and out of reach (no
- * pointer, no focus, not in the accessibility tree) until `setLayout`.
+ * `place` puts the host element into the page (the sidebar controls put it
+ * first in the tab order: focus-placement.ts). `hidden`: framed now but not
+ * shown (lib/content/early-frame): the sidebar page loads while the page is
+ * still parsing, invisible and out of reach (no pointer, no focus, not in the
+ * accessibility tree) until `setLayout`.
  */
 export function mountSidebarFrame(
   doc: Document,
   sidebarUrl: string,
   layout: SidebarLayout,
+  place: (host: Element) => void,
   { hidden = false }: { hidden?: boolean } = {},
 ): SidebarFrame {
   const host = doc.createElement(SIDEBAR_HOST_TAG);
@@ -88,7 +90,7 @@ export function mountSidebarFrame(
     style.textContent = `:host{${important(rules)}}iframe{border:0;width:100%;height:100%;display:block;background:transparent}`;
   };
   apply(layout);
-  placeInTabOrder(doc, host);
+  place(host);
 
   return {
     setLayout(next) {

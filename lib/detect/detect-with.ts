@@ -1,5 +1,6 @@
 import { closerLook } from './closer-look';
-import { closerLookWanted, firstLook } from './first-look';
+import { closerLookWanted, firstLook, schemaReadersWanted } from './first-look';
+import { SCHEMA_READERS } from './signals/schema-readers';
 import type { BookRef, SiteAdapter } from './base/types';
 
 /**
@@ -15,7 +16,9 @@ import type { BookRef, SiteAdapter } from './base/types';
 export function detectBookWith(adapters: readonly SiteAdapter[], doc: Document, url: string | URL): BookRef | null {
   try {
     const pageUrl = typeof url === 'string' ? new URL(url) : url;
-    const wanted = closerLookWanted(firstLook(adapters, doc, pageUrl));
+    // As in a page: the schema.org readers only where the adapter wants them and the page has markup.
+    const schema = schemaReadersWanted(adapters, doc, pageUrl) ? SCHEMA_READERS : undefined;
+    const wanted = closerLookWanted(firstLook(adapters, doc, pageUrl, schema));
     return wanted ? closerLook(wanted.adapterRef, doc, pageUrl) : null;
   } catch {
     return null;

@@ -6,6 +6,7 @@
  * loaded into a page only when this says they may find or correct something.
  * Nothing here imports a signal module: that is what keeps the scripts small.
  */
+import { SCHEMA_MARKUP, type SchemaReaders } from './base/schema-readers';
 import type { BookRef, SiteAdapter } from './base/types';
 
 export type FirstLook =
@@ -28,10 +29,27 @@ export function closerLookWanted(first: FirstLook): { adapterRef: BookRef | null
   return null;
 }
 
-export function firstLook(adapters: readonly SiteAdapter[], doc: Document, url: URL): FirstLook {
+/**
+ * Whether the adapter that reads this page wants the schema.org readers
+ * (`readsSchema`) and the page has markup for them. Such a page is one the
+ * closer look is loaded into anyway (its markup makes `mayHoldBook` true),
+ * so loading it before the adapter reads costs no extra load.
+ */
+export function schemaReadersWanted(adapters: readonly SiteAdapter[], doc: Document, url: URL): boolean {
+  const adapter = adapters.find((candidate) => candidate.test(url, doc));
+  return adapter?.readsSchema === true && !adapter.notOneBook?.(url, doc) && doc.querySelector(SCHEMA_MARKUP) !== null;
+}
+
+/** `schema`: the readers, where `schemaReadersWanted` asked for them (without, the adapter reads none). */
+export function firstLook(
+  adapters: readonly SiteAdapter[],
+  doc: Document,
+  url: URL,
+  schema?: SchemaReaders,
+): FirstLook {
   const adapter = adapters.find((candidate) => candidate.test(url, doc));
   if (adapter?.notOneBook?.(url, doc)) return { kind: 'not-one-book' };
-  const ref = adapter?.detect(doc, url);
+  const ref = adapter?.detect(doc, url, schema);
   if (ref) return { kind: 'adapter-book', ref };
   return { kind: 'no-adapter-book', mayHoldBook: mayHoldBook(doc, url) };
 }

@@ -10,9 +10,13 @@ export const ANY_SITE_SCRIPT_NAME = 'any-site';
 export const PLATFORMS_SCRIPT_NAME = 'platforms';
 /** The generic signals, injected into a frame whose first look asks for them. */
 export const CLOSER_LOOK_SCRIPT_NAME = 'closer-look';
+/** Showing the sidebar, the shortcut and quiet mode: loaded into a frame once its page agent found a book. */
+export const SIDEBAR_CONTROLS_SCRIPT_NAME = 'sidebar-controls';
 
 export const ANY_SITE_SCRIPT_FILE = `${CONTENT_SCRIPTS_DIR}/${ANY_SITE_SCRIPT_NAME}.js`;
 export const CLOSER_LOOK_SCRIPT_FILE = `${CONTENT_SCRIPTS_DIR}/${CLOSER_LOOK_SCRIPT_NAME}.js`;
 export const PLATFORMS_SCRIPT_FILE = `${CONTENT_SCRIPTS_DIR}/${PLATFORMS_SCRIPT_NAME}.js`;
+export const SIDEBAR_CONTROLS_SCRIPT_FILE = `${CONTENT_SCRIPTS_DIR}/${SIDEBAR_CONTROLS_SCRIPT_NAME}.js`;
 /** The scripts the background may inject into a frame that asks (never one the frame names). */
-export type InjectedScriptFile = typeof CLOSER_LOOK_SCRIPT_FILE | typeof PLATFORMS_SCRIPT_FILE;
+export type InjectedScriptFile =
+  typeof CLOSER_LOOK_SCRIPT_FILE | typeof PLATFORMS_SCRIPT_FILE | typeof SIDEBAR_CONTROLS_SCRIPT_FILE;

@@ -45,3 +45,13 @@ describe('loading the library-platform adapters into a page', () => {
     expect(h.injected).toEqual(['7:2:content-scripts/platforms.js']);
   });
 });
+
+describe('loading the sidebar controls into a page', () => {
+  it('injects the sidebar-controls script, and nothing the content script names, into its own tab and frame', async () => {
+    const inFrame = { ...senders.contentScript, frameId: 3 };
+    expect(await dispatch(h.ctx, 'loadSidebarControls', undefined, inFrame)).toEqual({ ok: true, value: null });
+    expect(await dispatch(h.ctx, 'loadSidebarControls', 'content-scripts/x.js', inFrame)).toMatchObject({ ok: false });
+    expect(await dispatch(h.ctx, 'loadSidebarControls', undefined, senders.sidebarFrame)).toMatchObject({ ok: false });
+    expect(h.injected).toEqual(['7:3:content-scripts/sidebar-controls.js']);
+  });
+});

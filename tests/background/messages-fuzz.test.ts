@@ -31,6 +31,7 @@ const VALID: Record<string, unknown> = {
   getPageBookStanding: undefined,
   rememberSidebarOpen: { open: true },
   loadPlatformAdapters: undefined,
+  loadSidebarControls: undefined,
   getTabBook: { tabId: 7 },
   getComments: { bookId: 'we-think' },
   postComment: { bookId: 'we-think', body: 'Worth reading slowly.' },

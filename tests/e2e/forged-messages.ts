@@ -30,6 +30,7 @@ const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
   getPageBookStanding: undefined,
   rememberSidebarOpen: { open: true },
   loadPlatformAdapters: undefined,
+  loadSidebarControls: undefined,
   getTabBook: { tabId: 1 },
   getComments: { bookId: 'we-think' },
   postComment: { bookId: 'we-think', body: 'Forged by the page' },

@@ -11,8 +11,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { earlyFrameWanted } from '../../lib/content/early-frame';
 import { createPageContext } from '../../lib/content/page-context';
 import { runPageAgent, type PageAgentDeps } from '../../lib/content/page-agent';
+import { startSidebarControls } from '../../lib/content/sidebar-controls';
 import { FRAME_SHOWN_MARK, SIDEBAR_HOST_TAG } from '../../lib/content/sidebar-frame';
 import { closerLook } from '../../lib/detect/closer-look';
+import { SCHEMA_READERS } from '../../lib/detect/signals/schema-readers';
 import { SITE_ADAPTERS } from '../../lib/detect/sites';
 import { amazon } from '../../lib/detect/sites/amazon';
 import { barnesAndNoble } from '../../lib/detect/sites/barnesandnoble';
@@ -93,10 +95,14 @@ function startAgent(
     readSettings: async () => ({ layout, siteSwitches: {}, showOn }),
     watchSettings: (onChange) => void (onLayout = (next) => onChange({ layout: next, siteSwitches: {}, showOn })),
     report: async (book) => void reports.push(book),
-    standing: () => standing,
-    rememberOpen: async () => undefined,
-    listenForCommands: () => undefined,
+    sidebarControls: async () => (agentCtx, start) =>
+      startSidebarControls(agentCtx, start, {
+        standing: () => standing,
+        rememberOpen: async () => undefined,
+        listenForCommands: () => undefined,
+      }),
     closerLook: async (adapterRef) => closerLook(adapterRef, document, new URL(location.href)),
+    schemaReaders: async () => SCHEMA_READERS,
   };
   const ctx = createPageContext(() => alive);
   return {

@@ -17,8 +17,12 @@ import {
   runPageAgent,
   type PageAgentDeps,
 } from '../../lib/content/page-agent';
+import { startSidebarControls, type SidebarControlsDeps } from '../../lib/content/sidebar-controls';
+import { SIDEBAR_CONTROLS_HOOK } from '../../lib/content/sidebar-controls-loader';
+import { provideSidebarControls } from '../../lib/content/sidebar-controls-script';
 import { SIDEBAR_HOST_TAG } from '../../lib/content/sidebar-frame';
 import { closerLook } from '../../lib/detect/closer-look';
+import { SCHEMA_READERS } from '../../lib/detect/signals/schema-readers';
 import { goodreads } from '../../lib/detect/sites/goodreads';
 import { isfdb } from '../../lib/detect/sites/isfdb';
 import type { SiteAdapter } from '../../lib/detect/base/types';
@@ -115,7 +119,7 @@ async function startAgent(
     adapters?: SiteAdapter[];
     look?: PageAgentDeps['closerLook'];
     showOn?: ShowOn;
-    standing?: PageAgentDeps['standing'];
+    standing?: SidebarControlsDeps['standing'];
   } = {},
 ): Promise<Agent> {
   let alive = true;
@@ -138,10 +142,14 @@ async function startAgent(
       reports.push(book);
       return null;
     },
-    standing,
-    rememberOpen: async (open) => remembered.push(open),
-    listenForCommands: (handlers) => (commands = handlers),
+    sidebarControls: async () => (agentCtx, start) =>
+      startSidebarControls(agentCtx, start, {
+        standing,
+        rememberOpen: async (open) => remembered.push(open),
+        listenForCommands: (handlers) => (commands = handlers),
+      }),
     closerLook: look,
+    schemaReaders: async () => SCHEMA_READERS,
   };
   await runPageAgent(ctx, adapters, deps);
   // Detection awaits the closer look: let the first check finish.
@@ -183,6 +191,24 @@ describe('the in-page agent', () => {
     expect(agent.reports).toHaveLength(1);
     expect(agent.reports[0]?.isbn13[0]).toBe(BOOK_ISBN);
     expect(agent.reports[0]?.site).toBe('isfdb');
+    expect(frames()).toBe(1);
+  });
+
+  it('keeps quiet on a book the canon does not know, until the shortcut asks for its sidebar', async () => {
+    load(BOOK);
+    const agent = await startAgent(IN_PAGE, { showOn: 'in-canon', standing: async () => 'unknown' });
+    await elapse(0);
+    expect(agent.reports).toHaveLength(1);
+    expect(frames()).toBe(0);
+    expect(await agent.toggle()).toBe(true);
+    expect(frames()).toBe(1);
+    expect(agent.remembered).toEqual([true]);
+  });
+
+  it('shows the tab once the canon answers that it has the book', async () => {
+    load(BOOK);
+    await startAgent(IN_PAGE, { showOn: 'in-canon', standing: async () => 'in-canon' });
+    await elapse(0);
     expect(frames()).toBe(1);
   });
 
@@ -360,10 +386,14 @@ describe('the in-page agent', () => {
       readSettings: async () => ({ layout: IN_PAGE, siteSwitches: {}, showOn: 'every-book' }),
       watchSettings: () => undefined,
       report,
-      standing: async () => null,
-      rememberOpen: async () => null,
-      listenForCommands: () => undefined,
+      sidebarControls: async () => (agentCtx, start) =>
+        startSidebarControls(agentCtx, start, {
+          standing: async () => null,
+          rememberOpen: async () => null,
+          listenForCommands: () => undefined,
+        }),
       closerLook: closerLookHere,
+      schemaReaders: async () => SCHEMA_READERS,
     });
     await elapse(0);
     expect(frames()).toBe(1);
@@ -384,8 +414,9 @@ describe('the in-page agent on the browser’s own storage and runtime', () => {
     vi.useFakeTimers();
     quietFramedPageLoads();
     fakeBrowser.reset();
-    // What the loaded closer-look script does in the content script's world.
+    // What the loaded closer-look and sidebar-controls scripts do in the content script's world.
     provideCloserLook();
+    provideSidebarControls();
     sent = [];
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: (typeof sent)[number]) => {
       sent.push(message);
@@ -394,6 +425,7 @@ describe('the in-page agent on the browser’s own storage and runtime', () => {
   });
   afterEach(() => {
     Reflect.deleteProperty(globalThis, CLOSER_LOOK_HOOK);
+    Reflect.deleteProperty(globalThis, SIDEBAR_CONTROLS_HOOK);
     vi.useRealTimers();
     vi.restoreAllMocks();
   });

@@ -12,6 +12,7 @@ import {
   SIDEBAR_WIDTH_PX,
 } from '../../lib/content/sidebar-frame';
 import type { SidebarLayout } from '../../lib/shared/settings/appearance';
+import { placeInTabOrder } from '../../lib/content/focus-placement';
 import { quietFramedPageLoads } from './framed-page-loads';
 
 const SIDEBAR_URL = 'chrome-extension://test-extension-id/sidepanel.html?in-page=1';
@@ -20,7 +21,7 @@ const OPEN_LEFT: SidebarLayout = { open: true, side: 'left', placement: 'page' }
 
 function mount(layout: SidebarLayout = CLOSED_RIGHT) {
   const attach = vi.spyOn(Element.prototype, 'attachShadow');
-  const frame = mountSidebarFrame(document, SIDEBAR_URL, layout);
+  const frame = mountSidebarFrame(document, SIDEBAR_URL, layout, (host) => placeInTabOrder(document, host));
   const host = document.querySelector(SIDEBAR_HOST_TAG);
   const root = attach.mock.results[0]?.value as ShadowRoot | undefined;
   if (!host || !root) throw new Error('no sidebar host or shadow root');
@@ -128,7 +129,7 @@ describe('the sidebar frame', () => {
   it('goes on the document element in a page without a body', () => {
     const doc = document.implementation.createHTMLDocument('frameset');
     doc.body.remove();
-    const frame = mountSidebarFrame(doc, SIDEBAR_URL, CLOSED_RIGHT);
+    const frame = mountSidebarFrame(doc, SIDEBAR_URL, CLOSED_RIGHT, (host) => placeInTabOrder(doc, host));
     expect(doc.documentElement.lastElementChild?.localName).toBe(SIDEBAR_HOST_TAG);
     frame.remove();
     expect(doc.querySelector(SIDEBAR_HOST_TAG)).toBeNull();

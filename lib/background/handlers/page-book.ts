@@ -11,7 +11,11 @@ import { canonLookup } from '../canon/lookup';
 import { sidebarOpenItem } from '../../shared/settings/items';
 import { standingOf } from '../tabs/standing';
 import { defineHandlers } from './define';
-import { CLOSER_LOOK_SCRIPT_FILE, PLATFORMS_SCRIPT_FILE } from '../../shared/content-scripts';
+import {
+  CLOSER_LOOK_SCRIPT_FILE,
+  PLATFORMS_SCRIPT_FILE,
+  SIDEBAR_CONTROLS_SCRIPT_FILE,
+} from '../../shared/content-scripts';
 
 export const pageBookHandlers = defineHandlers({
   reportPageBook: async (ctx, book, caller) => {
@@ -55,6 +59,12 @@ export const pageBookHandlers = defineHandlers({
   // The same for the any-site script's platform adapters, once a platform's own test accepted the page.
   loadPlatformAdapters: async (ctx, _, caller) => {
     await ctx.injectScript(caller.tabId, caller.frameId, PLATFORMS_SCRIPT_FILE);
+    return ok(null);
+  },
+
+  // And the sidebar controls, for a frame whose page agent found a book on a host it cannot import them from.
+  loadSidebarControls: async (ctx, _, caller) => {
+    await ctx.injectScript(caller.tabId, caller.frameId, SIDEBAR_CONTROLS_SCRIPT_FILE);
     return ok(null);
   },
 

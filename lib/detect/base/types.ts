@@ -1,4 +1,5 @@
 import type { BookRef } from '../../shared/book-ref';
+import type { SchemaReaders } from './schema-readers';
 
 // Detection's own modules read the BookRef types through this file.
 export type { BookFormat, BookRef, Chapter, Signal } from '../../shared/book-ref';
@@ -43,5 +44,11 @@ export interface SiteAdapter {
    * apps): only their content scripts watch the address (lib/content/page-context).
    */
   navigatesInPlace?: true;
-  detect(doc: Document, url: URL): BookRef | null;
+  /**
+   * True when `detect` reads schema.org markup through its `schema` readers:
+   * where the page has some, they are loaded (with the closer look) before
+   * it runs. Without this, or without the argument, `schema` finds nothing.
+   */
+  readsSchema?: true;
+  detect(doc: Document, url: URL, schema?: SchemaReaders): BookRef | null;
 }

@@ -1,2 +1,5 @@
-/** The microdata reading under the name the site adapters import (lib/detect/signals/schema reads all three forms). */
+/**
+ * The microdata reading of a book page (lib/detect/signals/schema reads all
+ * three forms; site adapters get it as `schema.microdata`).
+ */
 export { readMicrodata as readMicrodataBook } from './schema';

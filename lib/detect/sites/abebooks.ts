@@ -8,8 +8,8 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../base/bookref';
 import { firstText } from '../base/page';
-import { readMicrodataBook } from '../signals/microdata';
 import { textOf } from '../base/text';
+import { NO_SCHEMA, type SchemaReaders } from '../base/schema-readers';
 import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
@@ -34,11 +34,12 @@ export const abebooks: SiteAdapter = {
     '*://*.abebooks.es/*',
   ],
   test: (url) => /(^|\.)abebooks\.(com|co\.uk|de|fr|it|es)$/.test(url.hostname),
-  detect(doc: Document, url: URL): BookRef | null {
+  readsSchema: true,
+  detect(doc: Document, url: URL, schema: SchemaReaders = NO_SCHEMA): BookRef | null {
     const landingIsbn = LANDING.exec(url.pathname)?.[1];
     // Search results (`/servlet/SearchResults`), seller storefronts, collections.
     if (!landingIsbn && !LISTING.test(url.pathname)) return null;
-    const microdata = readMicrodataBook(doc);
+    const microdata = schema.microdata(doc);
     const labelled = findIsbnCandidates(
       [...doc.querySelectorAll(SELECTORS.isbnBlock)].map((el) => textOf(el)).join(' '),
     );

@@ -7,7 +7,7 @@ import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../base/bookref';
 import { valueAfterLabel } from '../base/labelled-value';
 import { allTexts, firstText } from '../base/page';
-import { readJsonLdBook } from '../signals/jsonld-book';
+import { NO_SCHEMA, type SchemaReaders } from '../base/schema-readers';
 import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
@@ -24,11 +24,12 @@ export const blackwells: SiteAdapter = {
   matches: ['*://blackwells.co.uk/*', '*://*.blackwells.co.uk/*'],
   test: (url) => /(^|\.)blackwells\.co\.uk$/.test(url.hostname),
   urlMayBeBook: (url) => PRODUCT_PATH.test(url.pathname),
-  detect(doc: Document, url: URL): BookRef | null {
+  readsSchema: true,
+  detect(doc: Document, url: URL, schema: SchemaReaders = NO_SCHEMA): BookRef | null {
     const urlIsbn = PRODUCT_PATH.exec(url.pathname)?.[1];
     if (!urlIsbn) return null;
     const details = SELECTORS.details.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc;
-    const jsonld = readJsonLdBook(doc);
+    const jsonld = schema.jsonLd(doc);
     const labelled = findIsbnCandidates(valueAfterLabel(details, /^ISBN ?13:?$/i)).map((candidate) => candidate.isbn13);
     const fromUrl = findIsbnCandidates(urlIsbn).map((candidate) => candidate.isbn13);
     return buildBookRef({

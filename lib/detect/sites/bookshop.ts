@@ -8,8 +8,7 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../base/bookref';
 import { allTexts, firstText } from '../base/page';
-import { readJsonLdBook } from '../signals/jsonld-book';
-import { readMicrodataBook } from '../signals/microdata';
+import { NO_SCHEMA, type SchemaReaders } from '../base/schema-readers';
 import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
@@ -35,10 +34,11 @@ export const bookshop: SiteAdapter = {
   matches: ['*://bookshop.org/*', '*://*.bookshop.org/*'],
   test: (url) => /(^|\.)bookshop\.org$/.test(url.hostname),
   urlMayBeBook: (url) => PRODUCT_PATH.test(url.pathname),
-  detect(doc: Document, url: URL): BookRef | null {
+  readsSchema: true,
+  detect(doc: Document, url: URL, schema: SchemaReaders = NO_SCHEMA): BookRef | null {
     if (!PRODUCT_PATH.test(url.pathname)) return null;
-    const jsonld = readJsonLdBook(doc);
-    const microdata = readMicrodataBook(doc);
+    const jsonld = schema.jsonLd(doc);
+    const microdata = schema.microdata(doc);
     // The schema.org ISBN is the edition shown; the URL is only a fallback
     // because a format switch on the page can leave a stale `?ean=`.
     const isbns = [jsonld.isbns, microdata.isbns, isbnFromUrl(url)].find((list) => list.length > 0) ?? [];

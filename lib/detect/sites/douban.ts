@@ -1,8 +1,8 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../base/bookref';
-import { readJsonLdBook } from '../signals/jsonld-book';
 import { allTexts, firstText } from '../base/page';
 import { textOf } from '../base/text';
+import { NO_SCHEMA, type SchemaReaders } from '../base/schema-readers';
 import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
@@ -18,8 +18,8 @@ const NATIONALITY = /^[[(（【〔][^\])）】〕]{1,4}[\])）】〕]\s*/;
 /** Book pages are `book.douban.com/subject/<id>/`; searches are `search.douban.com` or `/subject_search`. */
 const SUBJECT_PATH = /^\/subject\/\d+\/?$/;
 
-function detect(doc: Document): BookRef | null {
-  const jsonLd = readJsonLdBook(doc);
+function detect(doc: Document, schema: SchemaReaders): BookRef | null {
+  const jsonLd = schema.jsonLd(doc);
   const infoText = textOf(doc.querySelector(SELECTORS.info));
   const infoIsbn = /ISBN\s*[:：]\s*([\dXx-]{10,17})/.exec(infoText)?.[1] ?? '';
   return buildBookRef({
@@ -38,7 +38,9 @@ export const douban: SiteAdapter = {
   name: 'Douban Books',
   matches: ['*://book.douban.com/*', '*://search.douban.com/*'],
   test: (url) => url.hostname === 'book.douban.com' || url.hostname === 'search.douban.com',
-  detect: (doc, url) => (url.hostname === 'book.douban.com' && SUBJECT_PATH.test(url.pathname) ? detect(doc) : null),
+  readsSchema: true,
+  detect: (doc, url, schema = NO_SCHEMA) =>
+    url.hostname === 'book.douban.com' && SUBJECT_PATH.test(url.pathname) ? detect(doc, schema) : null,
 };
 
 // Tested on:

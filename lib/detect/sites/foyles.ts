@@ -7,7 +7,7 @@ import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../base/bookref';
 import { valueAfterLabel } from '../base/labelled-value';
 import { allTexts, firstText } from '../base/page';
-import { readJsonLdBook } from '../signals/jsonld-book';
+import { NO_SCHEMA, type SchemaReaders } from '../base/schema-readers';
 import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
@@ -23,7 +23,8 @@ export const foyles: SiteAdapter = {
   name: 'Foyles',
   matches: ['*://*.foyles.co.uk/*'],
   test: (url) => /(^|\.)foyles\.co\.uk$/.test(url.hostname),
-  detect(doc: Document, url: URL): BookRef | null {
+  readsSchema: true,
+  detect(doc: Document, url: URL, schema: SchemaReaders = NO_SCHEMA): BookRef | null {
     const urlIsbn = BOOK_PATH.exec(url.pathname)?.[1];
     // Search (`/search?term=`), categories, events.
     if (!urlIsbn) return null;
@@ -31,7 +32,7 @@ export const foyles: SiteAdapter = {
     const labelled = findIsbnCandidates(valueAfterLabel(details, /^ISBN(?:-?13)?:?$/i)).map(
       (candidate) => candidate.isbn13,
     );
-    const jsonld = readJsonLdBook(doc);
+    const jsonld = schema.jsonLd(doc);
     return buildBookRef({
       site: 'foyles',
       signals: ['site:foyles'],

@@ -1,8 +1,8 @@
 import { buildBookRef } from '../base/bookref';
 import { allTexts, firstText, metaContent } from '../base/page';
-import { readJsonLdBook } from '../signals/jsonld-book';
 import { formatFromWord } from '../signals/reading';
 import { cleanText, textOf } from '../base/text';
+import { NO_SCHEMA, type SchemaReaders } from '../base/schema-readers';
 import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
@@ -69,13 +69,13 @@ function authors(doc: Document): string[] {
   return allTexts(doc, SELECTORS.classicAuthors);
 }
 
-function detect(doc: Document, url: URL): BookRef | null {
+function detect(doc: Document, url: URL, schema: SchemaReaders): BookRef | null {
   const legacyId = BOOK_PATH.exec(url.pathname)?.[1];
   if (!legacyId) return null;
   const title = firstText(doc, SELECTORS.title);
   if (!title) return null;
   const details = nextEditionDetails(doc, legacyId);
-  const jsonLd = readJsonLdBook(doc);
+  const jsonLd = schema.jsonLd(doc);
   const signals = ['site:goodreads'];
   let isbns: string[];
   if (details) {
@@ -111,7 +111,8 @@ export const goodreads: SiteAdapter = {
   matches: ['*://*.goodreads.com/*'],
   test: (url) => /(^|\.)goodreads\.com$/.test(url.hostname),
   urlMayBeBook: (url) => BOOK_PATH.test(url.pathname),
-  detect,
+  readsSchema: true,
+  detect: (doc, url, schema = NO_SCHEMA) => detect(doc, url, schema),
 };
 
 // Tested on:

@@ -9,8 +9,8 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../base/bookref';
 import { allTexts, firstText, metaContent } from '../base/page';
-import { readJsonLdBook } from '../signals/jsonld-book';
 import { textOf } from '../base/text';
+import { NO_SCHEMA, type SchemaReaders } from '../base/schema-readers';
 import type { BookFormat, BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
@@ -54,14 +54,15 @@ export const overdrive: SiteAdapter = {
   matches: ['*://*.overdrive.com/*', '*://libbyapp.com/*', '*://*.libbyapp.com/*'],
   test: (url) => /(^|\.)(overdrive|libbyapp)\.com$/.test(url.hostname),
   urlMayBeBook: (url) => titleId(url) !== undefined,
-  detect(doc: Document, url: URL): BookRef | null {
+  readsSchema: true,
+  detect(doc: Document, url: URL, schema: SchemaReaders = NO_SCHEMA): BookRef | null {
     const id = titleId(url);
     if (!id) return null;
     const detailsText = [...doc.querySelectorAll(SELECTORS.details)].map((el) => textOf(el)).join(' ');
     const format = formatOf(`${firstText(doc, SELECTORS.mediaType)} ${detailsText}`);
     if (format === 'magazine') return null;
     const labelled = findIsbnCandidates(detailsText).filter((candidate) => candidate.label?.startsWith('ISBN'));
-    const jsonld = readJsonLdBook(doc);
+    const jsonld = schema.jsonLd(doc);
     const isbns = labelled.length > 0 ? labelled.map((candidate) => candidate.isbn13) : jsonld.isbns;
     // Libby's document title is the book's ("Project Hail Mary - Libby").
     const title =

@@ -7,7 +7,7 @@ import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../base/bookref';
 import { valueAfterLabel } from '../base/labelled-value';
 import { allTexts, firstText } from '../base/page';
-import { readJsonLdBook } from '../signals/jsonld-book';
+import { NO_SCHEMA, type SchemaReaders } from '../base/schema-readers';
 import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
@@ -23,7 +23,8 @@ export const powells: SiteAdapter = {
   name: "Powell's Books",
   matches: ['*://*.powells.com/*'],
   test: (url) => /(^|\.)powells\.com$/.test(url.hostname),
-  detect(doc: Document, url: URL): BookRef | null {
+  readsSchema: true,
+  detect(doc: Document, url: URL, schema: SchemaReaders = NO_SCHEMA): BookRef | null {
     const urlIsbn = PRODUCT_PATH.exec(url.pathname)?.[1];
     // Search (`/searchresults?keyword=`), sections and staff-pick lists.
     if (!urlIsbn) return null;
@@ -31,7 +32,7 @@ export const powells: SiteAdapter = {
     const labelled = findIsbnCandidates(valueAfterLabel(details, /^ISBN(?:13)?:?$/i)).map(
       (candidate) => candidate.isbn13,
     );
-    const jsonld = readJsonLdBook(doc);
+    const jsonld = schema.jsonLd(doc);
     return buildBookRef({
       site: 'powells',
       signals: ['site:powells'],

@@ -6,7 +6,7 @@
 import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../base/bookref';
 import { allTexts, firstText } from '../base/page';
-import { readMicrodataBook } from '../signals/microdata';
+import { NO_SCHEMA, type SchemaReaders } from '../base/schema-readers';
 import type { BookRef, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
@@ -26,11 +26,12 @@ export const waterstones: SiteAdapter = {
   matches: ['*://*.waterstones.com/*'],
   test: (url) => /(^|\.)waterstones\.com$/.test(url.hostname),
   urlMayBeBook: (url) => BOOK_PATH.test(url.pathname),
-  detect(doc: Document, url: URL): BookRef | null {
+  readsSchema: true,
+  detect(doc: Document, url: URL, schema: SchemaReaders = NO_SCHEMA): BookRef | null {
     const urlIsbn = BOOK_PATH.exec(url.pathname)?.[1];
     // Search (`/books/search/term/…`), category and gift pages.
     if (!urlIsbn) return null;
-    const microdata = readMicrodataBook(doc);
+    const microdata = schema.microdata(doc);
     const isbns =
       microdata.isbns.length > 0 ? microdata.isbns : findIsbnCandidates(urlIsbn).map((candidate) => candidate.isbn13);
     return buildBookRef({

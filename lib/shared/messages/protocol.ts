@@ -60,6 +60,8 @@ export const FROM_CONTENT_SCRIPT = {
   rememberSidebarOpen: SidebarOpenReport,
   /** Load the library-platform adapters into this frame: one platform's test accepts the page (any-site script). */
   loadPlatformAdapters: NoPayload,
+  /** Load the sidebar controls into this frame: its page agent found a book (where it cannot import them). */
+  loadSidebarControls: NoPayload,
 } satisfies Record<keyof ContentScriptReplies, v.GenericSchema>;
 
 /** Extension page (sidebar, popup, options) → background. */
@@ -135,6 +137,7 @@ interface ContentScriptReplies {
   getPageBookStanding: CanonStanding | null;
   rememberSidebarOpen: null;
   loadPlatformAdapters: null;
+  loadSidebarControls: null;
 }
 
 interface ContentScriptCommandReplies {

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { BookRef } from '../../../lib/shared/book-ref';
 import type { SiteAdapter } from '../../../lib/detect/base/types';
+import { SCHEMA_READERS } from '../../../lib/detect/signals/schema-readers';
 import { syntheticPage } from './synthetic-page';
 
 export interface FixtureCase {
@@ -18,7 +19,7 @@ export function itDetectsFixtures(adapter: SiteAdapter, cases: FixtureCase[]): v
     it(`${fixture.name} (${fixture.file})`, () => {
       const { doc, url } = syntheticPage(fixture.file, fixture.url);
       expect(adapter.test(url, doc)).toBe(true);
-      const ref = adapter.detect(doc, url);
+      const ref = adapter.detect(doc, url, SCHEMA_READERS);
       if (fixture.expected === null) expect(ref).toBeNull();
       else expect(ref).toMatchObject({ ...fixture.expected, site: adapter.id });
     });

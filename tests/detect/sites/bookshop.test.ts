@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_READERS } from '../../../lib/detect/signals/schema-readers';
 import { bookshop } from '../../../lib/detect/sites/bookshop';
 import { blankDocument, syntheticPage } from './synthetic-page';
 
@@ -15,7 +16,7 @@ describe('Bookshop.org adapter', () => {
       'bookshop/lessons-in-chemistry.html',
       'https://bookshop.org/p/books/lessons-in-chemistry-bonnie-garmus/16896960?ean=9780385547345',
     );
-    expect(bookshop.detect(doc, url)).toMatchObject({
+    expect(bookshop.detect(doc, url, SCHEMA_READERS)).toMatchObject({
       isbn13: ['9780385547345'],
       title: 'Lessons in Chemistry',
       authors: ['Bonnie Garmus'],
@@ -29,7 +30,7 @@ describe('Bookshop.org adapter', () => {
       'bookshop/lessons-in-chemistry.html',
       'https://bookshop.org/p/books/lessons-in-chemistry-bonnie-garmus/16896960?ean=9780593466490',
     );
-    expect(bookshop.detect(doc, url)?.isbn13).toEqual(['9780385547345']);
+    expect(bookshop.detect(doc, url, SCHEMA_READERS)?.isbn13).toEqual(['9780385547345']);
   });
 
   it('falls back to the ?ean= of the URL when the page has no schema.org data (UK shop)', () => {
@@ -37,7 +38,7 @@ describe('Bookshop.org adapter', () => {
       'bookshop/uk-normal-people.html',
       'https://uk.bookshop.org/p/books/normal-people-sally-rooney/1597390?ean=9780571334650',
     );
-    expect(bookshop.detect(doc, url)).toMatchObject({
+    expect(bookshop.detect(doc, url, SCHEMA_READERS)).toMatchObject({
       isbn13: ['9780571334650'],
       title: 'Normal People',
       authors: ['Sally Rooney'],
@@ -49,7 +50,7 @@ describe('Bookshop.org adapter', () => {
       'bookshop/uk-normal-people.html',
       'https://uk.bookshop.org/books/normal-people/9780571334650',
     );
-    expect(bookshop.detect(doc, url)?.isbn13).toEqual(['9780571334650']);
+    expect(bookshop.detect(doc, url, SCHEMA_READERS)?.isbn13).toEqual(['9780571334650']);
   });
 
   it('returns null on lists and search', () => {
@@ -57,7 +58,7 @@ describe('Bookshop.org adapter', () => {
       'bookshop/list-booker-prize.html',
       'https://bookshop.org/lists/booker-prize-2018-shortlist',
     );
-    expect(bookshop.detect(doc, url)).toBeNull();
-    expect(bookshop.detect(doc, new URL('https://bookshop.org/search?keywords=rooney'))).toBeNull();
+    expect(bookshop.detect(doc, url, SCHEMA_READERS)).toBeNull();
+    expect(bookshop.detect(doc, new URL('https://bookshop.org/search?keywords=rooney'), SCHEMA_READERS)).toBeNull();
   });
 });

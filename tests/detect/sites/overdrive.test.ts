@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_READERS } from '../../../lib/detect/signals/schema-readers';
 import { overdrive } from '../../../lib/detect/sites/overdrive';
 import { blankDocument, syntheticPage } from './synthetic-page';
 
@@ -16,7 +17,7 @@ describe('OverDrive and Libby adapter', () => {
       'overdrive/media-project-hail-mary-ebook.html',
       'https://lapl.overdrive.com/media/5906733',
     );
-    const ref = overdrive.detect(doc, url);
+    const ref = overdrive.detect(doc, url, SCHEMA_READERS);
     expect(ref).toMatchObject({
       isbn13: ['9780593135211'],
       title: 'Project Hail Mary',
@@ -32,7 +33,7 @@ describe('OverDrive and Libby adapter', () => {
       'overdrive/libby-share-project-hail-mary.html',
       'https://share.libbyapp.com/title/5906733',
     );
-    expect(overdrive.detect(doc, url)).toMatchObject({
+    expect(overdrive.detect(doc, url, SCHEMA_READERS)).toMatchObject({
       isbn13: [],
       title: 'Project Hail Mary',
       authors: ['Andy Weir'],

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_READERS } from '../../../lib/detect/signals/schema-readers';
 import { waterstones } from '../../../lib/detect/sites/waterstones';
 import { itDetectsFixtures } from './adapter-cases';
 import { syntheticPage } from './synthetic-page';
@@ -25,6 +26,6 @@ describe('Waterstones adapter', () => {
   it('falls back to the ISBN in the book path', () => {
     const { doc, url } = syntheticPage('waterstones/normal-people-paperback.html', BOOK);
     doc.querySelector('[itemprop="isbn"]')?.remove();
-    expect(waterstones.detect(doc, url)?.isbn13).toEqual(['9780571334650']);
+    expect(waterstones.detect(doc, url, SCHEMA_READERS)?.isbn13).toEqual(['9780571334650']);
   });
 });
