@@ -3,6 +3,7 @@
  * same steps as Chromium's (tests/e2e/journey/steps.ts): the sidebar framed
  * into the page, the popup and the options page.
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CanonServerHandle } from '../server/harness';
@@ -36,6 +37,8 @@ describe('the reader’s journey, in Firefox with the real canon server', () => 
   let confirmationLink: string | null = null;
 
   beforeAll(async () => {
+    // Puppeteer, unlike Playwright, does not make a screenshot's folder (a fresh clone has none).
+    await mkdir(ARTIFACTS, { recursive: true });
     canon = await startE2eCanonServer();
     ff = await launchFirefoxWithExtension();
     const pages = new FirefoxPages(ff);
