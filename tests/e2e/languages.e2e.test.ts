@@ -31,8 +31,8 @@ async function messagesOf(language: string): Promise<Messages> {
 }
 
 // Each language's medium date and short time, as its readers write them, and
-// its thousands separator. One of the canon's historic We-Think comments was
-// written on 14 June 2010 at 08:39 UTC.
+// its thousands and decimal separators. One of the canon's historic We-Think
+// comments was written on 14 June 2010 at 08:39 UTC.
 const LANGUAGES = [
   {
     language: 'de',
@@ -40,6 +40,7 @@ const LANGUAGES = [
     dateTime: /^(\d{2})\.(\d{2})\.(\d{4}), \d{2}:\d{2}$/u,
     ymd: (m: RegExpExecArray) => `${m[3]}-${m[2]}-${m[1]}`,
     fiveThousand: '5.000',
+    fiveStars: '5,0',
   },
   {
     language: 'ja',
@@ -47,6 +48,7 @@ const LANGUAGES = [
     dateTime: /^(\d{4})\/(\d{2})\/(\d{2}) \d{1,2}:\d{2}$/u,
     ymd: (m: RegExpExecArray) => `${m[1]}-${m[2]}-${m[3]}`,
     fiveThousand: '5,000',
+    fiveStars: '5.0',
   },
 ];
 
@@ -67,7 +69,7 @@ async function rootLanguage(frame: Frame | Page): Promise<{ lang: string; dir: s
 
 describe.each(LANGUAGES)(
   'a Chromium whose language is $language',
-  ({ language, historic, dateTime, ymd, fiveThousand }) => {
+  ({ language, historic, dateTime, ymd, fiveThousand, fiveStars }) => {
     let canon: CanonServerHandle;
     let browser: ExtensionBrowser;
     let messages: Messages;
@@ -120,25 +122,25 @@ describe.each(LANGUAGES)(
       const sidebar = await sidebarFrame(page);
       const tab = sidebar.getByRole('button', { name: text(messages, 'sidebar.open') });
       if (await tab.isVisible()) await tab.click();
-      const body = `${language}: a comment waiting for its reader's name`;
-      const field = sidebar.getByLabel(text(messages, 'form.body'), { exact: true });
-      await field.fill(body);
-      await sidebar.getByRole('button', { name: text(messages, 'form.submit') }).click();
-      // Queued: the draft is cleared once the outbox holds the comment (the announcement may already be gone).
-      await expect.poll(() => field.inputValue(), { timeout: 30_000 }).toBe('');
-      await page.close();
+      // This reader has no name and e-mail address yet, so a rating given now waits in the outbox, unsent.
+      const rating = sidebar.getByRole('slider', { name: text(messages, 'popup.yourRating'), exact: true });
+      await rating.focus();
+      await rating.press('End');
+      await sidebar.getByText(text(messages, 'myRating.waitsForIdentity')).waitFor({ timeout: 30_000 });
 
       const options = await browser.openExtensionPage('options.html');
       await options.getByRole('heading', { name: text(messages, 'options.title') }).waitFor();
       expect(await rootLanguage(options)).toEqual({ lang: language, dir: 'ltr' });
-      const waiting = options.locator('li', { hasText: body.slice(0, 20) }).locator('time');
-      await waiting.waitFor();
+      const line = options.locator('li', { hasText: text(messages, 'outbox.summary.rating', [fiveStars]) });
+      await line.getByText(text(messages, 'outbox.waitingForIdentity')).waitFor();
+      const waiting = line.locator('time');
       const shown = (await waiting.textContent()) ?? '';
       const parts = dateTime.exec(shown);
       expect(parts, shown).not.toBeNull();
       expect(ymd(parts!)).toBe(((await waiting.getAttribute('datetime')) ?? '').slice(0, 10));
       expect(await axeViolations(options)).toEqual([]);
       await options.close();
+      await page.close();
 
       const popup = await browser.openExtensionPage('popup.html');
       await popup
