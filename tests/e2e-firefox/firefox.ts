@@ -117,3 +117,8 @@ export function pageViewOfSidebar(page: Page): Promise<{ hosts: number; shadowRo
 export async function tabReportFor(extensionPage: Page, url: string): Promise<TabReport> {
   return extensionPage.evaluate(waitForTabReport, url);
 }
+
+/** The same, once the content script reported a book (its first report may be the early "no book" clearing the tab). */
+export async function bookReportFor(extensionPage: Page, url: string): Promise<TabReport> {
+  return extensionPage.evaluate(waitForTabReport, { url, found: true });
+}
