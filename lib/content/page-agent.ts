@@ -20,7 +20,7 @@ import type { PageContext } from './page-context';
 import { readPageSettings, watchPageSettings, type PageSettings } from './page-settings';
 import type { LateAdapters } from './platform-adapters';
 import { mountSidebarFrame, type SidebarFrame } from './sidebar-frame';
-import { needsStanding, sidebarShown } from './sidebar-visibility';
+import { sidebarShown } from './sidebar-visibility';
 
 /** Late-rendering pages (single-page shops) fill in after load: re-detect after DOM changes settle… */
 export const MUTATION_DEBOUNCE_MS = 400;
@@ -58,10 +58,8 @@ export async function runPageAgent(
 
   let { layout, showOn } = settings;
   let book: BookRef | null = null;
-  /** What the canon knows of `book`, once asked (quiet mode only). */
-  let standing: CanonStanding | null = null;
-  /** Whether `standing` is the background's answer about `book` yet. */
-  let answered = false;
+  /** What the canon knows of `book`, once the background answered (quiet mode only; undefined until then). */
+  let standing: CanonStanding | null | undefined;
   /** The reader asked for the sidebar on this book with the shortcut, quiet mode or not. */
   let revealed = false;
   let frame: SidebarFrame | undefined;
@@ -77,14 +75,14 @@ export async function runPageAgent(
    * too); `setLayout` shows that same frame, so its head start is kept.
    */
   const syncFrame = () => {
-    if (!detected && layout.placement === 'page' && ctx.isValid) return;
-    const wanted = book !== null && layout.placement === 'page' && ctx.isValid;
+    const inPage = layout.placement === 'page' && ctx.isValid;
+    if (inPage && !detected) return;
+    const wanted = inPage && book;
     if (wanted && (revealed || sidebarShown(showOn, standing))) {
       if (frame?.isAttached()) frame.setLayout(layout);
       else frame = mountSidebarFrame(document, deps.sidebarUrl, layout);
-    } else if (wanted && !answered && needsStanding(showOn) && frame?.isAttached() && !frame.isShown()) {
-      // Quiet mode: the hidden frame waits for the canon's answer rather than going and coming back.
-    } else {
+    } else if (!wanted || standing !== undefined || frame?.isShown() !== false) {
+      // (Else quiet mode's hidden frame waits for the canon's answer, rather than going and coming back.)
       frame?.remove();
       frame = undefined;
     }
@@ -92,12 +90,12 @@ export async function runPageAgent(
 
   /** Quiet mode waits for the background's answer about this book (asked after the report it answers about). */
   const askStanding = async () => {
-    if (book === null || !needsStanding(showOn)) return;
+    // Shown without the canon's answer (every book page): nothing to ask.
+    if (book === null || sidebarShown(showOn, undefined)) return;
     const asked = lastKey;
     const answer = await deps.standing().catch(() => null);
     if (asked !== lastKey) return;
     standing = answer;
-    answered = true;
     syncFrame();
   };
 
@@ -159,8 +157,7 @@ export async function runPageAgent(
     }
     lastKey = key;
     book = found;
-    standing = null;
-    answered = false;
+    standing = undefined;
     revealed = false;
     detected = true;
     // Reported first, framed (or shown) at once: the sidebar asks the background
