@@ -119,6 +119,11 @@ export async function tabReportFor(extensionPage: Page, url: string): Promise<Ta
   return extensionPage.evaluate(waitForTabReport, url);
 }
 
+/** The same, once the content script reported a book (its first report may be the early "no book" clearing the tab). */
+export async function bookReportFor(extensionPage: Page, url: string): Promise<TabReport> {
+  return extensionPage.evaluate(waitForTabReport, { url, found: true });
+}
+
 /** The `<key>` Firefox made in its window for the add-on's shortcut (ExtensionShortcuts: one keyset per add-on). */
 function shortcutKey(ff: FirefoxExtensionBrowser, shortcut: string): string {
   const keyset = `ext-keyset-id-${ff.addonId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;

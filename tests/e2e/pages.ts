@@ -114,22 +114,36 @@ export interface TabReport {
 /**
  * Runs inside an extension context (the worker, or an extension page in a
  * browser whose worker a test cannot reach): polls the background's
- * `tab:<id>` session entries until one is for `pageUrl`. Self-contained, as
- * both browsers' drivers send its source to the page.
+ * `tab:<id>` session entries until one is for `pageUrl`, and with `found`
+ * until that one names a book. Self-contained, as both browsers' drivers send
+ * its source to the page.
+ *
+ * A site script that frames the sidebar early (while the page is parsed)
+ * first reports "no book" to clear the previous page's: the first report for
+ * a book page's address is that one, not detection's, so a test expecting a
+ * book waits with `found`.
  */
-export async function waitForTabReport(pageUrl: string): Promise<TabReport> {
+export async function waitForTabReport(pageUrl: string | { url: string; found: boolean }): Promise<TabReport> {
+  const { url, found } = typeof pageUrl === 'string' ? { url: pageUrl, found: false } : pageUrl;
   for (let attempt = 0; attempt < 100; attempt++) {
     const stored: Record<string, { url?: string; book?: unknown }> = await chrome.storage.session.get(null);
-    const key = Object.keys(stored).find((k) => k.startsWith('tab:') && stored[k]?.url === pageUrl);
+    const key = Object.keys(stored).find(
+      (k) => k.startsWith('tab:') && stored[k]?.url === url && (!found || (stored[k]?.book ?? null) !== null),
+    );
     if (key) return { tabId: Number(key.slice('tab:'.length)), book: stored[key]?.book ?? null };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no tab report for ${pageUrl}`);
+  throw new Error(`no tab report${found ? ' of a book' : ''} for ${url}`);
 }
 
 /** What the background recorded from the content script's report for the tab showing `url`, once it has. */
 export async function tabReportFor(worker: import('playwright-core').Worker, url: string): Promise<TabReport> {
   return worker.evaluate(waitForTabReport, url);
+}
+
+/** The content script's report of the book it detected in the tab showing `url`, once it has one. */
+export async function bookReportFor(worker: import('playwright-core').Worker, url: string): Promise<TabReport> {
+  return worker.evaluate(waitForTabReport, { url, found: true });
 }
 
 /** The id of the tab showing `url`, as the background recorded it from the content script's report. */
