@@ -142,7 +142,21 @@ describe('Bookside by keyboard, in Chromium', () => {
     // The shortcut's listener comes with the sidebar controls, loaded only once a book is found: the browser
     // refuses the message, which the background reads as "no sidebar here" (lib/background/tabs/sidebar-command.ts).
     await expect(pressShortcut(worker, tabId)).rejects.toThrow(/Receiving end does not exist/);
-    expect(await page.evaluate(() => document.querySelectorAll('bookside-sidebar').length)).toBe(0);
+    // Its address may be a book's, so the sidebar may be framed hidden while the page loads (the first report,
+    // which this test waits for, is the early one clearing the tab, sent before detection); detection then
+    // takes that frame away, never having shown it. This test predates the early frame and looked only once.
+    const shown = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('bookside-sidebar')].filter(
+            (host) => getComputedStyle(host).visibility !== 'hidden',
+          ).length,
+      );
+    expect(await shown()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelectorAll('bookside-sidebar').length), { timeout: 10_000 })
+      .toBe(0);
+    expect(await shown()).toBe(0);
     await page.close();
   });
 
@@ -172,8 +186,10 @@ describe('Bookside by keyboard, in Chromium', () => {
     }
     const panels = [...new Set(visited.map((stop) => stop.panel))];
     expect(panels).toEqual(expect.arrayContaining(['Bookside', 'Tags', 'Share your perspective', 'Reviews elsewhere']));
+    // A reader with no name saved yet (as in this fresh profile) posts with "Save name and post comment":
+    // the comment form asks for the name inline. This test, written apart from that form, named only "Post comment".
     expect(visited.map((stop) => stop.control)).toEqual(
-      expect.arrayContaining(['Collapse', 'Add a tag', 'Your comment', 'Post comment']),
+      expect.arrayContaining(['Collapse', 'Add a tag', 'Your comment', expect.stringMatching(/post comment$/i)]),
     );
 
     // Back (Shift+Tab) to the tag field, a tag typed and added with Enter: it is listed as the reader's own.
