@@ -1,6 +1,7 @@
 import type { AnsweredBook } from '../ports';
 import { formatNumber, t } from '../i18n';
 import { canonPageUrl, type CanonSite } from '../shared/canon-site';
+import { EXTERNAL_LINK_REL } from '../../lib/pages/text-links';
 
 /** Canon status and what is known about the edition: canon data first, the page's own otherwise. */
 export function StatusPanel({ view, site }: { view: AnsweredBook; site: CanonSite | null }) {
@@ -25,7 +26,7 @@ export function StatusPanel({ view, site }: { view: AnsweredBook; site: CanonSit
       </p>
       {entry && site && (
         <p class="canon-page">
-          <a href={canonPageUrl(site, entry.id)} target="_blank" rel="noopener">
+          <a href={canonPageUrl(site, entry.id)} target="_blank" rel={EXTERNAL_LINK_REL}>
             {t('status.canonPage', [site.canonName])}
           </a>
         </p>
