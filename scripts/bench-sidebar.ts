@@ -39,6 +39,7 @@ import { WE_THINK, weThinkOnAmazon } from './canon-book-page';
 import { EXTENSION_DIR, launchWithExtension } from './extension-browser';
 import { sendAsExtensionPage, valueOf } from './extension-messages';
 import { summarize } from './figures';
+import { fixtureHtml, loadManifest } from './fixture-manifest';
 
 /** Where the e2e build sends its requests (`WXT_CANON_URL` in the npm script). */
 const CANON_URL = process.env.E2E_CANON_URL ?? 'http://127.0.0.1:18787';
@@ -48,6 +49,15 @@ const FRAME_SHOWN_MARK = 'bookside:frame-shown';
 const PROBE_SHOWN_MARK = 'bookside:probe-shown';
 /** The same saved page, on the probe's host (modules/bench-probe.ts). */
 const PROBE_URL = `https://bookside-probe.test${new URL(WE_THINK.url).pathname}`;
+/** A book the canon does not know (a real saved page), and a saved Open Library edition to answer for it. */
+const NOT_IN_CANON = {
+  file: 'amazon/com-designing-connected-content.html',
+  url: 'https://www.amazon.com/Designing-Connected-Content-Products-Tomorrow/dp/0134763386',
+};
+const OPEN_LIBRARY_EDITION = path.resolve(
+  import.meta.dirname,
+  '../tests/fixtures/openlibrary/edition-OL22853304M-slow-reading-toc.json',
+);
 const MARK_WAIT_MS = 20_000;
 /** A saved page on a machine other work keeps busy may take many seconds to parse. */
 const GOTO_TIMEOUT_MS = 90_000;
@@ -129,6 +139,53 @@ async function visitFloor(page: Page): Promise<number> {
   return (await markTime(probe, PROBE_SHOWN_MARK))! - (await domContentLoadedAt(page));
 }
 
+/**
+ * A book the canon does not know, with the sidebar open: a first visit (its chapters asked of Open Library,
+ * answered here from a saved record), then a warm one. Returns the requests the extension made to any
+ * http(s) host during the warm visit: the local canon index decides, and everything else is cached.
+ */
+async function nonCanonWarmRequests(context: BrowserContext, extensionId: string): Promise<string[]> {
+  const html = fixtureHtml(loadManifest().find((entry) => entry.file === NOT_IN_CANON.file)!);
+  const edition = await readFile(OPEN_LIBRARY_EDITION, 'utf8');
+  // Registered last, so asked first (Playwright runs the latest route first).
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.split('#')[0] === NOT_IN_CANON.url) {
+      return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
+    }
+    if (url.startsWith('https://openlibrary.org/')) {
+      return route.fulfill({ body: edition, contentType: 'application/json' });
+    }
+    return route.fallback();
+  });
+  const page = await context.newPage();
+  const look = async () => {
+    await page.goto(NOT_IN_CANON.url, { waitUntil: 'domcontentloaded', timeout: GOTO_TIMEOUT_MS });
+    const sidebar = await framedPage(page, '/sidepanel.html');
+    await sidebar
+      .getByText(/Open Library/)
+      .first()
+      .waitFor({ timeout: MARK_WAIT_MS });
+  };
+  await look();
+  const sent: string[] = [];
+  const record = (request: { url(): string; frame(): Frame | null }) => {
+    let byExtension: boolean;
+    try {
+      // A request of the service worker has no frame; a page's own has the page's.
+      byExtension = request.frame()?.url().startsWith(`chrome-extension://${extensionId}/`) ?? true;
+    } catch {
+      byExtension = true;
+    }
+    if (byExtension && /^https?:/.test(request.url())) sent.push(request.url());
+  };
+  context.on('request', record);
+  await look();
+  context.off('request', record);
+  await page.close();
+  return sent;
+}
+
 async function main(): Promise<void> {
   const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
     host_permissions?: string[];
@@ -159,6 +216,7 @@ async function main(): Promise<void> {
   const warm: number[] = [];
   const floorCold: number[] = [];
   const floorWarm: number[] = [];
+  let nonCanonWarm: string[] | null = null;
   try {
     for (let run = 0; run < Number(args.cold); run++) {
       // Each cold figure is a fresh profile's first framing: the floor gets a browser of its own.
@@ -187,6 +245,7 @@ async function main(): Promise<void> {
             await floorPage.bringToFront();
             floorWarm.push(await visitFloor(floorPage));
           }
+          nonCanonWarm = await nonCanonWarmRequests(browser.context, browser.extensionId);
         }
       } finally {
         await browser.close();
@@ -203,6 +262,7 @@ async function main(): Promise<void> {
     floor: { cold: summarize(floorCold), warm: summarize(floorWarm) },
     ratio: { cold: 0, warm: 0 },
     load: { start: loadAtStart, end: loadAtEnd },
+    nonCanonWarmRequests: nonCanonWarm,
   };
   figures.ratio = {
     cold: figures.cold.median / figures.floor.cold.median,
@@ -218,6 +278,12 @@ async function main(): Promise<void> {
       `${label}: sidebar median ${book.median.toFixed(0)} ms, p95 ${book.p95.toFixed(0)} ms (${book.runs} runs); ` +
         `empty frame median ${floor.median.toFixed(0)} ms, p95 ${floor.p95.toFixed(0)} ms (${floor.runs} runs); ` +
         `ratio of medians ${figures.ratio[kind].toFixed(2)}, of p95s ${(book.p95 / floor.p95).toFixed(2)}`,
+    );
+  }
+  if (nonCanonWarm !== null) {
+    console.log(
+      `a book the canon does not know, warm, sidebar open: ${nonCanonWarm.length} network requests from the extension` +
+        (nonCanonWarm.length === 0 ? '' : ` (${nonCanonWarm.join(', ')})`),
     );
   }
   if (args.json) await writeFile(args.json, JSON.stringify(figures, null, 2));
