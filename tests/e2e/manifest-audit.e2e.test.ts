@@ -49,9 +49,15 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
     for (const pattern of matches) expect(BROAD_PATTERNS).not.toContain(pattern);
   });
 
-  it('exposes only the sidebar page and the generic signals’ script to web pages', () => {
+  it('exposes only the sidebar page and the two scripts a site script imports on demand to web pages', () => {
     const resources = manifest.web_accessible_resources ?? [];
-    expect(resources.flatMap((entry) => entry.resources)).toEqual(['sidepanel.html', 'content-scripts/closer-look.js']);
+    // The generic signals and the sidebar controls: imported by a site's content script only where it needs
+    // them (lib/content/script-loader.ts), so they must be reachable from the page's origin.
+    expect(resources.flatMap((entry) => entry.resources)).toEqual([
+      'sidepanel.html',
+      'content-scripts/closer-look.js',
+      'content-scripts/sidebar-controls.js',
+    ]);
     for (const entry of resources) for (const pattern of entry.matches) expect(BROAD_PATTERNS).not.toContain(pattern);
     if (target === 'chrome-mv3') expect(resources.every((entry) => entry.use_dynamic_url === true)).toBe(true);
   });
