@@ -44,19 +44,19 @@ export async function runAdmin(config: Config, args: string[]): Promise<number> 
       case 'deny':
       case 'spam': {
         if (id === undefined) break;
-        const ok = await decideComment(write, id, command as CommentDecision);
+        const ok = await decideComment(write, id, command as CommentDecision, 'cli', Date.now());
         console.log(ok ? `comment ${id}: ${command}` : `no comment ${id}`);
         return ok ? 0 : 1;
       }
       case 'accept': {
         if (id === undefined) break;
-        const outcome = await acceptNomination(write, id, extra, Date.now());
+        const outcome = await acceptNomination(write, id, extra, Date.now(), 'cli');
         console.log(outcome.ok ? `accepted as ${outcome.bookId}` : `not accepted: ${outcome.reason}`);
         return outcome.ok ? 0 : 1;
       }
       case 'decline': {
         if (id === undefined) break;
-        const ok = await declineNomination(write, id);
+        const ok = await declineNomination(write, id, 'cli', Date.now());
         console.log(ok ? `declined ${id}` : `no open nomination ${id}`);
         return ok ? 0 : 1;
       }

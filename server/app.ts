@@ -12,6 +12,7 @@ import { REQUEST_HEADERS_MAX_BYTES } from './limits';
 import { canonRoutes } from './routes/canon';
 import { commentRoutes } from './routes/comments';
 import { confirmationPage } from './routes/confirmation-page';
+import { deskRoutes } from './routes/desk';
 import { feedRoutes } from './routes/feeds';
 import { healthRoutes } from './routes/health';
 import { identityRoutes } from './routes/identities';
@@ -111,5 +112,6 @@ export function buildApp(deps: Deps) {
   app.route('/', confirmationPage(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', pageRoutes(deps));
+  app.route('/', deskRoutes(deps));
   return app;
 }

@@ -1,5 +1,5 @@
 /** Server configuration from the environment, checked once at start with clear errors. */
-import { DEFAULT_CANON_DESCRIPTION, DEFAULT_CANON_NAME } from '../lib/shared/api';
+import { canonicalEmail, DEFAULT_CANON_DESCRIPTION, DEFAULT_CANON_NAME } from '../lib/shared/api';
 import { DEFAULT_RATE_LIMITS, REQUEST_TIMEOUT_MS, UNLIMITED_RATE_LIMITS, type RateLimits } from './limits';
 
 export type Config = {
@@ -16,6 +16,8 @@ export type Config = {
   publicUrl: string;
   /** Unset: moderation routes answer 403. */
   adminToken: string | null;
+  /** Addresses (as `canonicalEmail` compares them) that may sign in to the moderator's desk at /admin. */
+  moderatorEmails: string[];
   /** Proxies in front of the server whose X-Forwarded-For entries are trusted; 0 ignores the header. */
   trustProxyHops: number;
   /** Web origins allowed besides extension origins. */
@@ -88,6 +90,13 @@ export function loadConfig(env: Env = process.env): Config {
       throw new ConfigError(`CORS_ORIGINS entry "${origin}" must be scheme://host[:port]`);
     }
   }
+  const moderatorEmails = (env.MODERATOR_EMAILS ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  for (const email of moderatorEmails) {
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new ConfigError(`MODERATOR_EMAILS entry "${email}" is not an address`);
+  }
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://${host}:${port}`;
   return {
     host,
@@ -99,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Bookside canon <canon@localhost>',
     publicUrl: publicUrl.replace(/\/+$/, ''),
     adminToken,
+    moderatorEmails: [...new Set(moderatorEmails.map(canonicalEmail))],
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     corsOrigins,
     // Only for load measurements from one loopback address; never in production.

@@ -90,3 +90,16 @@ export const UNLIMITED_RATE_LIMITS: RateLimits = {
   mailsPerAddress: NO_LIMIT,
   mailsPerClient: NO_LIMIT,
 };
+
+/** A moderator's sign-in link works once, within this. */
+export const MODERATOR_LINK_TTL_MS = 15 * MINUTE_MS;
+/** A desk session ends after this long without a request… */
+export const DESK_SESSION_IDLE_MS = 2 * HOUR_MS;
+/** …and this long after sign-in, however busy. */
+export const DESK_SESSION_MAX_MS = 12 * HOUR_MS;
+/** Moderators hear of new flags at most this often. */
+export const FLAG_DIGEST_INTERVAL_MS = HOUR_MS;
+/** How often each process looks whether a digest is due (the claim in the database keeps it to one sender). */
+export const FLAG_DIGEST_CHECK_MS = MINUTE_MS;
+/** Rows on the moderation log page. */
+export const MODERATION_LOG_PAGE = 200;

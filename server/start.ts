@@ -14,6 +14,7 @@ import { listenForChanges } from './db/change-feed';
 import { openDatabase } from './db/connect';
 import { startHousekeeping } from './db/housekeeping';
 import { prepareDatabase } from './db/prepare';
+import { startFlagDigests } from './moderation/digest';
 import { readSeedBooks } from './db/seed';
 import { createWriter } from './db/write';
 import type { Clock, Deps } from './deps';
@@ -82,6 +83,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     lookupCache: cache,
   };
   const housekeeping = startHousekeeping(db, () => clock.now(), log);
+  const digests = startFlagDigests(deps);
 
   const listener = getRequestListener(buildApp(deps).fetch, {
     hostname: config.host,
@@ -120,6 +122,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   async function stopServices(): Promise<void> {
     housekeeping.stop();
+    digests.stop();
     await limiter.stop();
     await changes.stop();
     await db.destroy();

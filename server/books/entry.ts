@@ -31,6 +31,18 @@ export async function loadCanonEntry(db: CanonDb, bookId: string): Promise<Canon
       .leftJoin('people as p', 'p.id', 't.owner_id')
       .select(['t.tag', sql<number>`${CONFIRMED}`.as('confirmed'), (eb) => eb.fn.countAll<number>().as('n')])
       .where('t.book_id', '=', bookId)
+      // A tag a moderator hid stays in readers' own sets but counts for no one.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('hidden_tags as h')
+              .select('h.tag')
+              .whereRef('h.book_id', '=', 't.book_id')
+              .whereRef('h.tag', '=', 't.tag'),
+          ),
+        ),
+      )
       .groupBy(['t.tag', CONFIRMED])
       .execute(),
     db
@@ -38,6 +50,7 @@ export async function loadCanonEntry(db: CanonDb, bookId: string): Promise<Canon
       .leftJoin('identities as i', 'i.id', 'l.identity_id')
       .select(['l.id', 'l.url', 'l.title', 'l.identity_id'])
       .where('l.book_id', '=', bookId)
+      .where('l.hidden_at', 'is', null)
       .where((eb) => eb.or([eb('l.identity_id', 'is', null), eb('i.confirmed_at', 'is not', null)]))
       .orderBy('l.created_at')
       .orderBy('l.id')

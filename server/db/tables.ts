@@ -126,6 +126,8 @@ export interface ReviewLinksTable {
   url: string;
   title: string;
   created_at: number;
+  /** Set when a moderator hid the link; it is kept, but no longer shown. */
+  hidden_at: number | null;
 }
 
 export interface NominationsTable {
@@ -176,6 +178,61 @@ export interface ChangeLogTable {
   created_at: number;
 }
 
+/** A one-time sign-in link to the moderator's desk, stored as the SHA-256 of its token. */
+export interface ModeratorLinksTable {
+  token_hash: string;
+  /** `canonicalEmail` of the moderator it was mailed to. */
+  email_key: string;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+/** A signed-in desk, stored as the SHA-256 of its cookie's secret. */
+export interface ModeratorSessionsTable {
+  session_hash: string;
+  email_key: string;
+  created_at: number;
+  last_seen_at: number;
+  /** Absolute end, however busy the session is. */
+  expires_at: number;
+}
+
+/** Every moderation decision: who, when, what, on what. */
+export interface ModerationLogTable {
+  id: string;
+  at: number;
+  /** The moderator's address, or `admin-token` / `cli` for the script interfaces. */
+  moderator: string;
+  action: string;
+  /** What was decided on, e.g. `comment:<id>`, `book:<id>`. */
+  subject: string;
+  /** A short human-readable note (the comment's opening, the entry's title). */
+  detail: string;
+}
+
+/** Owners (a person's id, or an identity's while it waits) one of whose comments was marked spam. */
+export interface BlockedWritersTable {
+  owner_id: string;
+  comment_id: string;
+  blocked_by: string;
+  blocked_at: number;
+}
+
+export interface HiddenTagsTable {
+  book_id: string;
+  tag: string;
+  hidden_by: string;
+  hidden_at: number;
+}
+
+/** One row (`flags`): when the last flag digest went out and up to which flag time it covered. */
+export interface FlagDigestTable {
+  id: string;
+  sent_at: number;
+  covered_until: number;
+}
+
 export interface Database {
   people: PeopleTable;
   books: BooksTable;
@@ -193,4 +250,10 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   rate_windows: RateWindowsTable;
   change_log: ChangeLogTable;
+  moderator_links: ModeratorLinksTable;
+  moderator_sessions: ModeratorSessionsTable;
+  moderation_log: ModerationLogTable;
+  blocked_writers: BlockedWritersTable;
+  hidden_tags: HiddenTagsTable;
+  flag_digest: FlagDigestTable;
 }

@@ -1,5 +1,7 @@
 /**
- * Sends the server's only e-mail: the confirmation link. Over SMTP when
+ * Sends the server's e-mail: the readers' confirmation link, and the
+ * moderators' sign-in links and flag digests (plain text, composed by
+ * moderation/). Over SMTP when
  * SMTP_URL is set; otherwise each message is written as an .eml file and its
  * link logged, so someone running the server locally can follow it. Those
  * files hold addresses and live links: the folder is 700, the files 600.
@@ -14,7 +16,12 @@ import { SMTP_TIMEOUT_MS } from '../limits';
 import type { Log } from '../log';
 
 export type ConfirmationMail = { to: string; name: string; link: string };
-export type Mailer = { sendConfirmation(mail: ConfirmationMail): Promise<void> };
+/** Any other plain-text mail; its text is never put into HTML. */
+export type TextMail = { to: string; subject: string; text: string };
+export type Mailer = {
+  sendConfirmation(mail: ConfirmationMail): Promise<void>;
+  sendText(mail: TextMail): Promise<void>;
+};
 
 function compose(from: string, mail: ConfirmationMail) {
   // Plain text only: the reader's chosen name is never put into HTML.
@@ -46,6 +53,9 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
     async sendConfirmation(mail) {
       await transport.sendMail(compose(from, mail));
     },
+    async sendText(mail) {
+      await transport.sendMail({ from, ...mail });
+    },
   };
 }
 
@@ -59,13 +69,21 @@ export function fileMailer(dir: string, from: string, log: Log): Mailer {
     for (const name of readdirSync(dir)) if (name.endsWith('.eml')) chmodSync(join(dir, name), PRIVATE_FILE_MODE);
     prepared = true;
   };
+  async function keep(message: Parameters<typeof transport.sendMail>[0]): Promise<string> {
+    const info = await transport.sendMail(message);
+    prepare();
+    const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
+    await writeFile(file, info.message as Buffer, { mode: PRIVATE_FILE_MODE });
+    return file;
+  }
   return {
     async sendConfirmation(mail) {
-      const info = await transport.sendMail(compose(from, mail));
-      prepare();
-      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
-      await writeFile(file, info.message as Buffer, { mode: PRIVATE_FILE_MODE });
+      const file = await keep(compose(from, mail));
       log.info(`confirmation mail written to ${file}; link: ${mail.link}`);
+    },
+    async sendText(mail) {
+      const file = await keep({ from, ...mail });
+      log.info(`mail "${mail.subject}" written to ${file}`);
     },
   };
 }

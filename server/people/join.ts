@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { bookTag, NOMINATIONS_TAG } from '../books/cache-tags';
 import { applyFlags } from '../comments/flags';
+import { carryBlock } from '../moderation/blocking';
 import type { CanonDb } from '../db/connect';
 import { lockForUpdate, type WriteTx } from '../db/write';
 
@@ -56,9 +57,11 @@ export async function joinPerson(tx: WriteTx, identityId: string, now: number): 
     .execute();
   await moveOwner(tx, identity.id, person.id);
 
+  // A writer blocked for spam while waiting stays blocked once confirmed (moderation/blocking.ts).
+  const blocked = await carryBlock(trx, identity.id, person.id);
   const published = await trx
     .updateTable('comments')
-    .set({ status: 'published' })
+    .set({ status: blocked ? 'spam' : 'published' })
     .where('identity_id', '=', identity.id)
     .where('status', '=', 'waiting')
     .returning('book_id')

@@ -12,6 +12,8 @@ import { readJson, readParam } from '../http/body';
 import { idempotencyKey, once } from '../http/idempotency';
 import { bookIdParam, uuidParam } from '../http/path-ids';
 import { findVoice, requireVoice, unauthorized } from '../identities/auth';
+import { isBlocked } from '../moderation/blocking';
+import { sendFlagDigestIfDue } from '../moderation/digest';
 import { lockVoice } from '../people/voice';
 import { ApiError, notFound } from '../security/errors';
 
@@ -113,8 +115,12 @@ export function commentRoutes(deps: Deps) {
           identity_id: voice.identityId,
           author_person_id: voice.personId,
           body: value.body,
-          // Nothing goes live before the address is confirmed.
-          status: voice.confirmed ? 'published' : 'waiting',
+          // Nothing goes live before the address is confirmed; a blocked writer's posts never do.
+          status: (await isBlocked(tx.trx, voice.identityId, voice.personId))
+            ? 'spam'
+            : voice.confirmed
+              ? 'published'
+              : 'waiting',
           spoiler: value.spoiler ? 1 : 0,
           created_at: now,
           author_name: voice.name,
@@ -183,6 +189,8 @@ export function commentRoutes(deps: Deps) {
         await applyFlags(tx.trx, commentId);
         tx.changed(bookTag(comment.book_id));
       });
+      // Not awaited: the reader's answer does not wait for the moderators' mail.
+      sendFlagDigestIfDue(deps).catch((error: unknown) => deps.log.error(`flag digest failed: ${String(error)}`));
       return c.json({ ok: true as const }, 202);
     });
 }

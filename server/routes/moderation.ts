@@ -1,4 +1,7 @@
-/** The moderation API, unlocked by the ADMIN_TOKEN from the environment. */
+/**
+ * The moderation API for scripts, unlocked by the ADMIN_TOKEN from the
+ * environment; its decisions are logged as `admin-token`.
+ */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { AcceptNominationRequest } from '../../lib/shared/api';
@@ -14,6 +17,9 @@ import {
   type CommentDecision,
 } from '../moderation/actions';
 import { ApiError, notFound } from '../security/errors';
+
+/** How the log names decisions made through this API. */
+const BY = 'admin-token';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -34,7 +40,7 @@ export function moderationRoutes(deps: Deps) {
   function decide(decision: CommentDecision) {
     return async (c: Context<AppEnv>) => {
       requireAdmin(c);
-      if (!(await decideComment(write, uuidParam(c, 'Comment'), decision))) throw notFound('Comment');
+      if (!(await decideComment(write, uuidParam(c, 'Comment'), decision, BY, clock.now()))) throw notFound('Comment');
       return c.json({ ok: true as const });
     };
   }
@@ -64,20 +70,26 @@ export function moderationRoutes(deps: Deps) {
     .post('/admin/nominations/:id/accept', async (c) => {
       requireAdmin(c);
       const { value } = await readJson(c, AcceptNominationRequest);
-      const outcome = await acceptNomination(write, uuidParam(c, 'Nomination'), value.id, clock.now());
+      const outcome = await acceptNomination(write, uuidParam(c, 'Nomination'), value.id, clock.now(), BY);
       if (!outcome.ok) {
         if (outcome.reason === 'not_found') throw notFound('Nomination');
         throw new ApiError(
           409,
           'conflict',
-          outcome.reason === 'id_taken' ? 'A canon entry with this id exists.' : 'This nomination is not open.',
+          outcome.reason === 'id_taken'
+            ? 'A canon entry with this id exists.'
+            : outcome.reason === 'isbn_taken'
+              ? `ISBN ${outcome.isbn13} belongs to the canon entry ${outcome.bookId}.`
+              : 'This nomination is not open.',
         );
       }
       return c.json({ ok: true as const, bookId: outcome.bookId }, 201);
     })
     .post('/admin/nominations/:id/decline', async (c) => {
       requireAdmin(c);
-      if (!(await declineNomination(write, uuidParam(c, 'Nomination')))) throw notFound('Open nomination');
+      if (!(await declineNomination(write, uuidParam(c, 'Nomination'), BY, clock.now()))) {
+        throw notFound('Open nomination');
+      }
       return c.json({ ok: true as const });
     });
 }

@@ -16,6 +16,7 @@ import { bookTag } from '../books/cache-tags';
 import type { AppEnv, Deps } from '../deps';
 import { hashSecret } from '../identities/auth';
 import { registerIdentity } from '../identities/register';
+import { isBlocked } from '../moderation/blocking';
 import { lockVoice, voiceBySecretHash, type Voice } from '../people/voice';
 import { ApiError } from '../security/errors';
 
@@ -130,8 +131,12 @@ export async function submitBookForm(deps: Deps, c: Context<AppEnv>, bookId: str
             book_id: bookId,
             identity_id: locked.identityId,
             body: comment.output.body,
-            // Nothing goes live before the address is confirmed.
-            status: locked.confirmed ? 'published' : 'waiting',
+            // Nothing goes live before the address is confirmed; a blocked writer's posts never do.
+            status: (await isBlocked(tx.trx, locked.identityId, locked.personId))
+              ? 'spam'
+              : locked.confirmed
+                ? 'published'
+                : 'waiting',
             spoiler: comment.output.spoiler ? 1 : 0,
             created_at: now,
           })

@@ -47,4 +47,28 @@ button{font:inherit;padding:.5rem 1.25rem;background:var(--accent);color:var(--b
 .notice{background:var(--card);border-left:4px solid var(--accent);padding:.5rem .75rem}
 .problem{border-left:4px solid #c00;padding:.5rem .75rem;font-weight:bold}
 details.spoiler summary{cursor:pointer;color:var(--accent)}
+.desk-nav{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem;margin-top:.75rem}
+.desk-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:0}
+.desk-nav a[aria-current=page]{font-weight:bold;text-decoration-thickness:3px}
+button.quiet,a.button{display:inline-block;font:inherit;padding:.5rem 1.25rem;border-radius:.25rem;text-decoration:none}
+button.quiet{background:transparent;color:var(--accent);border:1px solid var(--accent)}
+a.button{background:var(--accent);color:var(--bg)}
+button.small{padding:.1rem .6rem;font-size:.9rem}
+ol.queue{list-style:none;padding:0}
+ol.queue>li{border-top:1px solid var(--line);padding:.75rem 0 1rem}
+ol.queue>li:first-child{border-top:0}
+h2.item{border:0;margin:.5rem 0 .25rem;font-size:1.15rem}
+.meta{margin:.25rem 0}
+p.text{white-space:pre-wrap;background:var(--card);padding:.5rem .75rem;border-radius:.25rem}
+.flags{font-weight:bold}
+form.decide,form.sign-out{margin:.5rem 0}
+form.entry .field{margin:0 0 1rem}
+.hint,.field-problem{display:block}
+.field-problem{color:var(--fg);border-left:4px solid #c00;padding-left:.5rem;font-weight:bold}
+.field.invalid input,.field.invalid textarea{border:2px solid #c00}
+ul.additions li{padding:.25rem 0}
+.table-scroll{overflow-x:auto}
+table.log{border-collapse:collapse;width:100%;font-size:.95rem}
+table.log th,table.log td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
+table.log caption{text-align:left;padding:.25rem 0}
 `;

@@ -4,12 +4,14 @@ import * as initial from './001-initial';
 import * as sharedState from './002-shared-state';
 import * as people from './003-people';
 import * as canonText from './004-canon-text';
+import * as moderatorsDesk from './005-moderators-desk';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-shared-state': sharedState,
   '003-people': people,
   '004-canon-text': canonText,
+  '005-moderators-desk': moderatorsDesk,
 };
 
 export const migrationProvider: MigrationProvider = {
