@@ -1,20 +1,54 @@
 /**
  * The one door to localised text for every surface: messages come from
- * locales/<lang>.yml through @wxt-dev/i18n, numbers and dates through Intl in
- * the browser's UI language.
+ * locales/<lang>.yml through @wxt-dev/i18n; numbers, dates and plural forms
+ * through Intl in the browser's UI language, which the entry point passes in
+ * (`setUiLanguage`), since components never ask `browser.*` themselves.
  */
 import { i18n } from '#i18n';
+import { DEFAULT_LANGUAGE } from '../lib/shared/api/languages';
 
-export const t = i18n.t;
+let language: string = DEFAULT_LANGUAGE;
 
-/** A BCP 47 tag for Intl; the browser reports its UI locale as "de_AT". */
-export function uiLocale(): string {
-  const locale = i18n.t('@@ui_locale');
-  return locale ? locale.replace('_', '-') : 'en';
+/** The BCP 47 tag ("de-AT") every Intl call and plural choice uses from now on. */
+export function setUiLanguage(tag: string): void {
+  language = tag;
 }
 
+export function uiLocale(): string {
+  return language;
+}
+
+/**
+ * Which of a message's forms (joined by " | " in locales/*.yml: `1 | n` or
+ * `0 | 1 | n`) fits `count`: the 0 form when there is one and the count is 0,
+ * the 1 form for Intl's "one" category, the n form otherwise. So French says
+ * "0 commentaire" like "1 commentaire", and Japanese, which has no singular,
+ * always takes the n form.
+ */
+export function pluralForm(forms: number, count: number, locale: string): number {
+  if (forms <= 1) return 0;
+  if (forms === 3 && count === 0) return 0;
+  const one = new Intl.PluralRules(locale).select(count) === 'one';
+  return forms === 3 ? (one ? 1 : 2) : one ? 0 : 1;
+}
+
+type Translate = typeof i18n.t;
+
+function translate(key: string, ...args: unknown[]): string {
+  const count = args.find((arg): arg is number => typeof arg === 'number');
+  if (count === undefined) return (i18n.t as (key: string, ...rest: unknown[]) => string)(key, ...args);
+  const given = args.find((arg): arg is string[] => Array.isArray(arg));
+  const substitutions = given ?? [formatNumber(count)];
+  // Substituted without the count, so @wxt-dev/i18n's English-only plural rule never runs.
+  const whole = (i18n.t as (key: string, substitutions: string[]) => string)(key, substitutions);
+  const forms = whole.split(' | ');
+  return forms[pluralForm(forms.length, count, language)] ?? whole;
+}
+
+export const t = translate as Translate;
+
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(uiLocale(), options).format(value);
+  return new Intl.NumberFormat(language, options).format(value);
 }
 
 /** A rating such as 3.5, always with one decimal so columns line up. */
@@ -23,5 +57,5 @@ export function formatRating(value: number): string {
 }
 
 export function formatDateTime(when: string | number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(when));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(when));
 }

@@ -31,6 +31,7 @@ export default defineBackground({
       alarms: browser.alarms,
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
+      uiLanguage: () => browser.i18n.getUILanguage(),
     });
 
     // Listeners are registered synchronously so the events that wake the worker are not missed.

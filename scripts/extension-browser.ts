@@ -53,6 +53,14 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Start with the network emulated as down (`navigator.onLine` false), as after a restart while offline. */
   offline?: boolean;
+  /**
+   * The browser's UI language ("de", "ja"), as a reader's Chromium has it:
+   * `--lang` and, since Chromium on Linux reads its UI language from the
+   * environment, LANGUAGE as well; pages are asked for it by Accept-Language.
+   */
+  language?: string;
+  /** The browser's time zone (TZ), so dates can be checked to the minute. */
+  timeZone?: string;
 }
 
 /** Starts Chromium with the built extension loaded in a fresh (or given) profile. */
@@ -62,9 +70,20 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CLOSED_NETWORK_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...CLOSED_NETWORK_FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.language === undefined ? [] : [`--lang=${options.language}`]),
+    ],
     ignoreDefaultArgs: ['--disable-extensions'],
     offline: options.offline ?? false,
+    ...(options.language === undefined ? {} : { locale: options.language }),
+    env: {
+      ...process.env,
+      ...(options.language === undefined ? {} : { LANGUAGE: options.language }),
+      ...(options.timeZone === undefined ? {} : { TZ: options.timeZone }),
+    },
   });
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WORKER_WAIT_MS }));

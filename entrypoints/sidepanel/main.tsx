@@ -3,6 +3,13 @@ import { render } from 'preact';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { createSidebarState } from '../../components/sidebar/state';
 import { createSidebarPort, isInPage } from './port';
+import { setUiLanguage } from '../../components/i18n';
+import { markDocumentLanguage, readPageLanguage } from '../../lib/pages/ui-language';
+
+// Before the first render: lang, dir and every number and date follow the browser's UI language.
+const language = readPageLanguage();
+markDocumentLanguage(document, language);
+setUiLanguage(language.tag);
 
 const state = createSidebarState(await createSidebarPort(), { inPage: isInPage() });
 state.start();

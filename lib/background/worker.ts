@@ -25,6 +25,7 @@ export interface BackgroundPorts {
   alarms: AlarmsPort;
   extensionId: string;
   extensionOrigin: string;
+  uiLanguage: () => string;
   now?: () => number;
   random?: () => number;
 }
@@ -72,6 +73,7 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
     injectCloserLook: ports.injectCloserLook,
     extensionId: ports.extensionId,
     extensionOrigin: ports.extensionOrigin,
+    uiLanguage: ports.uiLanguage,
   };
 }
 

@@ -160,6 +160,7 @@ export async function importComment(db: CanonDb, bookId: string, comment: Histor
       person_id: null,
       revoked_at: now,
       created_at: now,
+      language: null,
     })
     .execute();
   await db

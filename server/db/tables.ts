@@ -66,6 +66,8 @@ export interface IdentitiesTable {
   person_id: string | null;
   revoked_at: number | null;
   created_at: number;
+  /** The language the browser registered with (`LANGUAGES`); null for identities older than that, read as English. */
+  language: string | null;
 }
 
 export interface ConfirmationTokensTable {

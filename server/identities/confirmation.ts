@@ -38,7 +38,7 @@ export async function mailAllowance(deps: Deps, emailKey: string, clientIp: stri
   }
 }
 
-export type MailTo = { id: string; name: string; email: string; email_canonical: string };
+export type MailTo = { id: string; name: string; email: string; email_canonical: string; language: string | null };
 
 /**
  * Issues a token and sends its link. The mail goes out in the background so
@@ -61,7 +61,7 @@ export async function sendConfirmation(deps: Deps, identity: MailTo): Promise<vo
     .execute();
   const link = `${deps.config.publicUrl}/confirm/${token}`;
   deps.mailer
-    .sendConfirmation({ to: identity.email, name: identity.name, link })
+    .sendConfirmation({ to: identity.email, name: identity.name, link, language: identity.language })
     .catch((error: unknown) =>
       deps.log.error(`confirmation mail for identity ${identity.id} failed: ${String(error)}`),
     );
@@ -69,8 +69,28 @@ export async function sendConfirmation(deps: Deps, identity: MailTo): Promise<vo
 
 export type ConfirmOutcome = 'confirmed' | 'invalid';
 
-/** Uses the token (once) and joins its identity to its person, in one transaction. */
-export async function confirmToken(deps: Deps, token: string, now: number): Promise<ConfirmOutcome> {
+/**
+ * Uses the token (once) and joins its identity to its person, in one
+ * transaction. `language` is the one its browser registered with, also for a
+ * used or expired link, so the page answers in it; null for a token never
+ * issued (or an identity older than languages).
+ */
+export async function confirmToken(
+  deps: Deps,
+  token: string,
+  now: number,
+): Promise<{ outcome: ConfirmOutcome; language: string | null }> {
+  const issued = await deps.db
+    .selectFrom('confirmation_tokens')
+    .innerJoin('identities', 'identities.id', 'confirmation_tokens.identity_id')
+    .select('identities.language')
+    .where('confirmation_tokens.token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+  const outcome = await useToken(deps, token, now);
+  return { outcome, language: issued?.language ?? null };
+}
+
+async function useToken(deps: Deps, token: string, now: number): Promise<ConfirmOutcome> {
   return deps.write(async (tx) => {
     const used = await tx.trx
       .updateTable('confirmation_tokens')

@@ -11,7 +11,7 @@ import { mailAllowance, sendConfirmation } from './confirmation';
 
 export async function registerIdentity(
   deps: Deps,
-  who: { name: string; email: string },
+  who: { name: string; email: string; language?: string | undefined },
   client: string,
 ): Promise<{ id: string; secret: string }> {
   const secret = newSecret();
@@ -27,6 +27,7 @@ export async function registerIdentity(
     person_id: null,
     revoked_at: null,
     created_at: deps.clock.now(),
+    language: who.language ?? null,
   };
   await deps.db.insertInto('identities').values(identity).execute();
   // Over a mail budget the identity is still created but no mail is sent; the answer

@@ -12,10 +12,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../db/file-modes';
+import { confirmationWords } from '../identities/confirmation-words';
 import { SMTP_TIMEOUT_MS } from '../limits';
 import type { Log } from '../log';
 
-export type ConfirmationMail = { to: string; name: string; link: string };
+/** `language` is the one the browser registered with; null writes English. */
+export type ConfirmationMail = { to: string; name: string; link: string; language: string | null };
 /** Any other plain-text mail; its text is never put into HTML. */
 export type TextMail = { to: string; subject: string; text: string };
 export type Mailer = {
@@ -25,21 +27,8 @@ export type Mailer = {
 
 function compose(from: string, mail: ConfirmationMail) {
   // Plain text only: the reader's chosen name is never put into HTML.
-  return {
-    from,
-    to: mail.to,
-    subject: 'Confirm your name for the book canon',
-    text: [
-      `Hello ${mail.name},`,
-      '',
-      'Someone — we hope you — asked to comment on the book canon with this address.',
-      'Follow this link once to publish your comments and make your ratings and tags count:',
-      '',
-      mail.link,
-      '',
-      'The link works once and expires in 48 hours. If this was not you, ignore this message.',
-    ].join('\n'),
-  };
+  const words = confirmationWords(mail.language);
+  return { from, to: mail.to, subject: words.subject, text: words.mail(mail.name, mail.link).join('\n') };
 }
 
 export function smtpMailer(smtpUrl: string, from: string): Mailer {

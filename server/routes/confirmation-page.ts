@@ -5,13 +5,16 @@
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../deps';
 import { confirmToken } from '../identities/confirmation';
+import { confirmationWords } from '../identities/confirmation-words';
+import { supportedLanguage } from '../../lib/shared/api';
+import { pickLocale } from '../web/i18n';
 
 const PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-function page(heading: string, text: string): string {
+function page(language: string, heading: string, text: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${heading}</title>
 <style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem}</style></head>
 <body><h1>${heading}</h1><p>${text}</p></body></html>`;
@@ -24,23 +27,16 @@ export function confirmationPage(deps: Deps) {
   return new Hono<AppEnv>().get('/confirm/:token', async (c) => {
     c.header('Content-Security-Policy', PAGE_CSP);
     const token = c.req.param('token');
-    const outcome = /^[A-Za-z0-9_-]{20,100}$/.test(token)
+    // The language the link's browser registered with; a link never issued answers in the reader's browser's.
+    const answer = /^[A-Za-z0-9_-]{20,100}$/.test(token)
       ? await confirmToken(deps, token, deps.clock.now())
-      : 'invalid';
-    if (outcome === 'confirmed') {
-      return c.html(
-        page(
-          'Confirmed',
-          'Thank you. Your comments are published and your ratings and tags now count. You will not need to do this again in this browser.',
-        ),
-      );
+      : { outcome: 'invalid' as const, language: null };
+    const stored = answer.language === null ? null : supportedLanguage(answer.language);
+    const language = stored ?? pickLocale(c.req.header('accept-language'));
+    const words = confirmationWords(language);
+    if (answer.outcome === 'confirmed') {
+      return c.html(page(language, words.confirmedHeading, words.confirmedText));
     }
-    return c.html(
-      page(
-        'Link not valid',
-        'This confirmation link has expired or was already used. Ask for a new one from the Bookside options page.',
-      ),
-      410,
-    );
+    return c.html(page(language, words.invalidHeading, words.invalidText), 410);
   });
 }

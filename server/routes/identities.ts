@@ -51,7 +51,7 @@ export function identityRoutes(deps: Deps) {
       if (voice.confirmed) throw new ApiError(409, 'conflict', 'This identity is already confirmed.');
       const identity = await db
         .selectFrom('identities')
-        .select(['id', 'name', 'email', 'email_canonical'])
+        .select(['id', 'name', 'email', 'email_canonical', 'language'])
         .where('id', '=', voice.identityId)
         .executeTakeFirstOrThrow();
       const allowance = await mailAllowance(deps, identity.email_canonical, c.get('clientIp'));

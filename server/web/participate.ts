@@ -17,6 +17,7 @@ import type { AppEnv, Deps } from '../deps';
 import { hashSecret } from '../identities/auth';
 import { registerIdentity } from '../identities/register';
 import { isBlocked } from '../moderation/blocking';
+import { pickLocale } from './i18n';
 import { lockVoice, voiceBySecretHash, type Voice } from '../people/voice';
 import { ApiError } from '../security/errors';
 
@@ -97,7 +98,9 @@ export async function submitBookForm(deps: Deps, c: Context<AppEnv>, bookId: str
       if (!who.success) return { ok: false, problem: 'who' };
       const client = c.get('clientIp');
       await limiter.consume('register', client, config.rateLimits.registrationsPerIp);
-      const identity = await registerIdentity(deps, who.output, client);
+      // The page's language is the one its reader reads, so the mail is written in it too.
+      const language = pickLocale(c.req.header('accept-language'));
+      const identity = await registerIdentity(deps, { ...who.output, language }, client);
       setCookie(c, IDENTITY_COOKIE, identity.secret, cookieOptions(deps.config));
       voice = await voiceBySecretHash(db, hashSecret(identity.secret));
       if (voice === null) throw new Error('a new identity has no voice');

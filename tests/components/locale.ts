@@ -6,6 +6,7 @@
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setUiLanguage } from '../../components/i18n';
 
 export type Messages = Record<string, { message: string }>;
 
@@ -21,10 +22,11 @@ function substitute(message: string, substitutions: string[]): string {
   );
 }
 
+/** Serves `locale`'s messages and makes it the UI language, as an entry point does for the browser's. */
 export async function useLocale(locale: string): Promise<void> {
   const messages = await loadMessages(locale);
+  setUiLanguage(locale);
   fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
-    if (key === '@@ui_locale') return locale;
     const entry = messages[key];
     if (!entry) return '';
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];

@@ -44,7 +44,8 @@ export async function openDatabaseAt(
   if (error !== undefined) throw error;
   return db;
 }
-export type CapturedMail = { to: string[]; raw: string; text: string; link: string | null };
+/** `text` is the decoded mail (headers and body), `subject` its decoded subject. */
+export type CapturedMail = { to: string[]; raw: string; text: string; subject: string; link: string | null };
 
 /** Budgets so large that only the dedicated rate-limit tests ever meet a limit. */
 const UNLIMITED = { limit: 1_000_000, windowMs: 60_000 };
@@ -71,10 +72,48 @@ export function backends(): Backend[] {
 let backendNoticePrinted = false;
 
 /** Undoes quoted-printable soft breaks and escapes, enough to read a link out of a plain-text mail. */
-function decodeQuotedPrintable(text: string): string {
-  return text
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+/** Quoted-printable to bytes: `=XX` is one byte, `=` at a line end a soft break. */
+function quotedPrintableBytes(text: string): Buffer {
+  const bytes: number[] = [];
+  const joined = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined[i] === '=' ? /^[0-9A-F]{2}$/i.exec(joined.slice(i + 1, i + 3))?.[0] : undefined;
+    if (hex !== undefined) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(joined[i] ?? '', 'utf8'));
+  }
+  return Buffer.from(bytes);
+}
+
+/**
+ * RFC 2047 encoded words ("=?UTF-8?B?…?=") in a header. Adjacent words are one
+ * run of bytes: a mailer may split a character's bytes between two of them.
+ */
+function decodeHeaderWords(value: string): string {
+  const word = /=\?UTF-8\?([BQ])\?([^?]*)\?=/gi;
+  return value.replace(/=\?UTF-8\?[BQ]\?[^?]*\?=(?:\s+=\?UTF-8\?[BQ]\?[^?]*\?=)*/gi, (run) => {
+    const bytes = [...run.matchAll(word)].map(([, kind = 'B', data = '']) =>
+      kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : quotedPrintableBytes(data.replace(/_/g, ' ')),
+    );
+    return Buffer.concat(bytes).toString('utf8');
+  });
+}
+
+/** The mail as a reader sees it: headers with encoded words decoded, then the body in UTF-8. */
+function readableMail(raw: string): { text: string; subject: string } {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = (split < 0 ? raw : raw.slice(0, split)).replace(/\r?\n[ \t]+/g, ' ');
+  const body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
+  const decoded =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? quotedPrintableBytes(body).toString('utf8')
+        : body;
+  const headers = decodeHeaderWords(head);
+  return { text: `${headers}\n\n${decoded}`, subject: /^Subject: (.*)$/im.exec(headers)?.[1] ?? '' };
 }
 
 export type Mailbox = {
@@ -123,9 +162,9 @@ async function startSmtpReceiver(mails: CapturedMail[], onMail: () => void) {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const text = decodeQuotedPrintable(raw);
+        const { text, subject } = readableMail(raw);
         const link = /https?:\/\/[^\s]+\/confirm\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? null;
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text, link });
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text, subject, link });
         onMail();
         callback();
       });

@@ -111,9 +111,65 @@ describe.each(backends())('identities and confirmation (%s)', (backend) => {
       { name: 'x'.repeat(81), email: uniqueEmail() },
       { name: 'A', email: `${'a'.repeat(250)}@example.org` },
       { name: 'A' },
+      { name: 'A', email: uniqueEmail(), language: 'pt' },
+      { name: 'A', email: uniqueEmail(), language: 'ja-JP' },
+      { name: 'A', email: uniqueEmail(), language: 7 },
     ]) {
       const reply = await call(server.api, 'POST', '/identities', { body });
       expect(reply.status, JSON.stringify(body).slice(0, 60)).toBe(400);
     }
+  });
+
+  it('names the languages it accepts when a registration asks for another, and sends no mail', async () => {
+    const email = uniqueEmail();
+    const reply = await call(server.api, 'POST', '/identities', { body: { name: 'A', email, language: 'pt' } });
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.body)).toContain('en, de, fr, es, it, nl, ja');
+    await call(server.api, 'POST', '/identities', { body: { name: 'A', email } });
+    // The first mail to this address is the valid registration's, in English.
+    expect((await server.nextMail(email)).text).toContain('Hello A,');
+  });
+
+  it('writes the mail and the confirmation page in the language the browser registered with', async () => {
+    const email = uniqueEmail();
+    const reg = await call(server.api, 'POST', '/identities', {
+      body: { name: '山田 花子', email, language: 'ja' },
+    });
+    expect(reg.status).toBe(202);
+    const mail = await server.nextMail(email);
+    expect(mail.text).toContain('山田 花子 様');
+    expect(mail.text).toContain('次のリンクを一度開くと、コメントが公開され');
+    expect(mail.text).not.toContain('Hello');
+    expect(mail.subject).toBe('本のカノンで使うお名前の確認');
+    // The reader's browser may send any Accept-Language; the page follows the registration.
+    const page = await fetch(mail.link ?? '', { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('確認が完了しました');
+    expect((await call(server.api, 'GET', '/identities/me', { secret: reg.body.secret })).body.confirmed).toBe(true);
+    // Used once: the refusal is Japanese too.
+    const again = await fetch(mail.link ?? '', { headers: { 'accept-language': 'en' } });
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain('リンクが無効です');
+
+    // A resent mail keeps the language.
+    const other = uniqueEmail();
+    const second = await call(server.api, 'POST', '/identities', {
+      body: { name: 'Jan', email: other, language: 'nl' },
+    });
+    expect((await server.nextMail(other)).text).toContain('Hallo Jan,');
+    expect((await call(server.api, 'POST', '/identities/me/resend', { secret: second.body.secret })).status).toBe(202);
+    expect((await server.nextMail(other)).text).toContain('Volg deze link één keer');
+  });
+
+  it('answers a link it never issued in the language the reader reads', async () => {
+    const page = await fetch(`${server.url}/confirm/${'x'.repeat(43)}`, {
+      headers: { 'accept-language': 'fr-CH, fr;q=0.9' },
+    });
+    expect(page.status).toBe(410);
+    const html = await page.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Lien non valide');
   });
 });

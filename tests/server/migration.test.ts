@@ -3,8 +3,9 @@
  * address (in any case) confirmed in several browsers become one person,
  * their ratings, tags, flags and seconds count once, and every comment stays.
  */
-import type { Kysely } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrationProvider } from '../../server/db/migrations';
 import { prepareDatabase } from '../../server/db/prepare';
 import { readSeedBooks } from '../../server/db/seed';
 import { backends, openDatabaseAt } from './harness';
@@ -179,5 +180,34 @@ describe.each(backends())('migrating to people (%s)', (backend) => {
     expect(await db.selectFrom('review_links').select(['url', 'title']).execute()).toEqual([
       { url: 'https://example.org/review', title: 'one' },
     ]);
+  });
+
+  it('keeps identities from before languages, with no language (English), and can step back', async () => {
+    const db = await openDatabaseAt(backend, '004-canon-text', cleanups);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of the old schema
+    const old = db as unknown as Kysely<any>;
+    const id = '00000000-0000-4000-8000-0000000000aa';
+    await old
+      .insertInto('identities')
+      .values({
+        id,
+        name: 'Before',
+        email: 'before@example.org',
+        email_canonical: 'before@example.org',
+        secret_hash: 'h'.repeat(64),
+        confirmed_at: null,
+        person_id: null,
+        revoked_at: null,
+        created_at: T0,
+      })
+      .execute();
+    await prepareDatabase(db, null);
+    expect(await db.selectFrom('identities').select(['id', 'language']).execute()).toEqual([{ id, language: null }]);
+    await db.updateTable('identities').set({ language: 'ja' }).where('id', '=', id).execute();
+    expect((await db.selectFrom('identities').select('language').executeTakeFirst())?.language).toBe('ja');
+
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('004-canon-text');
+    expect(error).toBeUndefined();
+    expect(await old.selectFrom('identities').selectAll().executeTakeFirst()).not.toHaveProperty('language');
   });
 });

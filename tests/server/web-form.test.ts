@@ -141,6 +141,24 @@ describe.each(backends())('the book page form (%s)', (backend) => {
     expect(seen.doc.getElementById(`comment-${secondId}`)?.textContent).toContain('A second thought');
   });
 
+  it('mails a reader who registers on a Dutch page in Dutch, and confirms in Dutch', async () => {
+    const reader = browser(server.url);
+    const email = uniqueEmail();
+    const { doc } = await reader.open(BOOK);
+    const csrf = doc.querySelector('input[name="csrf"]')?.getAttribute('value') ?? '';
+    const sent = await reader.post(
+      BOOK,
+      { csrf, name: 'Joost', email, body: 'Gelezen in de trein, zonder de extensie.' },
+      { 'accept-language': 'nl-NL,nl;q=0.9,en;q=0.5' },
+    );
+    expect(sent.status).toBe(303);
+    const mail = await server.nextMail(email);
+    expect(mail.subject).toBe('Bevestig je naam voor de boekencanon');
+    expect(mail.text).toContain('Hallo Joost,');
+    const page = await fetch(mail.link ?? '');
+    expect(await page.text()).toContain('<h1>Bevestigd</h1>');
+  });
+
   it('marks its cookies Secure when the server’s public address is HTTPS', () => {
     // A test server on an ephemeral port is always reached at its own http:// address, so the rule is checked directly.
     expect(cookieOptions({ ...server.server.deps.config, publicUrl: 'https://canon.example.org' })).toMatchObject({

@@ -201,11 +201,28 @@ describe.each(backends())('public pages (%s)', (backend) => {
     expect(doc.body.textContent).toContain('Juli 2009');
     expect(doc.body.textContent).toContain('Dieses Buch bewerten');
     expect(doc.body.textContent).toContain('14. Juni 2010, 08:39');
-    for (const language of ['fr-FR, en;q=0.1', 'en;q=0.2, de;q=0.1', '*', '']) {
+    for (const language of ['pt-BR, en;q=0.1', 'en;q=0.2, de;q=0.1', '*', '']) {
       const en = await page(`${server.url}/books/we-think`, language);
       expect(parse(en.html).documentElement.getAttribute('lang'), language).toBe('en');
     }
-    expect(parse((await page(`${server.url}/`, 'fr, de;q=0.8')).html).documentElement.getAttribute('lang')).toBe('de');
+    expect(parse((await page(`${server.url}/`, 'ko, de;q=0.8')).html).documentElement.getAttribute('lang')).toBe('de');
+  });
+
+  it('speaks French, Spanish, Italian, Dutch and Japanese too, with dates in their own form', async () => {
+    const expected = {
+      fr: ['Noter ce livre', 'juillet 2009', '14 juin 2010 à 08:39', '0,5 étoile'],
+      es: ['Valora este libro', 'julio de 2009', '14 de junio de 2010 a las 8:39', '4,5 estrellas', '1 estrella'],
+      it: ['Valuta questo libro', 'luglio 2009', '14 giugno 2010 alle ore 08:39'],
+      nl: ['Beoordeel dit boek', 'juli 2009', '14 juni 2010 om 08:39'],
+      ja: ['この本を評価する', '2009年7月', '2010年6月14日 8:39'],
+    };
+    for (const [language, texts] of Object.entries(expected)) {
+      const answer = await page(`${server.url}/books/we-think`, `${language}, en;q=0.5`);
+      expect(answer.response.headers.get('content-language'), language).toBe(language);
+      const doc = parse(answer.html);
+      expect(doc.documentElement.getAttribute('lang')).toBe(language);
+      for (const text of texts) expect(doc.body.textContent, language).toContain(text);
+    }
   });
 
   it(

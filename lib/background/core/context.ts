@@ -39,4 +39,6 @@ export interface BackgroundContext {
   extensionId: string;
   /** `runtime.getURL('/')`: every extension page's URL starts with it. */
   extensionOrigin: string;
+  /** `i18n.getUILanguage()`: a registration carries it, so the confirmation mail speaks the reader's language. */
+  uiLanguage: () => string;
 }

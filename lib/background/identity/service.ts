@@ -1,6 +1,12 @@
 /** Registering, re-checking, resending and forgetting this browser's commenter identity. */
 import * as v from 'valibot';
-import { Accepted, IdentityState, RegisteredIdentity, type RegisterIdentityBody } from '../../shared/api';
+import {
+  Accepted,
+  IdentityState,
+  RegisteredIdentity,
+  supportedLanguage,
+  type RegisterIdentityBody,
+} from '../../shared/api';
 import { announceChange } from '../core/announce';
 import { IDENTITY_RECHECK_MS } from '../core/limits';
 import { cacheDeletePrefix } from '../cache/cache';
@@ -13,7 +19,7 @@ import type { IdentityView } from '../../shared/messages/views';
 import { forgetIdentity, identityFor, saveIdentity, updateIdentity } from './record';
 import type { IdentityRecord } from '../database/schema';
 
-type Deps = Pick<BackgroundContext, 'db' | 'fetch' | 'now' | 'server' | 'outbox'>;
+type Deps = Pick<BackgroundContext, 'db' | 'fetch' | 'now' | 'server' | 'outbox' | 'uiLanguage'>;
 
 export function identityView(record: IdentityRecord): IdentityView {
   const { server, name, email, confirmed, confirmedAt, rejected, checkedAt } = record;
@@ -22,10 +28,13 @@ export function identityView(record: IdentityRecord): IdentityView {
 
 export async function registerIdentity(deps: Deps, body: RegisterIdentityBody): Promise<Result<IdentityView>> {
   const server = await deps.server();
+  // The browser's language unless the page named one; a language the server cannot write in is left out (English).
+  const language = body.language ?? supportedLanguage(deps.uiLanguage()) ?? undefined;
+  const request: RegisterIdentityBody = language === undefined ? body : { ...body, language };
   const response = await canonRequest(
     deps.fetch,
     server,
-    { method: 'POST', path: canonRoutes.identities(), body: JSON.stringify(body) },
+    { method: 'POST', path: canonRoutes.identities(), body: JSON.stringify(request) },
     RegisteredIdentity,
   );
   if (response.kind !== 'ok') return failureOf(response);

@@ -4,4 +4,5 @@ export * from './text';
 export * from './requests';
 export * from './responses';
 export * from './canon';
+export * from './languages';
 export { API_PREFIX, ERROR_CODES, type ErrorCode } from './errors';

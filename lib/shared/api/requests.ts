@@ -4,6 +4,7 @@
  * type, and the OpenAPI document is generated from it.
  */
 import * as v from 'valibot';
+import { LANGUAGES } from './languages';
 import { FLAG_REASONS, LIMITS, RATING_VALUES } from './limits';
 import { codePointLength, isAcceptableText, normalizeTag } from './text';
 
@@ -45,6 +46,8 @@ export const RegisterIdentityRequest = v.strictObject({
     v.maxLength(LIMITS.emailMax),
     v.email('A well-formed e-mail address is required.'),
   ),
+  /** The browser's UI language: the confirmation mail and page are written in it. English when absent. */
+  language: v.optional(v.picklist(LANGUAGES, `The language must be one of ${LANGUAGES.join(', ')}.`)),
 });
 
 export const CreateCommentRequest = v.strictObject({

@@ -5,6 +5,7 @@ import * as sharedState from './002-shared-state';
 import * as people from './003-people';
 import * as canonText from './004-canon-text';
 import * as moderatorsDesk from './005-moderators-desk';
+import * as identityLanguage from './006-identity-language';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-people': people,
   '004-canon-text': canonText,
   '005-moderators-desk': moderatorsDesk,
+  '006-identity-language': identityLanguage,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -53,7 +53,8 @@ export interface Harness {
   injected: string[];
 }
 
-export async function startHarness(fetchImpl: FetchLike, now?: () => number): Promise<Harness> {
+/** `uiLanguage` is what the browser's `i18n.getUILanguage()` would answer. */
+export async function startHarness(fetchImpl: FetchLike, now?: () => number, uiLanguage = 'en-US'): Promise<Harness> {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
   const fetchCalls: string[] = [];
@@ -72,6 +73,7 @@ export async function startHarness(fetchImpl: FetchLike, now?: () => number): Pr
     now,
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ROOT,
+    uiLanguage: () => uiLanguage,
   });
   return { ctx, fetchCalls, granted, optionsOpened: () => optionsOpened, injected };
 }
