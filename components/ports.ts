@@ -47,6 +47,8 @@ export interface SidebarPort {
   /** Queues the comment; answers with the outbox entry. */
   postComment(bookId: string, draft: CommentDraft): Promise<Result<PendingWrite>>;
   flagComment(bookId: string, commentId: string, reason: FlagReason): Promise<Result<unknown>>;
+  /** Puts text on the clipboard (a comment's link). */
+  copyText(text: string): Promise<Result<null>>;
   /** The reader's complete tag list for the book (replaces the previous one). */
   setTags(bookId: string, tags: string[]): Promise<Result<unknown>>;
   addLink(bookId: string, url: string, title: string): Promise<Result<unknown>>;

@@ -20,6 +20,7 @@ import { lookupRoutes } from './routes/lookup';
 import { moderationRoutes } from './routes/moderation';
 import { nominationRoutes } from './routes/nominations';
 import { openApiRoutes } from './routes/openapi';
+import { nominationPageRoutes } from './routes/nomination-pages';
 import { pageRoutes } from './routes/pages';
 import { readerInputRoutes } from './routes/reader-input';
 import { clientAddress } from './security/client-address';
@@ -48,7 +49,8 @@ export function buildApp(deps: Deps) {
   app.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    // The public pages choose same-origin (see routes/pages.tsx); everything else tells no one.
+    if (!c.res.headers.has('Referrer-Policy')) c.header('Referrer-Policy', 'no-referrer');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
@@ -113,5 +115,6 @@ export function buildApp(deps: Deps) {
   app.route('/', healthRoutes(deps));
   app.route('/', pageRoutes(deps));
   app.route('/', deskRoutes(deps));
+  app.route('/', nominationPageRoutes(deps));
   return app;
 }

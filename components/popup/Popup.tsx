@@ -2,6 +2,7 @@ import '../shared/theme.css';
 import './popup.css';
 import type { CanonEntry } from '../../lib/shared/api/responses';
 import type { AnsweredBook } from '../ports';
+import { canonPageUrl } from '../shared/canon-site';
 import { isStale } from '../shared/tab-book';
 import { t } from '../i18n';
 import { LiveRegion } from '../shared/LiveRegion';
@@ -64,6 +65,13 @@ function PopupBookView({ state, book }: { state: PopupState; book: AnsweredBook 
       <p class={`canon-badge ${entry ? 'in-canon' : 'not-in-canon'}`}>
         {entry ? t('status.inCanon') : t('status.notInCanon')}
       </p>
+      {entry && state.site.value && (
+        <p class="canon-page">
+          <a href={canonPageUrl(state.site.value, entry.id)} target="_blank" rel="noopener">
+            {t('status.canonPage', [state.site.value.canonName])}
+          </a>
+        </p>
+      )}
       {isStale(book.canon) && <p class="muted">{t('state.stale')}</p>}
       {entry ? <MyPart state={state} book={book} entry={entry} /> : <p class="muted">{t('popup.nominateHint')}</p>}
     </>

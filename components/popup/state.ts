@@ -15,11 +15,14 @@ import { t } from '../i18n';
 import { fromResult, LOADING, readyValue, type Load } from '../shared/load';
 import { tabBookLoad } from '../shared/tab-book';
 import type { ActionOutcome } from '../shared/outcome';
+import type { CanonSite } from '../shared/canon-site';
 
 export function createPopupState(backend: PopupPort) {
   const book = signal<Load<AnsweredBook | null>>(LOADING);
   const identity = signal<Load<ReaderIdentity | null>>(LOADING);
   const theme = signal<Theme>('system');
+  /** The canon's web site, for the link to the book's page there. */
+  const site = signal<CanonSite | null>(null);
   const announcement = signal('');
 
   async function loadBook(): Promise<void> {
@@ -33,6 +36,7 @@ export function createPopupState(backend: PopupPort) {
   async function loadTheme(): Promise<void> {
     const result = await backend.loadSettings();
     if (result.ok) theme.value = result.value.theme;
+    site.value = result.ok ? { serverUrl: result.value.serverUrl, canonName: result.value.canonName } : null;
   }
 
   const reloaders: Partial<Record<ChangeTopic, () => Promise<void>>> = {
@@ -94,6 +98,7 @@ export function createPopupState(backend: PopupPort) {
   }
 
   return {
+    site,
     book,
     identity,
     theme,

@@ -14,10 +14,12 @@ const FLAG_TEXT: Record<FlagReason, () => string> = {
 interface CommentItemProps {
   comment: Comment;
   onFlag: (commentId: string, reason: FlagReason) => Promise<ActionOutcome>;
+  /** Copies the comment's permalink on the canon's web page; absent when the page is not known. */
+  onCopyLink?: ((commentId: string) => Promise<ActionOutcome>) | undefined;
 }
 
 /** One comment: author and time, the body as text, spoilers folded, a flag menu for others' comments. */
-export function CommentItem({ comment, onFlag }: CommentItemProps) {
+export function CommentItem({ comment, onFlag, onCopyLink }: CommentItemProps) {
   const [revealed, setRevealed] = useState(!comment.spoiler);
   const [flagOpen, setFlagOpen] = useState(false);
   const [flagged, setFlagged] = useState(false);
@@ -59,6 +61,16 @@ export function CommentItem({ comment, onFlag }: CommentItemProps) {
       <p id={bodyId} class="comment-body" dir="auto" hidden={!revealed}>
         {revealed && <LinkedText text={comment.body} />}
       </p>
+      {onCopyLink && comment.status === 'published' && (
+        <button
+          type="button"
+          class="link-button copy-link"
+          aria-label={t('comments.copyLinkLabel')}
+          onClick={() => void onCopyLink(comment.id)}
+        >
+          {t('comments.copyLink')}
+        </button>
+      )}
       {!comment.mine && (
         <div class="flag">
           {flagged ? (

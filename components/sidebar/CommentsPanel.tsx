@@ -24,7 +24,12 @@ export function CommentsPanel({ state, total }: { state: SidebarState; total: nu
           ) : (
             <ol class="comments">
               {comments.items.map((comment) => (
-                <CommentItem key={comment.id} comment={comment} onFlag={state.flagComment} />
+                <CommentItem
+                  key={comment.id}
+                  comment={comment}
+                  onFlag={state.flagComment}
+                  onCopyLink={state.site.value ? state.copyCommentLink : undefined}
+                />
               ))}
             </ol>
           )}

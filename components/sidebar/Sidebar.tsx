@@ -87,7 +87,7 @@ function BookPanels({ state, view }: { state: SidebarState; view: AnsweredBook }
   return (
     <>
       {isStale(view.canon) && <p class="notice">{t('state.stale')}</p>}
-      <StatusPanel view={view} />
+      <StatusPanel view={view} site={state.site.value} />
       {lookup.inCanon && <RatingPanel rating={lookup.entry.rating} />}
       {lookup.inCanon && <TagsPanel state={state} tags={lookup.entry.tags} />}
       <ChaptersPanel list={view.chapters} />

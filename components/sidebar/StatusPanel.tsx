@@ -1,8 +1,9 @@
 import type { AnsweredBook } from '../ports';
 import { formatNumber, t } from '../i18n';
+import { canonPageUrl, type CanonSite } from '../shared/canon-site';
 
 /** Canon status and what is known about the edition: canon data first, the page's own otherwise. */
-export function StatusPanel({ view }: { view: AnsweredBook }) {
+export function StatusPanel({ view, site }: { view: AnsweredBook; site: CanonSite | null }) {
   const { answer } = view.canon;
   const ref = view.book;
   const entry = answer.inCanon ? answer.entry : null;
@@ -22,6 +23,13 @@ export function StatusPanel({ view }: { view: AnsweredBook }) {
       <p class={`canon-badge ${entry ? 'in-canon' : 'not-in-canon'}`}>
         {entry ? t('status.inCanon') : t('status.notInCanon')}
       </p>
+      {entry && site && (
+        <p class="canon-page">
+          <a href={canonPageUrl(site, entry.id)} target="_blank" rel="noopener">
+            {t('status.canonPage', [site.canonName])}
+          </a>
+        </p>
+      )}
       <dl class="metadata">
         {authors.length > 0 && (
           <>

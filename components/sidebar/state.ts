@@ -10,6 +10,7 @@ import type { Result } from '../../lib/shared/messages/result';
 import { addTag, checkNominationReason, checkReviewLink } from '../../lib/pages/reader-input';
 import { type SidebarLayout, type Theme } from '../../lib/shared/settings/appearance';
 import { DEFAULT_SIDEBAR_LAYOUT } from '../../lib/shared/settings/defaults';
+import { canonPageUrl, type CanonSite } from '../shared/canon-site';
 import type { AnsweredBook, ChangeListener, ReaderIdentity, SidebarPort } from '../ports';
 import { t } from '../i18n';
 import { fromResult, LOADING, readyValue, type Load } from '../shared/load';
@@ -27,6 +28,7 @@ export interface SidebarLook {
 /** `inPage`: framed beside the page; otherwise in the browser's own side panel, which is always open. */
 export function createSidebarState(port: SidebarPort, { inPage = true }: { inPage?: boolean } = {}) {
   const look = signal<SidebarLook | null>(null);
+  const site = signal<CanonSite | null>(null);
   const book = signal<Load<AnsweredBook | null>>(LOADING);
   const identity = signal<Load<ReaderIdentity | null>>(LOADING);
   /** The latest sentence for the screen-reader live region. */
@@ -96,6 +98,7 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
   async function loadLook(): Promise<void> {
     const result = await port.loadSettings();
     look.value = result.ok ? lookOf(result.value, inPage) : { layout: DEFAULT_SIDEBAR_LAYOUT, theme: 'system' };
+    site.value = result.ok ? { serverUrl: result.value.serverUrl, canonName: result.value.canonName } : null;
   }
 
   const reloaders: Record<Parameters<ChangeListener>[0], () => Promise<void>> = {
@@ -173,8 +176,17 @@ export function createSidebarState(port: SidebarPort, { inPage = true }: { inPag
     return run(port.nominate(view.book, checked.value), t('sidebar.nomination.sent'));
   }
 
+  /** Copies a comment's permalink on the canon's web pages. */
+  async function copyCommentLink(commentId: string): Promise<ActionOutcome> {
+    const id = bookId();
+    if (site.value === null || id === null) return { ok: false };
+    return run(port.copyText(canonPageUrl(site.value, id, commentId)), t('comments.linkCopied'));
+  }
+
   return {
     look,
+    site,
+    copyCommentLink,
     book,
     mine,
     identity,

@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import type { SidebarPort } from '../../components/ports';
 import { watchChanges } from '../../lib/pages/change-watch';
 import { callBackground } from '../../lib/pages/channel';
+import { copyToClipboard } from '../../lib/pages/clipboard';
 import { loadReaderIdentity } from '../../lib/pages/identity';
 import { openOptionsPage } from '../../lib/pages/open-surfaces';
 import { ok } from '../../lib/shared/messages/result';
@@ -48,6 +49,7 @@ export async function createSidebarPort(): Promise<SidebarPort> {
     saveDraft: (bookId, draft) => callBackground('saveDraft', { bookId, draft }),
     postComment: (bookId, draft) => callBackground('postComment', { bookId, ...draft }),
     flagComment: (bookId, commentId, reason) => callBackground('flagComment', { bookId, commentId, reason }),
+    copyText: copyToClipboard,
     setTags: (bookId, tags) => callBackground('setTags', { bookId, tags }),
     addLink: (bookId, url, title) => callBackground('addReviewLink', { bookId, url, title }),
     nominate: (book, reason) =>

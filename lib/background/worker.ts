@@ -14,7 +14,8 @@ import { openBooksideDb } from './database/schema';
 import { createOutboxSender, type AlarmsPort } from './outbox/sender';
 import { wakingOnAnswer } from './outbox/reachability';
 import { releaseLeases } from './outbox/store';
-import { currentCanonServer } from '../shared/settings/items';
+import { canonNameOf } from '../shared/canon-snapshot';
+import { canonNameItem, currentCanonServer } from '../shared/settings/items';
 import type { BackgroundContext, InjectCloserLookPort, OpenOptionsPort, PermissionsPort } from './core/context';
 
 export interface BackgroundPorts {
@@ -81,7 +82,12 @@ export async function createBackground(ports: BackgroundPorts): Promise<Backgrou
 export async function loadShippedSnapshot(ctx: BackgroundContext, snapshotUrl: string): Promise<boolean> {
   const response = await ctx.fetch(snapshotUrl);
   if (!response.ok) return false;
-  return loadCanonSnapshot(ctx.db, await response.json());
+  const file: unknown = await response.json();
+  const loaded = await loadCanonSnapshot(ctx.db, file);
+  // Kept beside the settings so pages can name the canon; set on every start, so an update's new name shows.
+  const name = canonNameOf(file);
+  if (name !== null) await canonNameItem.setValue(name);
+  return loaded;
 }
 
 export async function onWorkerStart(ctx: BackgroundContext, snapshotUrl: string): Promise<void> {

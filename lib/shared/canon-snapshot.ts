@@ -37,6 +37,12 @@ export type CanonSnapshotFile = v.InferOutput<typeof CanonSnapshotFile>;
 /** A snapshot book as stored in IndexedDB, with its title match key indexed. */
 export type CanonSnapshotBook = CanonDataBook & { titleKey: string };
 
+/** The canon's name in a snapshot file, or null when the file is not one. */
+export function canonNameOf(file: unknown): string | null {
+  const parsed = v.safeParse(CanonSnapshotFile, file);
+  return parsed.success ? parsed.output.canon.name : null;
+}
+
 export function toSnapshotBook(book: CanonDataBook): CanonSnapshotBook {
   return { ...book, titleKey: matchKey(book.title) };
 }

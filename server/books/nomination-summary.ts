@@ -29,3 +29,20 @@ export async function summarizeNominations(db: CanonDb, rows: NominationsTable[]
     createdAt: new Date(r.created_at).toISOString(),
   }));
 }
+
+/** More than a page should list; older ones wait for the desk. */
+export const NOMINATIONS_LIST_MAX = 100;
+
+/** Nominations in one state, newest first; a nomination shows once its nominator has confirmed. */
+export async function listNominations(db: CanonDb, status: NominationsTable['status']): Promise<NominationSummary[]> {
+  const rows = await db
+    .selectFrom('nominations as n')
+    .innerJoin('identities as i', 'i.id', 'n.identity_id')
+    .selectAll('n')
+    .where('n.status', '=', status)
+    .where('i.confirmed_at', 'is not', null)
+    .orderBy('n.created_at', 'desc')
+    .limit(NOMINATIONS_LIST_MAX)
+    .execute();
+  return summarizeNominations(db, rows);
+}

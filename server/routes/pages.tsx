@@ -12,7 +12,8 @@ import { loadCanonEntry } from '../books/entry';
 import type { AppEnv, Deps } from '../deps';
 import { BookPage } from '../web/book-page';
 import { CanonPage } from '../web/canon-page';
-import { canonEntries, pageComments } from '../web/data';
+import { canonEntries, pageComments, recentComments } from '../web/data';
+import { submitFlagForm } from '../web/flag-form';
 import { cookieVoice, csrfToken, submitBookForm } from '../web/participate';
 import { pickLocale, WORDS, type Locale } from '../web/i18n';
 import { Layout, type Feed } from '../web/layout';
@@ -26,8 +27,25 @@ const BOOK_ID = /^[a-z0-9-]{1,80}$/;
 
 export const bookPagePath = (bookId: string) => `/books/${encodeURIComponent(bookId)}`;
 
-async function render(c: Context<AppEnv>, page: JSX.Element, locale: Locale, status: 200 | 404 = 200) {
+/** How many of the newest comments the front page lists. */
+const FRONT_PAGE_COMMENTS = 10;
+
+/** A form's outcome as the redirect's query carries it: a short word, nothing else. */
+export function noticeParam(value: string | undefined): string | null {
+  return value !== undefined && /^[a-z]{1,20}$/.test(value) ? value : null;
+}
+
+/** The site-wide feed, which every page offers for discovery. */
+export const allFeed = (locale: Locale): Feed => ({
+  title: WORDS[locale].allFeed,
+  href: `${API_PREFIX}/feeds/comments.atom`,
+});
+
+export async function render(c: Context<AppEnv>, page: JSX.Element, locale: Locale, status: 200 | 404 | 410 = 200) {
   c.header('Content-Security-Policy', PAGE_CSP);
+  // Under no-referrer Chromium sends `Origin: null` with the page's own form posts, and the
+  // origin check could not tell them from a forged one; same-origin still tells other sites nothing.
+  c.header('Referrer-Policy', 'same-origin');
   c.header('Content-Language', locale);
   c.header('Vary', 'Accept-Language');
   return c.html(`<!doctype html>${(await page).toString()}`, status);
@@ -35,10 +53,6 @@ async function render(c: Context<AppEnv>, page: JSX.Element, locale: Locale, sta
 
 export function pageRoutes(deps: Deps) {
   const { db, config } = deps;
-  const allFeed = (locale: Locale): Feed => ({
-    title: WORDS[locale].allFeed,
-    href: `${API_PREFIX}/feeds/comments.atom`,
-  });
 
   const notFoundPage = (c: Context<AppEnv>, locale: Locale) => {
     const words = WORDS[locale];
@@ -64,6 +78,7 @@ export function pageRoutes(deps: Deps) {
       .get('/', async (c) => {
         const locale = pickLocale(c.req.header('accept-language'));
         const entries = await canonEntries(db);
+        const recent = await recentComments(db, FRONT_PAGE_COMMENTS);
         return render(
           c,
           <Layout
@@ -77,6 +92,7 @@ export function pageRoutes(deps: Deps) {
               name={config.canonName}
               description={config.canonDescription}
               entries={entries}
+              recent={recent}
               locale={locale}
             />
           </Layout>,
@@ -90,12 +106,14 @@ export function pageRoutes(deps: Deps) {
         if (entry === null) return notFoundPage(c, locale);
         const viewer = await cookieVoice(deps, c);
         const comments = await pageComments(db, entry.id, viewer);
-        const notice = c.req.query('sent') === '1' ? 'sent' : (c.req.query('problem') ?? null);
+        const notice = c.req.query('sent') === '1' ? 'sent' : noticeParam(c.req.query('problem'));
+        const flagNotice = c.req.query('flagged') === '1' ? 'flagged' : noticeParam(c.req.query('flagproblem'));
         const participation = {
           csrf: csrfToken(deps, c),
           canonName: config.canonName,
           viewer: viewer === null ? null : { name: viewer.name, confirmed: viewer.confirmed },
-          notice: notice !== null && /^[a-z]{1,20}$/.test(notice) ? notice : null,
+          notice,
+          flagNotice,
         };
         const words = WORDS[locale];
         const feeds = [
@@ -123,6 +141,18 @@ export function pageRoutes(deps: Deps) {
           outcome.ok
             ? `${bookPagePath(id)}?sent=1#${outcome.anchor}`
             : `${bookPagePath(id)}?problem=${outcome.problem}#participate`,
+          303,
+        );
+      })
+      .post('/books/:id/flags', async (c) => {
+        const id = c.req.param('id');
+        if (!BOOK_ID.test(id)) return notFoundPage(c, pickLocale(c.req.header('accept-language')));
+        const outcome = await submitFlagForm(deps, c, id);
+        const anchor = outcome.commentId === null ? 'comments' : `comment-${outcome.commentId}`;
+        return c.redirect(
+          outcome.ok
+            ? `${bookPagePath(id)}?flagged=1#${anchor}`
+            : `${bookPagePath(id)}?flagproblem=${outcome.problem}#${anchor}`,
           303,
         );
       })

@@ -10,6 +10,7 @@ import { alsoOnLinks, safeHref } from './also-on';
 import type { PageComment } from './data';
 import { formatAverage, formatCommentTime, formatPublished, paragraphs } from './format';
 import { WORDS, type Locale } from './i18n';
+import { FormNotice, InboxHint, WhoFields, type Viewer } from './who-fields';
 
 export const commentAnchor = (commentId: string) => `comment-${commentId}`;
 
@@ -23,7 +24,45 @@ function Paragraphs(props: { text: string }) {
   );
 }
 
-function CommentItem(props: { comment: PageComment; locale: Locale }) {
+/** The comment's permalink (visible, so it can be copied) and its report form, folded until asked for. */
+function CommentTools(props: { comment: PageComment; bookId: string; locale: Locale; participation: Participation }) {
+  const { comment, bookId, locale, participation } = props;
+  const words = WORDS[locale];
+  const prefix = `flag-${comment.id}`;
+  return (
+    <div class="tools">
+      <a class="permalink" href={`#${commentAnchor(comment.id)}`} aria-label={words.permalinkLabel(comment.authorName)}>
+        {words.permalink}
+      </a>
+      {comment.waiting ? null : (
+        <details class="flag">
+          <summary aria-label={words.flagLabel(comment.authorName)}>{words.flag}</summary>
+          <form method="post" action={`/books/${encodeURIComponent(bookId)}/flags`}>
+            <input type="hidden" name="csrf" value={participation.csrf} />
+            <input type="hidden" name="comment" value={comment.id} />
+            <fieldset>
+              <legend>{words.flagReason}</legend>
+              {Object.entries(words.flagReasons).map(([reason, label]) => (
+                <p>
+                  <input id={`${prefix}-${reason}`} type="radio" name="reason" value={reason} required />{' '}
+                  <label for={`${prefix}-${reason}`} class="inline">
+                    {label}
+                  </label>
+                </p>
+              ))}
+            </fieldset>
+            <WhoFields viewer={participation.viewer} idPrefix={prefix} locale={locale} />
+            <p>
+              <button type="submit">{words.flagSubmit}</button>
+            </p>
+          </form>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function CommentItem(props: { comment: PageComment; bookId: string; locale: Locale; participation: Participation }) {
   const { comment, locale } = props;
   const words = WORDS[locale];
   const time = new Date(comment.createdAt).toISOString();
@@ -45,6 +84,7 @@ function CommentItem(props: { comment: PageComment; locale: Locale }) {
       ) : (
         <Paragraphs text={comment.body} />
       )}
+      <CommentTools {...props} />
     </li>
   );
 }
@@ -54,9 +94,11 @@ export type Participation = {
   csrf: string;
   /** "Does this book belong in the …?" */
   canonName: string;
-  viewer: { name: string; confirmed: boolean } | null;
+  viewer: Viewer;
   /** After a post: `sent`, or the problem's key in WORDS.problems. */
   notice: string | null;
+  /** After a report: `flagged`, or the problem's key in WORDS.problems. */
+  flagNotice: string | null;
 };
 
 const RATING_CHOICES = ['5', '4.5', '4', '3.5', '3', '2.5', '2', '1.5', '1', '0.5'];
@@ -72,33 +114,14 @@ function ParticipateForm(props: { entry: CanonEntry; locale: Locale; participati
         {entry.title}
         {entry.authors.length === 0 ? '' : ` · ${words.by} ${entry.authors.join(', ')}`}
       </h2>
-      {notice === 'sent' ? (
-        <p class="notice" role="status">
-          {viewer?.confirmed === true ? words.sentConfirmed : words.sent}
-        </p>
-      ) : null}
-      {problem === null ? null : (
-        <p class="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormNotice
+        text={notice === 'sent' ? (viewer?.confirmed === true ? words.sentConfirmed : words.sent) : null}
+        problem={problem}
+      />
       <p>{words.share(participation.canonName)}</p>
       <form method="post" action={`/books/${encodeURIComponent(entry.id)}`}>
         <input type="hidden" name="csrf" value={participation.csrf} />
-        {viewer === null ? (
-          <>
-            <p>
-              <label for="f-name">{words.yourName} *</label>
-              <input id="f-name" name="name" required maxlength={80} autocomplete="name" />
-            </p>
-            <p>
-              <label for="f-email">{words.yourEmail} *</label>
-              <input id="f-email" name="email" type="email" required maxlength={254} autocomplete="email" />
-            </p>
-          </>
-        ) : (
-          <p>{words.commentingAs(viewer.name)}</p>
-        )}
+        <WhoFields viewer={viewer} idPrefix="f" locale={locale} />
         <p>
           <label for="f-rating">{words.yourRating}</label>
           <select id="f-rating" name="rating">
@@ -118,7 +141,7 @@ function ParticipateForm(props: { entry: CanonEntry; locale: Locale; participati
             {words.spoilerBox}
           </label>
         </p>
-        {viewer?.confirmed === true ? null : <p class="muted">{words.checkInbox}</p>}
+        <InboxHint viewer={viewer} locale={locale} />
         <p>
           <button type="submit">{words.submit}</button>
         </p>
@@ -189,9 +212,10 @@ export function BookPage(props: {
 
       <section aria-labelledby="comments">
         <h2 id="comments">{words.comments(comments.filter((c) => !c.waiting).length)}</h2>
+        <FlagNotice locale={locale} participation={props.participation} />
         <ol class="comments">
           {comments.map((comment) => (
-            <CommentItem comment={comment} locale={locale} />
+            <CommentItem comment={comment} bookId={entry.id} locale={locale} participation={props.participation} />
           ))}
         </ol>
       </section>
@@ -266,4 +290,14 @@ function AlsoOnList(props: { entry: CanonEntry; locale: Locale }) {
       ))}
     </p>
   );
+}
+
+function FlagNotice(props: { locale: Locale; participation: Participation }) {
+  const words = WORDS[props.locale];
+  const { flagNotice, viewer } = props.participation;
+  if (flagNotice === null) return null;
+  if (flagNotice === 'flagged') {
+    return <FormNotice text={viewer?.confirmed === true ? words.flagged : words.flaggedProvisional} problem={null} />;
+  }
+  return <FormNotice text={null} problem={words.problems[flagNotice] ?? null} />;
 }

@@ -1,10 +1,17 @@
 /** @jsxImportSource hono/jsx */
 /** The canon's front page: its name, its description, every book with its rating and comment count. */
 import type { CanonEntry } from '../../lib/shared/api';
-import { formatAverage, formatPublished, paragraphs } from './format';
+import type { RecentComment } from './data';
+import { formatAverage, formatCommentTime, formatPublished, paragraphs } from './format';
 import { WORDS, type Locale } from './i18n';
 
-export function CanonPage(props: { name: string; description: string; entries: CanonEntry[]; locale: Locale }) {
+export function CanonPage(props: {
+  name: string;
+  description: string;
+  entries: CanonEntry[];
+  recent: RecentComment[];
+  locale: Locale;
+}) {
   const { locale } = props;
   const words = WORDS[locale];
   return (
@@ -37,6 +44,28 @@ export function CanonPage(props: { name: string; description: string; entries: C
           </li>
         ))}
       </ul>
+      <p>
+        <a href="/nominations">{words.nominations}</a>: {words.nominateIntro}
+      </p>
+      {props.recent.length === 0 ? null : (
+        <>
+          <h2>{words.recentComments}</h2>
+          <ul class="plain recent">
+            {props.recent.map((comment) => (
+              <li>
+                <a href={`/books/${encodeURIComponent(comment.bookId)}#comment-${comment.id}`}>
+                  {comment.authorName} {words.onBook(comment.bookTitle)}
+                </a>{' '}
+                <span class="muted">
+                  <time datetime={new Date(comment.createdAt).toISOString()}>
+                    {formatCommentTime(comment.createdAt, locale)}
+                  </time>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </>
   );
 }

@@ -34,6 +34,9 @@ export function Layout(props: {
         </a>
         <header class="site">
           <a href="/">{props.canonName}</a>
+          <nav aria-label={words.siteNav}>
+            <a href="/nominations">{words.nominations}</a>
+          </nav>
         </header>
         <main id="content">{props.children}</main>
         <footer class="site">

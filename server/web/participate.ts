@@ -26,7 +26,8 @@ export const CSRF_COOKIE = 'bookside_csrf';
 const YEAR_S = 365 * 24 * 3600;
 const SECRET = /^[A-Za-z0-9_-]{16,200}$/;
 
-export type FormProblem = 'csrf' | 'who' | 'comment' | 'rating' | 'nothing' | 'limited';
+export type FormProblem =
+  'csrf' | 'who' | 'comment' | 'rating' | 'nothing' | 'limited' | 'reason' | 'isbn' | 'book' | 'gone' | 'incanon';
 
 /** Secure whenever the server's public address is HTTPS, so the secret never travels in clear text. */
 export function cookieOptions(config: Deps['config']) {
@@ -67,21 +68,62 @@ function fromThisSite(deps: Deps, c: Context<AppEnv>): boolean {
   return origin === new URL(c.req.url).origin || origin === new URL(deps.config.publicUrl).origin;
 }
 
-const field = (form: Record<string, unknown>, name: string) => {
+export const field = (form: Record<string, unknown>, name: string) => {
   const value = form[name];
   return typeof value === 'string' ? value : '';
 };
 
 export type FormOutcome = { ok: true; anchor: string } | { ok: false; problem: FormProblem };
 
-/** Handles one submitted book-page form; the caller redirects to the outcome. */
-export async function submitBookForm(deps: Deps, c: Context<AppEnv>, bookId: string): Promise<FormOutcome> {
-  const { db, write, limiter, config, clock } = deps;
+export type WebForm = Record<string, unknown>;
+
+/**
+ * The submitted form, once its CSRF token matches the browser's cookie and it
+ * comes from this site; null otherwise (the caller answers `csrf`).
+ */
+export async function trustedForm(deps: Deps, c: Context<AppEnv>): Promise<WebForm | null> {
   const form = await c.req.parseBody();
   const csrfCookie = getCookie(c, CSRF_COOKIE);
-  if (!fromThisSite(deps, c) || csrfCookie === undefined || !sameToken(csrfCookie, field(form, 'csrf'))) {
-    return { ok: false, problem: 'csrf' };
+  if (!fromThisSite(deps, c) || csrfCookie === undefined || !sameToken(csrfCookie, field(form, 'csrf'))) return null;
+  return form;
+}
+
+/**
+ * The browser's voice: its cookie's, or a new identity from the form's name
+ * and e-mail (the confirmation mail goes out, the secret goes into the
+ * HttpOnly cookie). Null when the form names nobody usable.
+ */
+export async function formVoice(deps: Deps, c: Context<AppEnv>, form: WebForm): Promise<Voice | null> {
+  const known = await cookieVoice(deps, c);
+  if (known !== null) return known;
+  const who = v.safeParse(RegisterIdentityRequest, { name: field(form, 'name'), email: field(form, 'email') });
+  if (!who.success) return null;
+  const client = c.get('clientIp');
+  await deps.limiter.consume('register', client, deps.config.rateLimits.registrationsPerIp);
+  // The page's language is the one its reader reads, so the mail is written in it too.
+  const language = pickLocale(c.req.header('accept-language'));
+  const identity = await registerIdentity(deps, { ...who.output, language }, client);
+  setCookie(c, IDENTITY_COOKIE, identity.secret, cookieOptions(deps.config));
+  const voice = await voiceBySecretHash(deps.db, hashSecret(identity.secret));
+  if (voice === null) throw new Error('a new identity has no voice');
+  return voice;
+}
+
+/** A rate limit becomes the form's `limited` problem; anything else stays an error. */
+export async function limitedAsProblem<T>(work: () => Promise<T>): Promise<T | { ok: false; problem: 'limited' }> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 429) return { ok: false, problem: 'limited' };
+    throw error;
   }
+}
+
+/** Handles one submitted book-page form; the caller redirects to the outcome. */
+export async function submitBookForm(deps: Deps, c: Context<AppEnv>, bookId: string): Promise<FormOutcome> {
+  const { write, limiter, config, clock } = deps;
+  const form = await trustedForm(deps, c);
+  if (form === null) return { ok: false, problem: 'csrf' };
   const body = field(form, 'body');
   const ratingText = field(form, 'rating');
   const comment =
@@ -91,20 +133,9 @@ export async function submitBookForm(deps: Deps, c: Context<AppEnv>, bookId: str
   if (comment !== null && !comment.success) return { ok: false, problem: 'comment' };
   if (rating !== null && !rating.success) return { ok: false, problem: 'rating' };
 
-  try {
-    let voice = await cookieVoice(deps, c);
-    if (voice === null) {
-      const who = v.safeParse(RegisterIdentityRequest, { name: field(form, 'name'), email: field(form, 'email') });
-      if (!who.success) return { ok: false, problem: 'who' };
-      const client = c.get('clientIp');
-      await limiter.consume('register', client, config.rateLimits.registrationsPerIp);
-      // The page's language is the one its reader reads, so the mail is written in it too.
-      const language = pickLocale(c.req.header('accept-language'));
-      const identity = await registerIdentity(deps, { ...who.output, language }, client);
-      setCookie(c, IDENTITY_COOKIE, identity.secret, cookieOptions(deps.config));
-      voice = await voiceBySecretHash(db, hashSecret(identity.secret));
-      if (voice === null) throw new Error('a new identity has no voice');
-    }
+  return limitedAsProblem(async (): Promise<FormOutcome> => {
+    const voice = await formVoice(deps, c, form);
+    if (voice === null) return { ok: false, problem: 'who' };
     const identityId = voice.identityId;
     const now = clock.now();
     let anchor = 'rating';
@@ -149,8 +180,5 @@ export async function submitBookForm(deps: Deps, c: Context<AppEnv>, bookId: str
       tx.changed(bookTag(bookId));
     });
     return { ok: true, anchor };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 429) return { ok: false, problem: 'limited' };
-    throw error;
-  }
+  });
 }

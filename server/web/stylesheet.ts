@@ -71,4 +71,17 @@ ul.additions li{padding:.25rem 0}
 table.log{border-collapse:collapse;width:100%;font-size:.95rem}
 table.log th,table.log td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
 table.log caption{text-align:left;padding:.25rem 0}
+header.site{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1rem}
+header.site nav a{font-weight:normal}
+.tools{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline;font-size:.95rem}
+.tools>a,details.flag>summary,details.second>summary{color:var(--accent);cursor:pointer}
+details.flag[open],details.second[open]{flex-basis:100%;background:var(--card);padding:.5rem .75rem;border-radius:.25rem}
+fieldset{border:1px solid var(--line);margin:.5rem 0;padding:.25rem .75rem}
+legend{font-weight:bold}
+ol.nominations{list-style:none;padding:0;margin:0}
+ol.nominations>li{border-top:1px solid var(--line);padding:.75rem 0}
+ol.nominations>li:first-child{border-top:0}
+ol.nominations>li:target{outline:2px solid var(--accent);outline-offset:4px}
+h3{font-size:1.15rem;margin:.5rem 0 .25rem}
+h4{font-size:1rem;margin:.75rem 0 .25rem}
 `;

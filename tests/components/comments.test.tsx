@@ -5,6 +5,7 @@ import type { SidebarPort } from '../../components/ports';
 import { CommentForm } from '../../components/sidebar/CommentForm';
 import { CommentsPanel } from '../../components/sidebar/CommentsPanel';
 import { createSidebarState } from '../../components/sidebar/state';
+import { StatusPanel } from '../../components/sidebar/StatusPanel';
 import { LiveRegion } from '../../components/shared/LiveRegion';
 import { fail, ok } from '../../lib/shared/messages/result';
 import { expectNoAxeViolations } from './axe';
@@ -109,6 +110,41 @@ describe('CommentsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Spam' }));
     await screen.findByText('Reported. Thank you.');
     expect(backend.flagComment).toHaveBeenCalledWith('book-we-think', 'theirs', 'spam');
+  });
+
+  it('copies a published comment’s permalink on the canon’s web page, and offers none for a waiting one', async () => {
+    const { backend, container } = await createCommentsPanel({
+      loadComments: vi.fn(async () =>
+        ok(commentsView([comment('mine', { mine: true, status: 'waiting', authorName: 'Me' }), comment('theirs')])),
+      ),
+    });
+    const copy = await screen.findAllByRole('button', { name: /^Copy link/ });
+    expect(copy).toHaveLength(1);
+    await expectNoAxeViolations(container);
+    fireEvent.click(copy[0]!);
+    await screen.findByText('Link copied.');
+    expect(backend.copyText).toHaveBeenCalledWith('http://127.0.0.1:8787/books/book-we-think#comment-theirs');
+  });
+
+  it('says so when the browser refuses to copy', async () => {
+    await createCommentsPanel({ copyText: vi.fn(async () => fail('clipboard', 'The browser did not allow copying.')) });
+    fireEvent.click((await screen.findAllByRole('button', { name: /^Copy link/ }))[0]!);
+    await screen.findByText('The browser did not allow copying.');
+  });
+
+  it('links the book to its page on the canon’s web site, by the canon’s name', async () => {
+    const view = inCanonView();
+    if (view.canon === null) throw new Error('the fake view is in the canon');
+    render(
+      <StatusPanel
+        view={{ ...view, canon: view.canon }}
+        site={{ serverUrl: 'https://canon.example', canonName: 'Service Design Canon' }}
+      />,
+    );
+    const link = screen.getByRole('link', { name: 'Open in the Service Design Canon' });
+    const id = view.canon.answer.inCanon ? view.canon.answer.entry.id : '';
+    expect(link.getAttribute('href')).toBe(`https://canon.example/books/${id}`);
+    expect(link.getAttribute('rel')).toBe('noopener');
   });
 
   it('closes the flag menu with Escape and returns focus to its button', async () => {

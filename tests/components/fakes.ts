@@ -109,6 +109,7 @@ export function pendingComment(id: string, state: PendingWrite['state']): Pendin
 export const DEFAULT_SETTINGS: SettingsView = {
   serverUrl: 'http://127.0.0.1:8787',
   defaultServerUrl: 'http://127.0.0.1:8787',
+  canonName: 'Service Design Canon',
   sites: {},
   anySite: false,
   sidebar: DEFAULT_SIDEBAR_LAYOUT,
@@ -159,6 +160,7 @@ export function fakeSidebarPort(overrides: Partial<SidebarPort> = {}): SidebarPo
     saveDraft: vi.fn(async () => ok(null)),
     postComment: vi.fn(async () => ok(pendingComment('w1', 'queued'))),
     flagComment: vi.fn(async () => ok(null)),
+    copyText: vi.fn(async () => ok(null)),
     setTags: vi.fn(async () => ok(null)),
     addLink: vi.fn(async () => ok(null)),
     nominate: vi.fn(async () => ok(null)),

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { Window } from 'happy-dom';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeedBooks } from '../../server/db/seed';
@@ -59,5 +60,43 @@ describe.each(backends())('Atom feeds (%s)', (backend) => {
     expect((await fetch(`${server.api}/books/nope/comments.atom`)).status).toBe(404);
     const json = await call(server.api, 'GET', '/books/nope/comments.atom');
     expect(json.body.error.code).toBe('not_found');
+  });
+
+  it('links every entry to its comment: the link answers 200 text/html and the page holds the permalink', async () => {
+    const me = await newIdentity(server, { confirm: true });
+    await postComment(server, 'good-services', me.secret, { body: 'A comment on another book, for the site feed.' });
+    await postComment(server, 'good-services', me.secret, { body: 'Spoiler: the end.', spoiler: true });
+    const publicUrl = server.server.deps.config.publicUrl;
+    const pages = new Map<string, Document>();
+    for (const path of [
+      '/feeds/comments.atom',
+      '/books/we-think/comments.atom',
+      '/books/good-services/comments.atom',
+    ]) {
+      const xml = await (await fetch(`${server.api}${path}`)).text();
+      expect(XMLValidator.validate(xml), path).toBe(true);
+      const entries = [new XMLParser({ ignoreAttributes: false }).parse(xml).feed.entry].flat().filter(Boolean);
+      expect(entries.length, path).toBeGreaterThan(0);
+      for (const entry of entries) {
+        const alternate = [entry.link].flat().find((l: Record<string, string>) => l['@_rel'] === 'alternate');
+        expect(alternate['@_type']).toBe('text/html');
+        const href = new URL(alternate['@_href'] as string);
+        expect(href.origin).toBe(new URL(publicUrl).origin);
+        const id = (entry.id as string).replace('urn:uuid:', '');
+        expect(href.hash).toBe(`#comment-${id}`);
+        let doc = pages.get(href.pathname);
+        if (doc === undefined) {
+          // The server listens on its own ephemeral port; the feed names its public address.
+          const response = await fetch(`${server.url}${href.pathname}${href.search}`);
+          expect(response.status, href.pathname).toBe(200);
+          expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+          const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+          doc = new window.DOMParser().parseFromString(await response.text(), 'text/html') as unknown as Document;
+          pages.set(href.pathname, doc);
+        }
+        expect(doc.getElementById(`comment-${id}`), `${path}: ${href.href}`).not.toBeNull();
+      }
+    }
+    expect([...pages.keys()].sort()).toEqual(['/books/good-services', '/books/we-think']);
   });
 });

@@ -152,6 +152,8 @@ describe('the sidebar’s port framed into a page', () => {
       run: (p) => p.flagComment('b1', 'c1', 'spoiler'),
       sends: [['flagComment', { bookId: 'b1', commentId: 'c1', reason: 'spoiler' }]],
     },
+    // Straight to the clipboard, no message: the background has nothing to do with it.
+    copyText: { run: (p) => p.copyText('https://canon.example/books/b1#comment-c1'), sends: [], answers: ok(null) },
     setTags: { run: (p) => p.setTags('b1', ['essays']), sends: [['setTags', { bookId: 'b1', tags: ['essays'] }]] },
     addLink: {
       run: (p) => p.addLink('b1', 'https://example.org/r', 'A review'),

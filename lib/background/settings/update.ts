@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../shared/messages/result';
 import type { SettingsPatch } from '../../shared/messages/payloads';
 import type { SettingsView } from '../../shared/messages/views';
 import {
+  canonNameItem,
   anySiteItem,
   canonServerItem,
   DEFAULT_CANON_URL,
@@ -45,12 +46,13 @@ export async function updateSettings(
 
 /** Every setting as extension pages see it. */
 export async function readSettings(): Promise<SettingsView> {
-  const [serverUrl, sites, anySite, sidebar, theme] = await Promise.all([
+  const [serverUrl, canonName, sites, anySite, sidebar, theme] = await Promise.all([
     currentCanonServer(),
+    canonNameItem.getValue(),
     siteSwitchesItem.getValue(),
     anySiteItem.getValue(),
     sidebarItem.getValue(),
     themeItem.getValue(),
   ]);
-  return { serverUrl, defaultServerUrl: DEFAULT_CANON_URL, sites, anySite, sidebar, theme };
+  return { serverUrl, defaultServerUrl: DEFAULT_CANON_URL, canonName, sites, anySite, sidebar, theme };
 }

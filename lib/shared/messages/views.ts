@@ -75,6 +75,8 @@ export interface IdentityView {
 export interface SettingsView {
   serverUrl: string;
   defaultServerUrl: string;
+  /** The canon's name, from the shipped snapshot: pages say "the Service Design Canon". */
+  canonName: string;
   sites: Record<string, boolean>;
   anySite: boolean;
   sidebar: SidebarLayout;

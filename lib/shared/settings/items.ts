@@ -5,6 +5,7 @@
  * IndexedDB. Changed only through the background's messages.
  */
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_CANON_NAME } from '../api/canon';
 import type { SidebarLayout, Theme } from './appearance';
 import { buildCanonOrigin, DEFAULT_SIDEBAR_LAYOUT } from './defaults';
 import { ANY_SITE_KEY, SIDEBAR_SETTING_KEY, SITE_SWITCHES_KEY } from './keys';
@@ -26,6 +27,12 @@ export const sidebarItem = storage.defineItem<SidebarLayout>(`local:${SIDEBAR_SE
   version: 1,
 });
 export const themeItem = storage.defineItem<Theme>('local:theme', { fallback: 'system', version: 1 });
+
+/** The canon's name as the shipped snapshot gives it (CANON_NAME at build time). */
+export const canonNameItem = storage.defineItem<string>('local:canonName', {
+  fallback: DEFAULT_CANON_NAME,
+  version: 1,
+});
 
 export async function currentCanonServer(): Promise<string> {
   return (await canonServerItem.getValue()) ?? DEFAULT_CANON_URL;
