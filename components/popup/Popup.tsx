@@ -2,6 +2,7 @@ import '../shared/theme.css';
 import './popup.css';
 import type { CanonEntry } from '../../lib/shared/api/responses';
 import type { AnsweredBook } from '../ports';
+import { EXTERNAL_LINK_REL } from '../../lib/pages/text-links';
 import { canonPageUrl } from '../shared/canon-site';
 import { isStale } from '../shared/tab-book';
 import { t } from '../i18n';
@@ -67,7 +68,7 @@ function PopupBookView({ state, book }: { state: PopupState; book: AnsweredBook 
       </p>
       {entry && state.site.value && (
         <p class="canon-page">
-          <a href={canonPageUrl(state.site.value, entry.id)} target="_blank" rel="noopener">
+          <a href={canonPageUrl(state.site.value, entry.id)} target="_blank" rel={EXTERNAL_LINK_REL}>
             {t('status.canonPage', [state.site.value.canonName])}
           </a>
         </p>

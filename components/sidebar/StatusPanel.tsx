@@ -1,5 +1,6 @@
 import type { AnsweredBook } from '../ports';
 import { formatNumber, t } from '../i18n';
+import { EXTERNAL_LINK_REL } from '../../lib/pages/text-links';
 import { canonPageUrl, type CanonSite } from '../shared/canon-site';
 
 /** Canon status and what is known about the edition: canon data first, the page's own otherwise. */
@@ -25,7 +26,7 @@ export function StatusPanel({ view, site }: { view: AnsweredBook; site: CanonSit
       </p>
       {entry && site && (
         <p class="canon-page">
-          <a href={canonPageUrl(site, entry.id)} target="_blank" rel="noopener">
+          <a href={canonPageUrl(site, entry.id)} target="_blank" rel={EXTERNAL_LINK_REL}>
             {t('status.canonPage', [site.canonName])}
           </a>
         </p>
