@@ -141,7 +141,11 @@ describe('the moderator’s desk, in Chromium with the real canon server', () =>
       expect(ids).toContain(kept.body.id);
       expect(ids).not.toContain(spam.body.id);
 
-      await desk.getByRole('link', { name: 'Nominations' }).click();
+      // The desk's own Nominations, not the canon's public page of the same name in the site header.
+      await desk
+        .getByRole('navigation', { name: 'Moderator’s desk' })
+        .getByRole('link', { name: 'Nominations' })
+        .click();
       await desk.getByRole('heading', { name: 'Nominations', level: 1 }).waitFor();
       await checkAxe('nominations');
       await desk.locator(`#nomination-${nomination.body.id}`).getByRole('link', { name: 'Accept…' }).click();
