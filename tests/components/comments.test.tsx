@@ -144,7 +144,7 @@ describe('CommentsPanel', () => {
     const link = screen.getByRole('link', { name: 'Open in the Service Design Canon' });
     const id = view.canon.answer.inCanon ? view.canon.answer.entry.id : '';
     expect(link.getAttribute('href')).toBe(`https://canon.example/books/${id}`);
-    expect(link.getAttribute('rel')).toBe('noopener');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
   });
 
   it('closes the flag menu with Escape and returns focus to its button', async () => {
