@@ -2,7 +2,6 @@ import '../shared/theme.css';
 import './popup.css';
 import type { CanonEntry } from '../../lib/shared/api/responses';
 import type { AnsweredBook } from '../ports';
-import { EXTERNAL_LINK_REL } from '../../lib/pages/text-links';
 import { canonPageUrl } from '../shared/canon-site';
 import { EXTERNAL_LINK_REL } from '../../lib/pages/text-links';
 import { isStale } from '../shared/tab-book';

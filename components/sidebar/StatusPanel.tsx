@@ -1,6 +1,5 @@
 import type { AnsweredBook } from '../ports';
 import { formatNumber, t } from '../i18n';
-import { EXTERNAL_LINK_REL } from '../../lib/pages/text-links';
 import { canonPageUrl, type CanonSite } from '../shared/canon-site';
 import { EXTERNAL_LINK_REL } from '../../lib/pages/text-links';
 
