@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WE_THINK, weThinkOnAmazon } from '../e2e/canon-pages';
-import { FirefoxPages, launchFirefoxWithExtension, tabReportFor, type FirefoxExtensionBrowser } from './firefox';
+import { bookReportFor, FirefoxPages, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from './firefox';
 
 describe('Firefox’s own sidebar', () => {
   let ff: FirefoxExtensionBrowser;
@@ -32,8 +32,9 @@ describe('Firefox’s own sidebar', () => {
   it('shows the active tab’s book, and follows the reader to another tab', async () => {
     const book = await pages.open(WE_THINK.url);
     // The book's report is in before the panel opens: this test is about the panel following the active
-    // tab, not about a panel opened while the page is still loading.
-    expect((await tabReportFor(control, book.url())).book).not.toBeNull();
+    // tab, not about a panel opened while the page is still loading. The book's own report, not the early
+    // "no book" that clears the tab first.
+    expect((await bookReportFor(control, book.url())).book).not.toBeNull();
     await book.bringToFront();
     // The reader opens the panel from View ▸ Sidebar.
     await ff.showSidebarPanel();
