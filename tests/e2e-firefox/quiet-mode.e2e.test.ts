@@ -13,6 +13,7 @@ import { WE_THINK, weThinkOnAmazon } from '../e2e/canon-pages';
 import { expectHolds } from '../e2e/holds';
 import { firefoxSurface } from '../e2e/journey/firefox';
 import {
+  bookReportFor,
   FirefoxPages,
   launchFirefoxWithExtension,
   pageViewOfSidebar,
@@ -100,7 +101,25 @@ describe('quiet mode, in Firefox', () => {
     expect((await storedSettings()).showOn).toBe('in-canon');
 
     const quiet = await openBook(NOT_IN_CANON.url);
-    // The book was reported; the canon's answer (no badge) is in before the tab would appear.
+    // The tab's first report is the early one clearing it (null), sent while the page is parsed and the
+    // sidebar framed hidden; the book's own report comes after detection. Then the hidden frame waits for
+    // the canon's answer, is never shown, and goes once the answer says "unknown".
+    await bookReportFor(control, NOT_IN_CANON.url);
+    let shown = 0;
+    const shownHosts = () =>
+      quiet.page.evaluate(
+        () =>
+          [...document.querySelectorAll('bookside-sidebar')].filter(
+            (host) => getComputedStyle(host).visibility !== 'hidden',
+          ).length,
+      );
+    await expect
+      .poll(async () => {
+        shown = Math.max(shown, await shownHosts());
+        return pageViewOfSidebar(quiet.page);
+      }, WAIT)
+      .toEqual({ hosts: 0, shadowRootVisible: false, frames: 0 });
+    expect(shown).toBe(0);
     await expect.poll(() => badgeText(quiet.tabId), WAIT).toBe('');
     await expectHolds(
       async () =>
