@@ -59,10 +59,8 @@ export function startSidebarControls(
   let { layout, showOn } = settings;
   let book: BookRef | null = null;
   let key: string | undefined;
-  /** What the canon knows of `book`, once asked (quiet mode only). */
-  let standing: CanonStanding | null = null;
-  /** Whether `standing` is the background's answer about `book` yet. */
-  let answered = false;
+  /** What the canon knows of `book`, once the background answered (quiet mode only; undefined until then). */
+  let standing: CanonStanding | null | undefined;
   /** The reader asked for the sidebar on this book with the shortcut, quiet mode or not. */
   let revealed = false;
   let frame = earlyFrame;
@@ -79,7 +77,7 @@ export function startSidebarControls(
     if (wanted && (revealed || sidebarShown(showOn, standing))) {
       if (frame?.isAttached()) frame.setLayout(layout);
       else frame = mountSidebarFrame(document, sidebarUrl, layout, (host) => placeInTabOrder(document, host));
-    } else if (wanted && !answered && needsStanding(showOn) && frame?.isAttached() && !frame.isShown()) {
+    } else if (wanted && standing === undefined && needsStanding(showOn) && frame?.isAttached() && !frame.isShown()) {
       // Quiet mode: the hidden frame waits for the canon's answer rather than going and coming back.
     } else {
       frame?.remove();
@@ -94,7 +92,6 @@ export function startSidebarControls(
     const answer = await deps.standing().catch(() => null);
     if (asked !== key) return;
     standing = answer;
-    answered = true;
     syncFrame();
   };
 
@@ -127,8 +124,7 @@ export function startSidebarControls(
       }
       key = foundKey;
       book = found;
-      standing = null;
-      answered = false;
+      standing = undefined;
       revealed = false;
       syncFrame();
       await reported;
