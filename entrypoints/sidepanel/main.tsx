@@ -15,10 +15,11 @@ const state = createSidebarState(await createSidebarPort(), { inPage: isInPage()
 state.start();
 render(<Sidebar state={state} inPage={isInPage()} />, document.getElementById('app')!);
 
-/** User-timing mark when the book first shows (read by `npm run bench:sidebar`). */
+/** User-timing mark when the book first shows (read by `npm run bench:sidebar`); "no book" is not one. */
 const BOOK_SHOWN_MARK = 'bookside:book-shown';
 const stopWatching = effect(() => {
-  if (state.book.value.status !== 'ready') return;
+  const shown = state.book.value;
+  if (shown.status !== 'ready' || shown.value === null) return;
   // The next frame is the first one painted with the book in it.
   requestAnimationFrame(() => performance.mark(BOOK_SHOWN_MARK));
   queueMicrotask(() => stopWatching());
