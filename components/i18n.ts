@@ -28,7 +28,7 @@ export function uiLocale(): string {
 export function pluralForm(forms: number, count: number, locale: string): number {
   if (forms <= 1) return 0;
   if (forms === 3 && count === 0) return 0;
-  const one = new Intl.PluralRules(locale).select(count) === 'one';
+  const one = formatter(`plural ${locale}`, () => new Intl.PluralRules(locale)).select(count) === 'one';
   return forms === 3 ? (one ? 1 : 2) : one ? 0 : 1;
 }
 
@@ -47,8 +47,24 @@ function translate(key: string, ...args: unknown[]): string {
 
 export const t = translate as Translate;
 
+/**
+ * Intl's objects are slow to make (each loads its locale's data) and cheap to
+ * use: a sidebar shows dozens of counts, dates and plurals, so each kind is
+ * made once per language and options.
+ */
+const formatters = new Map<string, unknown>();
+function formatter<T>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
+  if (made === undefined) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(language, options).format(value);
+  const key = `number ${language} ${JSON.stringify(options ?? {})}`;
+  return formatter(key, () => new Intl.NumberFormat(language, options)).format(value);
 }
 
 /** A rating such as 3.5, always with one decimal so columns line up. */
@@ -57,5 +73,9 @@ export function formatRating(value: number): string {
 }
 
 export function formatDateTime(when: string | number): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(when));
+  const dates = formatter(
+    `date ${language}`,
+    () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
+  );
+  return dates.format(new Date(when));
 }

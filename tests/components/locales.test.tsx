@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { formatNumber, pluralForm, t } from '../../components/i18n';
+import { formatDateTime, formatNumber, formatRating, pluralForm, setUiLanguage, t } from '../../components/i18n';
 import { RatingPanel } from '../../components/sidebar/RatingPanel';
 import { LANGUAGES } from '../../lib/shared/api/languages';
 import { expectNoAxeViolations } from './axe';
@@ -107,6 +107,19 @@ describe('locales', () => {
     // A message with its own 0 form takes it in every language.
     expect([0, 1, 5].map((n) => pluralForm(3, n, 'fr'))).toEqual([0, 1, 2]);
     expect([0, 1, 5].map((n) => pluralForm(3, n, 'ja'))).toEqual([0, 2, 2]);
+  });
+
+  it('formats in the language set last, however often it changes (formatters are kept per language)', () => {
+    const when = Date.UTC(2026, 11, 7, 9, 30);
+    const sample = () => [formatNumber(12500), formatRating(3.5), formatDateTime(when).includes('2026')];
+    setUiLanguage('en-US');
+    expect(sample()).toEqual(['12,500', '3.5', true]);
+    setUiLanguage('de');
+    expect(sample()).toEqual(['12.500', '3,5', true]);
+    expect(formatDateTime(when)).toMatch(/^07\.12\.2026/);
+    setUiLanguage('en-US');
+    expect(sample()).toEqual(['12,500', '3.5', true]);
+    expect(formatDateTime(when)).toMatch(/^Dec 7, 2026/);
   });
 
   it('renders German text and numbers in German', async () => {
