@@ -29,10 +29,14 @@ export async function createSidebarPort(): Promise<SidebarPort> {
   const inPage = isInPage();
   // Framed: learnt from the first view (the background answers for the sender's tab).
   let tabId = inPage ? null : await activeTabId();
+  // Framed early (lib/content/early-frame), this page may load before its page is read: the first
+  // question waits for the page's report instead of hearing "no book" and then a change notice.
+  let firstQuestion = true;
   return {
     async loadBook() {
       if (inPage) {
-        const reply = await callBackground('getTabBook', {});
+        const reply = await callBackground('getTabBook', firstQuestion ? { waitForDetection: true } : {});
+        firstQuestion = false;
         if (reply.ok && reply.value !== null) tabId = reply.value.tabId;
         return reply;
       }

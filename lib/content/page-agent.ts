@@ -36,6 +36,14 @@ export interface PageAgentDeps {
   /** Calls back when the reader opens, closes, moves or re-places the sidebar (in any tab), or changes quiet mode. */
   watchSettings(onChange: (settings: PageSettings) => void, signal: AbortSignal): void;
   report(book: BookRef | null): Promise<unknown>;
+  /** The page is being read, its sidebar framed early: the background holds that sidebar's question until `report`. */
+  reportDetecting(): Promise<unknown>;
+  /**
+   * Starts loading what a book page needs after detection (the closer look,
+   * the sidebar controls) while the page is still parsed: the address says it
+   * may be one book, so it will most likely be needed.
+   */
+  preload(): void;
   /** Showing the sidebar, quiet mode and the shortcut (sidebar-controls.ts), loaded once a book is found. */
   sidebarControls(): Promise<StartSidebarControls | undefined>;
   /** The generic signals' reading of this page (checking the adapter's book when it found one). */
@@ -88,10 +96,12 @@ export async function runPageAgent(
   }, ctx.signal);
 
   if (Array.isArray(adapters) && earlyFrameWanted(adapters, document, new URL(location.href), settings.layout)) {
-    // The tab's last report is the previous page's book: cleared first, so the
-    // early frame never shows it (the background reads reports in this order).
-    void deps.report(null).catch(() => undefined);
+    // The tab's last report is the previous page's book: cleared first, so the early frame never
+    // shows it, and the sidebar's first question waits for this page's (the background reads
+    // reports in this order).
+    void deps.reportDetecting().catch(() => undefined);
     frame = startEarlyFrame(document, deps.sidebarUrl, settings.layout);
+    deps.preload();
   }
   ctx.onInvalidated(removeFrame);
   await whenParsed(document, ctx.signal);
@@ -150,13 +160,31 @@ export async function runPageAgent(
 
 function browserDeps(): PageAgentDeps {
   const api = extensionApi() ?? chrome;
+  // Each loads once per frame: a preload and the first look's own need share it.
+  const closerLookLoad = once(() => loadCloserLook(api));
+  const controlsLoad = once(() => loadSidebarControls(api));
   return {
     sidebarUrl: `${api.runtime.getURL('/sidepanel.html')}?in-page=1`,
     readSettings: () => readPageSettings(api.storage),
     watchSettings: (onChange, signal) => watchPageSettings(api.storage, onChange, signal),
     report: (book) => sendToBackground('reportPageBook', book),
-    sidebarControls: () => loadSidebarControls(api),
-    closerLook: (adapterRef) => closerLookAt(adapterRef, () => loadCloserLook(api)),
-    schemaReaders: () => schemaReadersAt(() => loadCloserLook(api)),
+    reportDetecting: () => sendToBackground('reportPageDetecting', undefined),
+    preload() {
+      void closerLookLoad().catch(() => undefined);
+      void controlsLoad();
+    },
+    sidebarControls: controlsLoad,
+    closerLook: (adapterRef) => closerLookAt(adapterRef, closerLookLoad),
+    schemaReaders: () => schemaReadersAt(closerLookLoad),
   };
+}
+
+/** `load`, run on the first call; later calls share its promise (a failed load is tried again). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }

@@ -26,6 +26,7 @@ const BOOK = {
 /** One valid payload per message, to show that refusals come from the sender check, not the payload. */
 const VALID: Record<string, unknown> = {
   reportPageBook: BOOK,
+  reportPageDetecting: undefined,
   getPageBookView: undefined,
   loadCloserLook: undefined,
   getPageBookStanding: undefined,

@@ -25,6 +25,7 @@ const FORGED_BOOK = {
 /** A payload for each message that, if obeyed, would write, leak or change something. */
 const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
   reportPageBook: FORGED_BOOK,
+  reportPageDetecting: undefined,
   getPageBookView: undefined,
   loadCloserLook: undefined,
   getPageBookStanding: undefined,

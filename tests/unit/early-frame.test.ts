@@ -65,7 +65,10 @@ const hostRule = (index = 0) => /:host\{([^}]*)\}/.exec(roots[index]?.querySelec
 const isHidden = (index = 0) => hostRule(index)?.includes('visibility:hidden') ?? false;
 
 interface Running {
-  reports: (BookRef | null)[];
+  /** What the agent told the background, in order: `detecting` is the early "this page is being read". */
+  reports: (BookRef | null | 'detecting')[];
+  /** How many times the agent started loading what a book page needs after detection. */
+  preloads: number;
   changeLayout(layout: SidebarLayout): void;
   done: Promise<void>;
   stop(): void;
@@ -88,13 +91,16 @@ function startAgent(
   document.documentElement.replaceChildren();
   parsing();
   let alive = true;
-  const reports: (BookRef | null)[] = [];
+  const reports: (BookRef | null | 'detecting')[] = [];
+  let preloads = 0;
   let onLayout: ((layout: SidebarLayout) => void) | undefined;
   const deps: PageAgentDeps = {
     sidebarUrl: SIDEBAR_URL,
     readSettings: async () => ({ layout, siteSwitches: {}, showOn }),
     watchSettings: (onChange) => void (onLayout = (next) => onChange({ layout: next, siteSwitches: {}, showOn })),
     report: async (book) => void reports.push(book),
+    reportDetecting: async () => void reports.push('detecting'),
+    preload: () => void (preloads += 1),
     sidebarControls: async () => (agentCtx, start) =>
       startSidebarControls(agentCtx, start, {
         standing: () => standing,
@@ -107,6 +113,9 @@ function startAgent(
   const ctx = createPageContext(() => alive);
   return {
     reports,
+    get preloads() {
+      return preloads;
+    },
     changeLayout: (next) => onLayout?.(next),
     done: runPageAgent(ctx, adapters, deps),
     stop: () => {
@@ -197,8 +206,10 @@ describe('the early frame’s life in a page', () => {
     await settle();
     expect(hosts()).toHaveLength(1);
     expect(isHidden()).toBe(true);
-    // The previous page's report is cleared before the frame can ask for it.
-    expect(running.reports).toEqual([null]);
+    // The previous page's report is cleared before the frame can ask for it, and the
+    // sidebar's first question will wait for this page's; what detection needs next is loading.
+    expect(running.reports).toEqual(['detecting']);
+    expect(running.preloads).toBe(1);
     const marks = performance.getEntriesByName(FRAME_SHOWN_MARK).length;
 
     parsed(BOOK);
@@ -207,7 +218,8 @@ describe('the early frame’s life in a page', () => {
     expect(hosts()).toHaveLength(1);
     expect(roots).toHaveLength(1);
     expect(isHidden()).toBe(false);
-    expect(running.reports.at(-1)?.isbn13[0]).toBe(BOOK.expected?.isbn13[0]);
+    expect(running.reports).toHaveLength(2);
+    expect((running.reports.at(-1) as BookRef).isbn13[0]).toBe(BOOK.expected?.isbn13[0]);
     expect(performance.getEntriesByName(FRAME_SHOWN_MARK).length).toBe(marks + 1);
   });
 
@@ -219,7 +231,7 @@ describe('the early frame’s life in a page', () => {
     parsed(BOOK);
     await settle();
     // Found and reported; the canon has not answered yet.
-    expect(running.reports.at(-1)?.isbn13[0]).toBe(BOOK.expected?.isbn13[0]);
+    expect((running.reports.at(-1) as BookRef).isbn13[0]).toBe(BOOK.expected?.isbn13[0]);
     expect(hosts()).toHaveLength(1);
     expect(isHidden()).toBe(true);
 
@@ -279,6 +291,7 @@ describe('the early frame’s life in a page', () => {
     await settle();
     expect(hosts()).toHaveLength(0);
     expect(running.reports).toEqual([]);
+    expect(running.preloads).toBe(0);
     parsed(null);
     await running.done;
     await settle();

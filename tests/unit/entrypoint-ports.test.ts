@@ -129,7 +129,14 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('the sidebar’s port framed into a page', () => {
   const CASES: Record<Exclude<keyof SidebarPort, 'onChange'>, Case<SidebarPort>> = {
-    loadBook: { run: (p) => p.loadBook(), sends: [['getTabBook', {}]] },
+    loadBook: {
+      // Framed before its page may have been read: the first question waits for the page's report; later ones do not.
+      run: async (p) => (await p.loadBook(), p.loadBook()),
+      sends: [
+        ['getTabBook', { waitForDetection: true }],
+        ['getTabBook', {}],
+      ],
+    },
     loadComments: {
       run: (p) => p.loadComments('b1', 'c2'),
       sends: [['getComments', { bookId: 'b1', cursor: 'c2' }]],

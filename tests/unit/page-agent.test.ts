@@ -142,6 +142,8 @@ async function startAgent(
       reports.push(book);
       return null;
     },
+    reportDetecting: async () => null,
+    preload: () => undefined,
     sidebarControls: async () => (agentCtx, start) =>
       startSidebarControls(agentCtx, start, {
         standing,
@@ -386,6 +388,8 @@ describe('the in-page agent', () => {
       readSettings: async () => ({ layout: IN_PAGE, siteSwitches: {}, showOn: 'every-book' }),
       watchSettings: () => undefined,
       report,
+      reportDetecting: async () => null,
+      preload: () => undefined,
       sidebarControls: async () => (agentCtx, start) =>
         startSidebarControls(agentCtx, start, {
           standing: async () => null,

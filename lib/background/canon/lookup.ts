@@ -24,11 +24,29 @@ type Deps = Pick<BackgroundContext, 'db' | 'fetch' | 'now' | 'server'>;
 
 const NOT_IN_CANON: LookupAnswer = { inCanon: false, nomination: null };
 
-export async function canonLookup(
-  deps: Deps,
-  book: Pick<BookRef, 'isbn13' | 'title' | 'authors'>,
-  refresh = false,
-): Promise<CanonStatus | null> {
+type LookedUpBook = Pick<BookRef, 'isbn13' | 'title' | 'authors'>;
+
+/**
+ * Lookups of a book running now: a page's report sets the tab's badge and
+ * its sidebar asks for the same book a moment later; both wait for the one
+ * lookup rather than read the index and the cache twice. Only running
+ * lookups are shared, never a finished answer, so no one is shown an answer
+ * older than their question.
+ */
+const lookingUp = new Map<string, Promise<CanonStatus | null>>();
+
+export function canonLookup(deps: Deps, book: LookedUpBook, refresh = false): Promise<CanonStatus | null> {
+  if (refresh) return lookupOnce(deps, book, true);
+  const key = JSON.stringify([book.isbn13, book.title ?? null, book.authors]);
+  let running = lookingUp.get(key);
+  if (running === undefined) {
+    running = lookupOnce(deps, book, false).finally(() => lookingUp.delete(key));
+    lookingUp.set(key, running);
+  }
+  return running;
+}
+
+async function lookupOnce(deps: Deps, book: LookedUpBook, refresh: boolean): Promise<CanonStatus | null> {
   const decision = await decideKnown(deps, book);
   if (decision.kind === 'unidentified') return null;
   // Not in the index: the canon does not know the book, and no server is told it was looked at.

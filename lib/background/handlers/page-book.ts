@@ -4,7 +4,7 @@
  */
 import { fail, ok } from '../../shared/messages/result';
 import { publicBookView, refreshTabBadge, tabBookView } from '../tabs/book-view';
-import { readTabReport, saveTabReport } from '../tabs/tab-reports';
+import { readTabReport, saveTabReport, whenDetected } from '../tabs/tab-reports';
 import { announceChange } from '../core/announce';
 import { readerIsLooking } from '../tabs/looking';
 import { canonLookup } from '../canon/lookup';
@@ -17,6 +17,14 @@ import {
   SIDEBAR_CONTROLS_SCRIPT_FILE,
 } from '../../shared/content-scripts';
 
+/**
+ * How long the in-page sidebar's first question waits for its page to be
+ * read. Detection normally takes milliseconds after the page is parsed; a
+ * page agent that never reports (its context ended) leaves the sidebar
+ * with "no book" after this.
+ */
+export const DETECTION_WAIT_MS = 5_000;
+
 export const pageBookHandlers = defineHandlers({
   reportPageBook: async (ctx, book, caller) => {
     const before = await readTabReport(caller.tabId);
@@ -27,6 +35,17 @@ export const pageBookHandlers = defineHandlers({
     }
     // The reply does not wait for the network; the badge follows when the canon answers.
     void refreshTabBadge(ctx, caller.tabId, book).catch(() => undefined);
+    return ok(null);
+  },
+
+  // A page framing its sidebar before it is parsed: the last page's book is gone, and this one's is coming.
+  reportPageDetecting: async (ctx, _, caller) => {
+    const before = await readTabReport(caller.tabId);
+    await saveTabReport(caller.tabId, { url: caller.url, book: null, detecting: true });
+    if (before?.book) {
+      await announceChange(['book'], ctx.now(), caller.tabId).catch(() => undefined);
+      await refreshTabBadge(ctx, caller.tabId, null).catch(() => undefined);
+    }
     return ok(null);
   },
 
@@ -69,9 +88,12 @@ export const pageBookHandlers = defineHandlers({
   },
 
   // The sidebar framed into a page does not know its tab (Firefox gives such a frame no `tabs`): the sender says it.
-  getTabBook: async (ctx, { tabId, refresh }, caller) => {
+  getTabBook: async (ctx, { tabId, refresh, waitForDetection }, caller) => {
     const tab = tabId ?? caller.tabId;
     if (tab === null) return fail('no-tab', 'Which tab? This page is not in one.');
-    return ok(await tabBookView(ctx, tab, refresh ?? false, await readerIsLooking(caller)));
+    // Read while the page may still be being read: the answer then waits for nothing but the book.
+    const looking = readerIsLooking(caller);
+    const report = waitForDetection ? await whenDetected(tab, DETECTION_WAIT_MS) : await readTabReport(tab);
+    return ok(await tabBookView(ctx, tab, report, refresh ?? false, await looking));
   },
 });

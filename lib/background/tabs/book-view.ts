@@ -11,7 +11,7 @@ import { listOutbox } from '../outbox/store';
 import { badgeFor, showBadge } from './badge';
 import type { BackgroundContext } from '../core/context';
 import { mineWithPending } from './mine-with-pending';
-import { readTabReport } from './tab-reports';
+import type { TabReport } from './tab-reports';
 
 /**
  * The public view of a book. `looking`: the reader has it in front of them
@@ -37,32 +37,41 @@ export async function refreshTabBadge(ctx: BackgroundContext, tabId: number, boo
   await showBadge(tabId, badgeFor(canon));
 }
 
+/** The tab's book as an extension page shows it, from the tab's `report` (tab-reports.ts). */
 export async function tabBookView(
   ctx: BackgroundContext,
   tabId: number,
+  report: TabReport | null,
   refresh: boolean,
   looking: boolean,
 ): Promise<BookView | null> {
-  const report = await readTabReport(tabId);
   if (report === null || report.book === null) return null;
-  const view = await publicBookView(ctx, report.book, refresh, looking);
+  // The identity and the outbox do not depend on the canon's answer: read alongside it.
+  const [view, identity, outbox] = await Promise.all([
+    publicBookView(ctx, report.book, refresh, looking),
+    ctx.server().then((server) => usableIdentity(ctx.db, server)),
+    listOutbox(ctx.db),
+  ]);
   const entry = view.canon?.answer.inCanon === true ? view.canon.answer.entry : null;
-  const identity = await usableIdentity(ctx.db, await ctx.server());
   const keys = orderKeysOf(
     report.book,
     entry?.id ?? null,
     view.canon?.answer.inCanon === false ? (view.canon.answer.nomination?.id ?? null) : null,
   );
-  const rows = (await listOutbox(ctx.db)).filter((row) => keys.has(row.orderKey));
+  const rows = outbox.filter((row) => keys.has(row.orderKey));
   const nomination = view.canon?.answer.inCanon === false ? view.canon.answer.nomination : null;
-  await showBadge(tabId, badgeFor(view.canon));
+  const [mine, myNomination] = await Promise.all([
+    entry === null ? null : myBookState(ctx, entry.id),
+    nomination?.status === 'open' ? myNominationState(ctx, nomination.id) : null,
+    showBadge(tabId, badgeFor(view.canon)),
+  ]);
   return {
     ...view,
     tabId,
     url: report.url,
     // Outbox rows are in send order, so the latest pending write wins.
-    mine: entry === null ? null : mineWithPending(await myBookState(ctx, entry.id), entry.id, rows),
-    myNomination: nomination?.status === 'open' ? await myNominationState(ctx, nomination.id) : null,
+    mine: entry === null ? null : mineWithPending(mine, entry.id, rows),
+    myNomination,
     pending: rows.map((row) => pendingView(row, identity !== null, entry?.title ?? report.book?.title ?? null)),
     identity: { registered: identity !== null, confirmed: identity?.confirmed ?? false },
   };

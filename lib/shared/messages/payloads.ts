@@ -91,7 +91,12 @@ export type WriteIntent = v.InferOutput<typeof WriteIntent>;
 export type WriteKind = WriteIntent['kind'];
 
 /** A tab's book; without `tabId`, the tab the asking page is framed into. */
-export const TabRequest = v.strictObject({ tabId: v.optional(TabId), refresh: v.optional(v.boolean()) });
+export const TabRequest = v.strictObject({
+  tabId: v.optional(TabId),
+  refresh: v.optional(v.boolean()),
+  /** The in-page sidebar's first question: if its page is still being read, answer once it has been. */
+  waitForDetection: v.optional(v.boolean()),
+});
 export const CommentsRequest = v.strictObject({
   bookId: Id,
   cursor: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(500)))),

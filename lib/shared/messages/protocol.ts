@@ -50,6 +50,8 @@ import type {
 export const FROM_CONTENT_SCRIPT = {
   /** This tab shows one book (or, with `null`, none). */
   reportPageBook: PageBookReport,
+  /** This tab's page is being read, its sidebar framed early: the last page's book is gone, this one's is coming. */
+  reportPageDetecting: NoPayload,
   /** Public canon data about the book this tab reported. */
   getPageBookView: NoPayload,
   /** Load the generic signals into this frame: its first look found they may matter. */
@@ -132,6 +134,7 @@ export const TO_CONTENT_SCRIPT = {
 /** What each message answers with, when it succeeds (a failure is the `Result`'s error). */
 interface ContentScriptReplies {
   reportPageBook: null;
+  reportPageDetecting: null;
   getPageBookView: PublicBookView | null;
   loadCloserLook: null;
   getPageBookStanding: CanonStanding | null;
