@@ -7,7 +7,11 @@ import { SITE_ADAPTERS } from './lib/detect/sites';
 import { OPEN_LIBRARY_ORIGIN } from './lib/background/chapters/openlibrary';
 import { buildCanonOrigin } from './lib/shared/settings/defaults';
 import { hostPattern } from './lib/shared/settings/defaults';
-import { CLOSER_LOOK_SCRIPT_FILE, SIDEBAR_CONTROLS_SCRIPT_FILE } from './lib/shared/content-scripts';
+import {
+  BOOK_CHECK_SCRIPT_FILE,
+  CLOSER_LOOK_SCRIPT_FILE,
+  SIDEBAR_CONTROLS_SCRIPT_FILE,
+} from './lib/shared/content-scripts';
 import { TOGGLE_SIDEBAR_COMMAND } from './lib/background/tabs/sidebar-command';
 
 // The canon server the extension talks to unless the reader picks another one
@@ -59,11 +63,11 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Only the sidebar page may be framed, and only into the pages Bookside
     // runs on; Chrome's per-session dynamic URL stops sites fingerprinting it.
-    // The generic signals' script and the sidebar controls are imported by the
+    // Detection's closer look (its two scripts) and the sidebar controls are imported by the
     // content script of those same pages (lib/content/script-loader.ts).
     web_accessible_resources: [
       {
-        resources: ['sidepanel.html', CLOSER_LOOK_SCRIPT_FILE, SIDEBAR_CONTROLS_SCRIPT_FILE],
+        resources: ['sidepanel.html', BOOK_CHECK_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE, SIDEBAR_CONTROLS_SCRIPT_FILE],
         matches: [...new Set(CONTENT_SCRIPT_MATCHES.map(originPattern))],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -19,10 +19,11 @@
  * frame once one of those tests accepts the page
  * (lib/content/platform-adapters.ts).
  *
- * None of them carries the generic signals: those are a script of their own,
- * `closer-look`, which the background injects into a frame only when its
- * first look says the generic signals may find or correct a book there
- * (lib/detect/first-look.ts).
+ * None of them carries detection's closer look (lib/detect/first-look.ts):
+ * where a site adapter read a book, `book-check` checks it against the
+ * page's own metadata; where none did but the page may hold one,
+ * `closer-look` (the generic signals) reads it. Each is loaded into a frame
+ * only when its first look asks (lib/content/closer-look.ts).
  *
  * Nor do they carry what only a book page needs (showing the sidebar, quiet
  * mode, the shortcut): that is `sidebar-controls`, loaded into a frame once
@@ -33,6 +34,7 @@ import path from 'node:path';
 import type { SiteAdapter } from '../lib/detect/base/types';
 import {
   ANY_SITE_SCRIPT_NAME,
+  BOOK_CHECK_SCRIPT_NAME,
   CLOSER_LOOK_SCRIPT_NAME,
   CONTENT_SCRIPTS_DIR as SCRIPTS_DIR,
   PLATFORMS_SCRIPT_NAME,
@@ -66,6 +68,7 @@ export default defineWxtModule({
     }
     addViteConfig(wxt, () => ({ plugins: [bareScriptStart(generatedDir)] }));
     const onDemand = [
+      { name: BOOK_CHECK_SCRIPT_NAME, source: providerSource('book-check-script', 'provideBookCheck') },
       { name: CLOSER_LOOK_SCRIPT_NAME, source: providerSource('closer-look-script', 'provideCloserLook') },
       {
         name: SIDEBAR_CONTROLS_SCRIPT_NAME,

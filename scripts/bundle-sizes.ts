@@ -30,18 +30,35 @@ export async function builtScripts(outDir: string): Promise<FileSize[]> {
 }
 
 /**
- * The opt-in script for library platforms on any host, and the generic
- * signals the background injects only where a first look asks for them (see
+ * The opt-in script for library platforms on any host, and the scripts loaded
+ * into a frame only when its page agent asks (see
  * modules/site-content-scripts.ts).
  */
 import {
   ANY_SITE_SCRIPT_FILE,
+  BOOK_CHECK_SCRIPT_FILE,
   CLOSER_LOOK_SCRIPT_FILE,
   PLATFORMS_SCRIPT_FILE,
   SIDEBAR_CONTROLS_SCRIPT_FILE,
 } from '../lib/shared/content-scripts';
 
-export { ANY_SITE_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE, PLATFORMS_SCRIPT_FILE, SIDEBAR_CONTROLS_SCRIPT_FILE };
+export { ANY_SITE_SCRIPT_FILE };
+
+/** The scripts a page receives only on demand, each with when (as `npm run size` says it). */
+export const ON_DEMAND_SCRIPTS = [
+  {
+    file: PLATFORMS_SCRIPT_FILE,
+    when: 'where one library platform\'s test says "catalogue record"',
+    what: 'the platform adapters',
+  },
+  { file: SIDEBAR_CONTROLS_SCRIPT_FILE, when: 'where a book is found', what: 'the sidebar controls' },
+  { file: BOOK_CHECK_SCRIPT_FILE, when: 'where a site adapter read a book', what: 'the check of its book' },
+  {
+    file: CLOSER_LOOK_SCRIPT_FILE,
+    when: 'where no adapter read a book but the markup or text may name one',
+    what: 'the generic signals',
+  },
+] as const;
 
 /** What a supported site's page receives: that site's content script (the same file on its book and non-book pages). */
 export function siteScripts(sizes: FileSize[]): FileSize[] {
@@ -49,9 +66,7 @@ export function siteScripts(sizes: FileSize[]): FileSize[] {
     (size) =>
       size.file.startsWith('content-scripts/') &&
       size.file !== ANY_SITE_SCRIPT_FILE &&
-      size.file !== CLOSER_LOOK_SCRIPT_FILE &&
-      size.file !== PLATFORMS_SCRIPT_FILE &&
-      size.file !== SIDEBAR_CONTROLS_SCRIPT_FILE,
+      !ON_DEMAND_SCRIPTS.some((script) => script.file === size.file),
   );
 }
 

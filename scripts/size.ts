@@ -7,9 +7,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ANY_SITE_SCRIPT_FILE,
-  CLOSER_LOOK_SCRIPT_FILE,
-  PLATFORMS_SCRIPT_FILE,
-  SIDEBAR_CONTROLS_SCRIPT_FILE,
+  ON_DEMAND_SCRIPTS,
   builtScripts,
   entryBundle,
   EXTENSION_ENTRIES,
@@ -33,16 +31,12 @@ const rows = await builtScripts(outDir);
 const width = Math.max(...rows.map((r) => r.file.length));
 console.log(`${target}: raw and gzip bytes of every built script`);
 for (const row of rows) {
-  const kind =
-    row.file === CLOSER_LOOK_SCRIPT_FILE
-      ? '  (generic signals, injected only where a first look asks)'
-      : row.file === PLATFORMS_SCRIPT_FILE
-        ? '  (library-platform adapters, injected only where the any-site script finds a platform)'
-        : row.file === SIDEBAR_CONTROLS_SCRIPT_FILE
-          ? '  (showing the sidebar, quiet mode, the shortcut: loaded only where a book is found)'
-          : row.file.startsWith('content-scripts/')
-            ? '  (content script, injected into pages)'
-            : '';
+  const onDemand = ON_DEMAND_SCRIPTS.find((script) => script.file === row.file);
+  const kind = onDemand
+    ? `  (${onDemand.what}, loaded into a page only ${onDemand.when})`
+    : row.file.startsWith('content-scripts/')
+      ? '  (content script, injected into pages)'
+      : '';
   console.log(
     `${row.file.padEnd(width)}  ${String(row.raw).padStart(8)} raw  ${String(row.gzip).padStart(7)} gzip${kind}`,
   );
@@ -53,22 +47,21 @@ console.log(
 );
 const anySite = rows.find((row) => row.file === ANY_SITE_SCRIPT_FILE);
 if (anySite) console.log(`injected into every other page once "any site" is turned on: ${anySite.gzip} B gzip`);
-const platforms = rows.find((row) => row.file === PLATFORMS_SCRIPT_FILE);
-if (anySite && platforms) {
-  console.log(
-    `injected besides, into a page where one library platform's test says "catalogue record": ${platforms.gzip} B gzip (the platform adapters)`,
-  );
+for (const { file, when, what } of ON_DEMAND_SCRIPTS) {
+  const row = rows.find((candidate) => candidate.file === file);
+  if (row) console.log(`loaded besides, into a page ${when}: ${row.gzip} B gzip (${what})`);
 }
-const controls = rows.find((row) => row.file === SIDEBAR_CONTROLS_SCRIPT_FILE);
-if (controls) {
-  console.log(`injected besides, into a page where a book is found: ${controls.gzip} B gzip (the sidebar controls)`);
-}
-const closerLook = rows.find((row) => row.file === CLOSER_LOOK_SCRIPT_FILE);
-if (closerLook) {
-  console.log(
-    `injected besides, into a book page or a page whose markup or text may name one: ${closerLook.gzip} B gzip (the generic signals)`,
-  );
-}
+// Every script that ever runs in someone else's page, against the 6 KiB each may weigh.
+const LIMIT = 6144;
+const inPages = rows.filter((row) => row.file.startsWith('content-scripts/'));
+const over = inPages.filter((row) => row.gzip > LIMIT);
+const largest = inPages.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+console.log(
+  `every script that runs in pages (${inPages.length}): largest ${largest.file} ${largest.gzip} B gzip; ` +
+    (over.length === 0
+      ? `all within ${LIMIT} B`
+      : `over ${LIMIT} B: ${over.map((row) => `${row.file} ${row.gzip}`).join(', ')}`),
+);
 // Which modules each content script carries: the ones every site script shares once, then each script's own.
 const carried = await contentScriptModules().catch((error: unknown) => {
   console.log(`\n(no module lists: ${String(error)})`);

@@ -1,68 +1,81 @@
 /**
- * The content script's way to the generic signals. They are not in the
- * script every matched page receives (they would double it): when the first
- * look asks for them, `content-scripts/closer-look.js` is loaded into this
- * frame's content-script world, where it leaves its function on the world's
- * global (the page itself cannot see it): imported on a supported site,
- * injected by the background elsewhere (script-loader.ts).
+ * The content script's way to detection's closer look. It is not in the
+ * script every matched page receives (it would double it): when the first
+ * look asks for it, one of two scripts is loaded into this frame's
+ * content-script world, where it leaves its function on the world's global
+ * (the page itself cannot see it), imported on a supported site, injected by
+ * the background elsewhere (script-loader.ts):
+ * - `book-check.js` checks a book a site adapter read (most book pages), and
+ *   carries the schema.org readers some adapters read with;
+ * - `closer-look.js`, the generic signals, reads a page no adapter could.
  */
 import type { SchemaReaders } from '../detect/base/schema-readers';
 import type { BookRef } from '../shared/book-ref';
-import { CLOSER_LOOK_SCRIPT_FILE } from '../shared/content-scripts';
+import { BOOK_CHECK_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE } from '../shared/content-scripts';
 import { sendToBackground } from './channel';
 import { loadExtensionScript } from './script-loader';
 
-export const CLOSER_LOOK_HOOK = '__booksideCloserLook';
-/** The schema.org readers the same script leaves for site adapters that read them (lib/detect/base/schema-readers). */
+export const BOOK_CHECK_HOOK = '__booksideBookCheck';
+export const GENERIC_LOOK_HOOK = '__booksideCloserLook';
+/** The schema.org readers the book check leaves for site adapters that read them (lib/detect/base/schema-readers). */
 export const SCHEMA_READERS_HOOK = '__booksideSchemaReaders';
 
+/** Either script's function: the book check reads `adapterRef`'s book, the generic signals the page alone. */
 export type CloserLook = (adapterRef: BookRef | null, doc: Document, url: string) => BookRef | null;
 
-type HookScope = { [CLOSER_LOOK_HOOK]?: CloserLook; [SCHEMA_READERS_HOOK]?: SchemaReaders };
+type HookScope = Record<string, CloserLook | SchemaReaders | undefined>;
+const scope = globalThis as unknown as HookScope;
 
-export function installedCloserLook(): CloserLook | undefined {
-  const look = (globalThis as HookScope)[CLOSER_LOOK_HOOK];
-  return typeof look === 'function' ? look : undefined;
+export function installCloserLook(hook: typeof BOOK_CHECK_HOOK | typeof GENERIC_LOOK_HOOK, look: CloserLook): void {
+  scope[hook] = look;
 }
 
-export function installCloserLook(look: CloserLook, readers?: SchemaReaders): void {
-  (globalThis as HookScope)[CLOSER_LOOK_HOOK] = look;
-  (globalThis as HookScope)[SCHEMA_READERS_HOOK] = readers;
+export function installSchemaReaders(readers: SchemaReaders): void {
+  scope[SCHEMA_READERS_HOOK] = readers;
+}
+
+/** How each script is loaded into this frame (each once: see the page agent's `browserDeps`). */
+export interface CloserLookLoads {
+  bookCheck(): Promise<unknown>;
+  generic(): Promise<unknown>;
+}
+
+export const loadBookCheck = (api: typeof chrome) =>
+  loadExtensionScript(api, BOOK_CHECK_SCRIPT_FILE, () => sendToBackground('loadBookCheck', undefined));
+
+export const loadGenericLook = (api: typeof chrome) =>
+  loadExtensionScript(api, CLOSER_LOOK_SCRIPT_FILE, () => sendToBackground('loadCloserLook', undefined));
+
+/** The hook's value, loading its script first if it is not there yet (undefined when it cannot be loaded). */
+async function hooked(hook: string, load: () => Promise<unknown>) {
+  if (!scope[hook]) await load().catch(() => undefined);
+  return scope[hook];
 }
 
 /**
- * The schema.org readers for the site adapter, from the closer-look script
- * (loaded once per frame by `load`, the closer look's own load, which the
- * page was about to need anyway). Undefined when it cannot be loaded: the
- * adapter then reads the page without them.
+ * The schema.org readers for the site adapter, from the book check (the
+ * script an adapter's book page was about to need anyway). Undefined when it
+ * cannot be loaded: the adapter then reads the page without them.
  */
-export async function schemaReadersAt(load: () => Promise<unknown>): Promise<SchemaReaders | undefined> {
-  if (!installedCloserLook()) await load().catch(() => undefined);
-  return (globalThis as HookScope)[SCHEMA_READERS_HOOK];
-}
-
-/** Loads the closer look into this frame: imported where the page's site is listed, else injected by the background. */
-export function loadCloserLook(api: typeof chrome): Promise<void> {
-  return loadExtensionScript(api, CLOSER_LOOK_SCRIPT_FILE, () => sendToBackground('loadCloserLook', undefined));
+export async function schemaReadersAt(loadBookCheck: () => Promise<unknown>): Promise<SchemaReaders | undefined> {
+  await hooked(BOOK_CHECK_HOOK, loadBookCheck);
+  return scope[SCHEMA_READERS_HOOK] as SchemaReaders | undefined;
 }
 
 /**
- * The closer look at this page, loaded once per frame by `load`. When it
- * cannot be loaded (the extension is being updated, the browser refused the
- * injection), an adapter's own reading stands unchecked rather than lost.
+ * The closer look at this page: the adapter's book checked, or the page read
+ * by the generic signals. When the script cannot be loaded (the extension is
+ * being updated, the browser refused the injection), an adapter's own
+ * reading stands unchecked rather than lost.
  */
 export async function closerLookAt(
   adapterRef: BookRef | null,
-  load: () => Promise<unknown>,
+  loads: CloserLookLoads,
   doc: Document = document,
   url: string = location.href,
 ): Promise<BookRef | null> {
-  let look = installedCloserLook();
-  if (!look) {
-    await load().catch(() => undefined);
-    look = installedCloserLook();
-  }
-  if (!look) return adapterRef;
+  const look = await (adapterRef ? hooked(BOOK_CHECK_HOOK, loads.bookCheck) : hooked(GENERIC_LOOK_HOOK, loads.generic));
+  if (typeof look !== 'function') return adapterRef;
   try {
     return look(adapterRef, doc, url);
   } catch {

@@ -14,7 +14,7 @@ import type { BookRef } from '../shared/book-ref';
 import type { SiteAdapter } from '../detect/base/types';
 import { bookKey } from './book-key';
 import { sendToBackground } from './channel';
-import { closerLookAt, loadCloserLook, schemaReadersAt } from './closer-look';
+import { closerLookAt, loadBookCheck, loadGenericLook, schemaReadersAt } from './closer-look';
 import { earlyFrameWanted, startEarlyFrame, whenParsed } from './early-frame';
 import { extensionApi } from './extension-api';
 import type { PageContext } from './page-context';
@@ -39,16 +39,16 @@ export interface PageAgentDeps {
   /** The page is being read, its sidebar framed early: the background holds that sidebar's question until `report`. */
   reportDetecting(): Promise<unknown>;
   /**
-   * Starts loading what a book page needs after detection (the closer look,
-   * the sidebar controls) while the page is still parsed: the address says it
-   * may be one book, so it will most likely be needed.
+   * Starts loading what an adapter's book page needs after detection (the
+   * book check, the sidebar controls) while the page is still parsed: the
+   * address says it may be one book, so they will most likely be needed.
    */
   preload(): void;
   /** Showing the sidebar, quiet mode and the shortcut (sidebar-controls.ts), loaded once a book is found. */
   sidebarControls(): Promise<StartSidebarControls | undefined>;
-  /** The generic signals' reading of this page (checking the adapter's book when it found one). */
+  /** The closer look: the adapter's book checked, or without one the generic signals' reading of the page. */
   closerLook(adapterRef: BookRef | null): Promise<BookRef | null>;
-  /** The schema.org readers, for an adapter that reads them on a page with that markup (the closer look's). */
+  /** The schema.org readers, for an adapter that reads them on a page with that markup (the book check's). */
   schemaReaders(): Promise<SchemaReaders | undefined>;
 }
 
@@ -161,7 +161,7 @@ export async function runPageAgent(
 function browserDeps(): PageAgentDeps {
   const api = extensionApi() ?? chrome;
   // Each loads once per frame: a preload and the first look's own need share it.
-  const closerLookLoad = once(() => loadCloserLook(api));
+  const loads = { bookCheck: once(() => loadBookCheck(api)), generic: once(() => loadGenericLook(api)) };
   const controlsLoad = once(() => loadSidebarControls(api));
   return {
     sidebarUrl: `${api.runtime.getURL('/sidepanel.html')}?in-page=1`,
@@ -170,12 +170,12 @@ function browserDeps(): PageAgentDeps {
     report: (book) => sendToBackground('reportPageBook', book),
     reportDetecting: () => sendToBackground('reportPageDetecting', undefined),
     preload() {
-      void closerLookLoad().catch(() => undefined);
+      void loads.bookCheck().catch(() => undefined);
       void controlsLoad();
     },
     sidebarControls: controlsLoad,
-    closerLook: (adapterRef) => closerLookAt(adapterRef, closerLookLoad),
-    schemaReaders: () => schemaReadersAt(closerLookLoad),
+    closerLook: (adapterRef) => closerLookAt(adapterRef, loads),
+    schemaReaders: () => schemaReadersAt(loads.bookCheck),
   };
 }
 

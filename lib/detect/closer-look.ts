@@ -1,22 +1,13 @@
 /**
- * Detection's closer look: the generic signals, loaded into a page only when
- * the first look (`first-look.ts`) says they may matter. An adapter's book is
- * checked against what the page's own metadata says (a record the metadata
- * calls a periodical, a CD or a film is not a book; a page that prints its
- * contents gets them); without an adapter's book, the generic signals read
- * the page.
+ * Detection's closer look, taken only when the first look (`first-look.ts`)
+ * says it may matter: an adapter's book is checked (`book-check.ts`);
+ * without one, the generic signals read the page (`generic.ts`). Pages load
+ * the two as separate scripts; this joins them for detection in one go.
  */
+import { checkAdapterBook } from './book-check';
 import { detectGeneric } from './generic';
-import { readCoins } from './signals/coins';
-import { contentsHeadings } from './signals/labels';
-import { typedNotBook } from './signals/schema';
-import { readChapters } from './signals/toc';
 import type { BookRef } from './base/types';
 
 export function closerLook(adapterRef: BookRef | null, doc: Document, url: URL): BookRef | null {
-  if (!adapterRef) return detectGeneric(doc, url);
-  if (typedNotBook(doc) || readCoins(doc).notBook) return null;
-  if (adapterRef.chapters) return adapterRef;
-  const chapters = readChapters(contentsHeadings(doc));
-  return chapters.length > 0 ? { ...adapterRef, chapters } : adapterRef;
+  return adapterRef ? checkAdapterBook(adapterRef, doc) : detectGeneric(doc, url);
 }

@@ -8,6 +8,16 @@ beforeEach(async () => {
   h = await startHarness(offline);
 });
 
+describe('loading the check of an adapter’s book into a page', () => {
+  it('injects the book-check script, and nothing the content script names, into its own tab and frame', async () => {
+    const inFrame = { ...senders.contentScript, frameId: 5 };
+    expect(await dispatch(h.ctx, 'loadBookCheck', undefined, inFrame)).toEqual({ ok: true, value: null });
+    expect(await dispatch(h.ctx, 'loadBookCheck', 'content-scripts/x.js', inFrame)).toMatchObject({ ok: false });
+    expect(await dispatch(h.ctx, 'loadBookCheck', undefined, senders.sidebarFrame)).toMatchObject({ ok: false });
+    expect(h.injected).toEqual(['7:5:content-scripts/book-check.js']);
+  });
+});
+
 describe('loading the generic signals into a page', () => {
   it('injects them into the asking content script’s own tab and frame', async () => {
     const inFrame = { ...senders.contentScript, frameId: 4 };

@@ -28,6 +28,7 @@ const VALID: Record<string, unknown> = {
   reportPageBook: BOOK,
   reportPageDetecting: undefined,
   getPageBookView: undefined,
+  loadBookCheck: undefined,
   loadCloserLook: undefined,
   getPageBookStanding: undefined,
   rememberSidebarOpen: { open: true },

@@ -1,6 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLOSER_LOOK_HOOK, closerLookAt, installCloserLook } from '../../lib/content/closer-look';
+import {
+  BOOK_CHECK_HOOK,
+  GENERIC_LOOK_HOOK,
+  SCHEMA_READERS_HOOK,
+  closerLookAt,
+  installCloserLook,
+  schemaReadersAt,
+} from '../../lib/content/closer-look';
+import { provideBookCheck } from '../../lib/content/book-check-script';
 import { provideCloserLook } from '../../lib/content/closer-look-script';
 import type { BookRef } from '../../lib/shared/book-ref';
 
@@ -12,37 +20,69 @@ const adapterRef: BookRef = {
   signals: [],
 };
 
+/** Loads that provide their script as the built one does, counting how often each is loaded. */
+function countedLoads() {
+  const loaded = { bookCheck: 0, generic: 0 };
+  return {
+    loaded,
+    loads: {
+      bookCheck: async () => void (loaded.bookCheck++, provideBookCheck()),
+      generic: async () => void (loaded.generic++, provideCloserLook()),
+    },
+  };
+}
+
 afterEach(() => {
-  delete (globalThis as Record<string, unknown>)[CLOSER_LOOK_HOOK];
+  for (const hook of [BOOK_CHECK_HOOK, GENERIC_LOOK_HOOK, SCHEMA_READERS_HOOK]) {
+    delete (globalThis as Record<string, unknown>)[hook];
+  }
 });
 
 describe('the closer look from the content script', () => {
-  it('loads the generic signals once per frame, then reads the page with them', async () => {
-    let loads = 0;
-    const load = async () => {
-      loads++;
-      provideCloserLook();
-    };
+  it('reads a page no adapter could with the generic signals, loaded once per frame', async () => {
+    const { loaded, loads } = countedLoads();
     document.body.innerHTML =
       '<h1>Emma</h1><script type="application/ld+json">{"@type":"Book","name":"Emma","isbn":"9780141439587","author":{"name":"Jane Austen"}}</script>';
     const url = 'https://books.example/emma';
-    await expect(closerLookAt(null, load, document, url)).resolves.toMatchObject({ isbn13: ['9780141439587'] });
-    await expect(closerLookAt(null, load, document, url)).resolves.toMatchObject({ title: 'Emma' });
-    expect(loads).toBe(1);
+    await expect(closerLookAt(null, loads, document, url)).resolves.toMatchObject({ isbn13: ['9780141439587'] });
+    await expect(closerLookAt(null, loads, document, url)).resolves.toMatchObject({ title: 'Emma' });
+    expect(loaded).toEqual({ bookCheck: 0, generic: 1 });
   });
 
-  it('keeps the adapter’s own reading when the generic signals cannot be loaded', async () => {
+  it('checks an adapter’s book with the book check alone, which also brings the schema.org readers', async () => {
+    const { loaded, loads } = countedLoads();
+    document.body.innerHTML =
+      '<h1>Pride and Prejudice</h1><h2>Table of contents</h2><ol><li>Chapter One</li><li>Chapter Two</li><li>Chapter Three</li></ol>';
+    const checked = await closerLookAt(adapterRef, loads, document, 'https://books.example/p');
+    expect(checked?.isbn13).toEqual(adapterRef.isbn13);
+    expect(checked?.chapters?.map((chapter) => chapter.title)).toEqual(['Chapter One', 'Chapter Two', 'Chapter Three']);
+    const readers = await schemaReadersAt(loads.bookCheck);
+    expect(typeof readers?.jsonLd).toBe('function');
+    expect(loaded).toEqual({ bookCheck: 1, generic: 0 });
+  });
+
+  it('finds no book where the page’s metadata says the adapter’s record is not one', async () => {
+    const { loads } = countedLoads();
+    document.body.innerHTML =
+      '<script type="application/ld+json">{"@type":"MusicAlbum","name":"Pride and Prejudice (soundtrack)"}</script>';
+    await expect(closerLookAt(adapterRef, loads, document, 'https://books.example/p')).resolves.toBeNull();
+  });
+
+  it('keeps the adapter’s own reading when the book check cannot be loaded', async () => {
     const refused = async () => {
       throw new Error('refused');
     };
-    await expect(closerLookAt(adapterRef, refused)).resolves.toBe(adapterRef);
-    await expect(closerLookAt(null, async () => undefined)).resolves.toBeNull();
+    await expect(closerLookAt(adapterRef, { bookCheck: refused, generic: refused })).resolves.toBe(adapterRef);
+    const nothing = async () => undefined;
+    await expect(closerLookAt(null, { bookCheck: nothing, generic: nothing })).resolves.toBeNull();
+    await expect(schemaReadersAt(refused)).resolves.toBeUndefined();
   });
 
-  it('gives null rather than throwing when the generic signals fail on a page', async () => {
-    installCloserLook(() => {
+  it('gives null rather than throwing when the check fails on a page', async () => {
+    installCloserLook(BOOK_CHECK_HOOK, () => {
       throw new Error('broken page');
     });
-    await expect(closerLookAt(adapterRef, async () => undefined)).resolves.toBeNull();
+    const nothing = async () => undefined;
+    await expect(closerLookAt(adapterRef, { bookCheck: nothing, generic: nothing })).resolves.toBeNull();
   });
 });

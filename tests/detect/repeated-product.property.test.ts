@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectBook } from '../../lib/detect';
-import { Field, inOtherItems, labelledFields, leadingIsbns } from '../../lib/detect/signals/labels';
+import { Field } from '../../lib/detect/signals/field-kinds';
+import { inOtherItems, labelledFields, leadingIsbns } from '../../lib/detect/signals/labels';
 import { findIsbnCandidates, isbn13CheckDigit, isbn13To10 } from '../../lib/shared/isbn';
 import { expectedIsbn13s } from '../../scripts/fixture-compare';
 import { UNKNOWN_URL } from '../../scripts/fixture-manifest';

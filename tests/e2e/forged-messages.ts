@@ -27,6 +27,7 @@ const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
   reportPageBook: FORGED_BOOK,
   reportPageDetecting: undefined,
   getPageBookView: undefined,
+  loadBookCheck: undefined,
   loadCloserLook: undefined,
   getPageBookStanding: undefined,
   rememberSidebarOpen: { open: true },

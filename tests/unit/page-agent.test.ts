@@ -8,7 +8,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CLOSER_LOOK_HOOK } from '../../lib/content/closer-look';
+import { BOOK_CHECK_HOOK, GENERIC_LOOK_HOOK } from '../../lib/content/closer-look';
+import { provideBookCheck } from '../../lib/content/book-check-script';
 import { provideCloserLook } from '../../lib/content/closer-look-script';
 import { createPageContext, followingNavigation, LOCATION_POLL_MS } from '../../lib/content/page-context';
 import {
@@ -418,7 +419,8 @@ describe('the in-page agent on the browser’s own storage and runtime', () => {
     vi.useFakeTimers();
     quietFramedPageLoads();
     fakeBrowser.reset();
-    // What the loaded closer-look and sidebar-controls scripts do in the content script's world.
+    // What the loaded book-check, closer-look and sidebar-controls scripts do in the content script's world.
+    provideBookCheck();
     provideCloserLook();
     provideSidebarControls();
     sent = [];
@@ -428,7 +430,8 @@ describe('the in-page agent on the browser’s own storage and runtime', () => {
     }) as never);
   });
   afterEach(() => {
-    Reflect.deleteProperty(globalThis, CLOSER_LOOK_HOOK);
+    Reflect.deleteProperty(globalThis, BOOK_CHECK_HOOK);
+    Reflect.deleteProperty(globalThis, GENERIC_LOOK_HOOK);
     Reflect.deleteProperty(globalThis, SIDEBAR_CONTROLS_HOOK);
     vi.useRealTimers();
     vi.restoreAllMocks();

@@ -12,6 +12,7 @@ import { sidebarOpenItem } from '../../shared/settings/items';
 import { standingOf } from '../tabs/standing';
 import { defineHandlers } from './define';
 import {
+  BOOK_CHECK_SCRIPT_FILE,
   CLOSER_LOOK_SCRIPT_FILE,
   PLATFORMS_SCRIPT_FILE,
   SIDEBAR_CONTROLS_SCRIPT_FILE,
@@ -70,6 +71,11 @@ export const pageBookHandlers = defineHandlers({
   },
 
   // Only ever this extension's own script, into the asking frame: a page gains nothing by asking.
+  loadBookCheck: async (ctx, _, caller) => {
+    await ctx.injectScript(caller.tabId, caller.frameId, BOOK_CHECK_SCRIPT_FILE);
+    return ok(null);
+  },
+
   loadCloserLook: async (ctx, _, caller) => {
     await ctx.injectScript(caller.tabId, caller.frameId, CLOSER_LOOK_SCRIPT_FILE);
     return ok(null);

@@ -12,6 +12,7 @@
  */
 import { findIsbnCandidates, isbn13To10 } from '../../shared/isbn';
 import { cleanText, stripResponsibility, textOf } from '../base/text';
+import { CONTENTS, escaped, Field, GAP, LABEL_END, type FieldKind, type LabelledField } from './field-kinds';
 import { emptyReading, formatFromWord, isNotBookWord, type SignalReading } from './reading';
 
 /*
@@ -30,14 +31,9 @@ const ARTIST =
   'tekeningen|tekenaar|dessin|dessins|dessinateur|art|artist|zeichner|zeichnungen|disegni|dibujo|penciller|作画|그림';
 const FORMAT =
   'format|formato|formaat|medientyp|medienart|medium|media type|mediatype|material type|type of material|materialart|type de document|document type|dokumenttyp|objektart|type|typ|tipo|soort|support|publication type|resource type|uitvoering|einband|bindung|binding|reliure|encuadernación|encadernação|kaft|装帧|装幀|제본|형태';
-const CONTENTS =
-  'contents|table of contents|contents note|formatted contents note|inhalt|inhaltsverzeichnis|inhaltsangabe|enthält|sommaire|table des matières|índice|indice|sumário|sumario|inhoud|inhoudsopgave|spis treści|obsah|tartalom|içindekiler|содержание|contenido|目录|目錄|目次|목차';
 const SUBTITLE = 'zusatz|titelzusatz|untertitel|subtitle|sous-titre|subtítulo|ondertitel|sottotitolo';
 const FIELDS = [ISBN, TITLE, AUTHOR, ARTIST, FORMAT, CONTENTS, SUBTITLE];
 
-/** Space, and the direction marks Amazon puts around its colons. */
-const GAP = '[\\s\\u200b-\\u200f]*';
-const escaped = (words: string) => words.replace(/[()/.]/g, '\\$&');
 /**
  * A field label at the start of a text node (after a "1." numbering), then
  * what follows it there. Groups: 1 isbn … 7 subtitle. An ISBN label may
@@ -48,7 +44,7 @@ export const FIELD = new RegExp(
     1,
   )
     .map((words) => `(${escaped(words)})`)
-    .join('|')})${GAP}(?:\\([^)]{0,12}\\))?${GAP}[:：]?${GAP}(?![\\p{L}])`,
+    .join('|')})${LABEL_END}`,
   'iu',
 );
 /** The first two letters of every label word: a text node starting otherwise is no label. */
@@ -67,9 +63,6 @@ function prefixOf(text: string): string {
   );
   return text.slice(i, i + 2).toLowerCase();
 }
-/** Which field a label names: the FIELD group that matched. */
-export const Field = { Isbn: 1, Title: 2, Author: 3, Artist: 4, Format: 5, Contents: 6, Subtitle: 7 } as const;
-export type FieldKind = (typeof Field)[keyof typeof Field];
 
 /** Text nodes longer than this are prose, not a label. */
 const MAX_LABEL_NODE = 200;
@@ -83,19 +76,6 @@ const NOT_THE_RECORD =
 /** Of those, the containers that make a page a list of other items rather than one product with extras. */
 const LIST_AREA =
   /(?<![a-z])(?:search|results?|hits?|treffer|trefferliste|listing|cart|basket|warenkorb|panier|carrito|carrello|winkelwagen|checkout|wishlist|merkliste|account|konto|loans?|ausleihen|borrow\w*|fees|mybooks)(?![a-z])/;
-
-export interface LabelledField {
-  field: FieldKind;
-  /** The label's element, or the row-level element the value was found beside. */
-  el: Element;
-  /** What the value follows: the label's text node, or that element. */
-  at: Node;
-  /** The row: the element that holds both the label and its value. */
-  row: Element;
-  text: string;
-  /** The names the value links, each with the role printed after it (`(Übersetzer)`), if any. */
-  links: string[];
-}
 
 /** One label's value: the nodes after `start` in its parent, up to a line break or the next label of its kind. */
 function valueBeside(start: Node, rest: string): { text: string; links: string[] } {
@@ -163,13 +143,6 @@ export function labelledFields(doc: Document): LabelledField[] {
     }
   }
   return fields;
-}
-
-/** Headings that name a contents section ("Table of contents", 目录): a cheap look for the TOC alone. */
-export function contentsHeadings(doc: Document): LabelledField[] {
-  return [...doc.querySelectorAll('h2,h3,h4')]
-    .filter((heading) => FIELD.exec(textOf(heading))?.[6])
-    .map((heading) => ({ field: Field.Contents, el: heading, at: heading, row: heading, text: '', links: [] }));
 }
 
 /** The ISBNs a value starts with: `978… (hbk) ; 978… (ePub)`, not numbers further on in the text. */

@@ -7,7 +7,7 @@
 import { chaptersFromContentsNote, chaptersFromEntries } from '../base/contents-note';
 import { cleanText } from '../base/text';
 import type { Chapter } from '../base/types';
-import { Field, type LabelledField } from './labels';
+import { Field, type LabelledField } from './field-kinds';
 
 /** Elements that end a line of text. */
 const BLOCK = /^(?:p|div|li|ul|ol|tr|table|tbody|dd|dt|dl|h[1-6]|section|br)$/;

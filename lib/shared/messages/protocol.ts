@@ -54,7 +54,9 @@ export const FROM_CONTENT_SCRIPT = {
   reportPageDetecting: NoPayload,
   /** Public canon data about the book this tab reported. */
   getPageBookView: NoPayload,
-  /** Load the generic signals into this frame: its first look found they may matter. */
+  /** Load the check of an adapter's book into this frame: its adapter read a book. */
+  loadBookCheck: NoPayload,
+  /** Load the generic signals into this frame: its first look found no adapter's book, but they may find one. */
   loadCloserLook: NoPayload,
   /** Quiet mode: whether the canon knows the book this tab reported (null: it reported none). */
   getPageBookStanding: NoPayload,
@@ -136,6 +138,7 @@ interface ContentScriptReplies {
   reportPageBook: null;
   reportPageDetecting: null;
   getPageBookView: PublicBookView | null;
+  loadBookCheck: null;
   loadCloserLook: null;
   getPageBookStanding: CanonStanding | null;
   rememberSidebarOpen: null;

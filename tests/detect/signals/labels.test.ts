@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { Field, inOtherItems, labelledFields, leadingIsbns, readLabels } from '../../../lib/detect/signals/labels';
+import { Field } from '../../../lib/detect/signals/field-kinds';
+import { inOtherItems, labelledFields, leadingIsbns, readLabels } from '../../../lib/detect/signals/labels';
 import { htmlPage, realPage } from './pages';
 
 const SHOP = new URL('https://shop.example/product/1234');

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { contentsHeadings, labelledFields } from '../../../lib/detect/signals/labels';
+import { contentsHeadings } from '../../../lib/detect/signals/field-kinds';
+import { labelledFields } from '../../../lib/detect/signals/labels';
 import { linesOf, readChapters } from '../../../lib/detect/signals/toc';
 import { htmlPage, realPage } from './pages';
 
