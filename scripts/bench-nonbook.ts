@@ -12,19 +12,37 @@
  * frames were attached. Linux only. Prints medians; asserts nothing.
  *
  * Usage: tsx scripts/bench-nonbook.ts --a DIR --b DIR [--runs N] (builds made with `wxt build`).
+ *
+ * With `--early-frame` (and one build, `--a DIR`, the production build by
+ * default): the cost of the early frame alone. Both browsers run that build;
+ * in `a` the sidebar is in pages (where the address may be a book's, the
+ * hidden frame is made at document_start and what detection needs next
+ * starts loading), in `b` it is in the browser's side panel, so no frame is
+ * ever made in the page (lib/content/early-frame.ts). Everything else (the
+ * site script, detection, the report) is the same in both.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './extension-browser';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './extension-browser';
+import { sendAsExtensionPage, valueOf } from './extension-messages';
 import { summarize } from './figures';
 import { fixtureHtml, loadManifest } from './fixture-manifest';
 
 const { values: args } = parseArgs({
-  options: { a: { type: 'string' }, b: { type: 'string' }, runs: { type: 'string', default: '10' } },
+  options: {
+    a: { type: 'string' },
+    b: { type: 'string' },
+    runs: { type: 'string', default: '10' },
+    'early-frame': { type: 'boolean', default: false },
+  },
 });
-if (!args.a || !args.b) throw new Error('Usage: tsx scripts/bench-nonbook.ts --a DIR --b DIR [--runs N]');
+const earlyFrameOnly = args['early-frame'];
+if (earlyFrameOnly) args.a ??= EXTENSION_DIR;
+if (!args.a || (!args.b && !earlyFrameOnly)) {
+  throw new Error('Usage: tsx scripts/bench-nonbook.ts (--a DIR --b DIR | --early-frame [--a DIR]) [--runs N]');
+}
 
 /** Saved non-book pages of supported sites: a search (its address says so) and a product that is not a book. */
 const PAGES = ['amazon/com-negative-2016-search-no-results.html', 'amazon/es-negative-window-robot.html'];
@@ -112,11 +130,18 @@ async function visit(browser: ExtensionBrowser, page: Page, url: string): Promis
 async function main(): Promise<void> {
   const manifest = loadManifest();
   const loadAtStart = loadavg()[0]!;
-  const builds = { a: args.a!, b: args.b! };
+  const builds = earlyFrameOnly
+    ? { a: `${args.a!}, sidebar in pages`, b: `${args.a!}, sidebar in the browser's side panel (no frame in pages)` }
+    : { a: args.a!, b: args.b! };
   const browsers = {
-    a: await launchWithExtension({ extensionDir: builds.a }),
-    b: await launchWithExtension({ extensionDir: builds.b }),
+    a: await launchWithExtension({ extensionDir: args.a! }),
+    b: await launchWithExtension({ extensionDir: earlyFrameOnly ? args.a! : args.b! }),
   };
+  if (earlyFrameOnly) {
+    const options = await browsers.b.openExtensionPage('options.html');
+    valueOf(await sendAsExtensionPage(options, 'updateSettings', { sidebar: { placement: 'browser' } }));
+    await options.close();
+  }
   try {
     for (const file of PAGES) {
       const entry = manifest.find((candidate) => candidate.file === file)!;
