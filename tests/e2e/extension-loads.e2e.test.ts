@@ -44,19 +44,21 @@ describe('the built extension in Chromium', () => {
     await page.close();
   });
 
-  it('loads the generic signals into a page only where the first look asks for them', async () => {
-    const hook = 'typeof globalThis.__booksideCloserLook';
-    // A bol.com product-family page: the site's script reads it, and the generic signals check it.
+  it('loads the check of an adapter’s book, not the generic signals, into an adapter’s book page, and neither into a search', async () => {
+    const hook = 'typeof globalThis.__booksideBookCheck';
+    const generic = 'typeof globalThis.__booksideCloserLook';
+    // A bol.com product-family page: the site's script reads it, and the book check checks it.
     const book = await pages.open('bol/europa-garton-ash.html', 'https://www.bol.com/be/nl/f/europa/9300000130411840/');
     // The book's report, not the early "no book" sent first to clear the tab (this test predates it).
     const report = await bookReportFor(await browser.serviceWorker(), book.url());
     expect(report.book).toMatchObject({ isbn13: ['9789044544725'] });
     const bookWorld = await contentScriptWorld(book, browser.extensionId);
     await expect(bookWorld.evaluate(hook)).resolves.toBe('function');
+    await expect(bookWorld.evaluate(generic)).resolves.toBe('undefined');
     await bookWorld.detach();
     await book.close();
 
-    // A search with no results: no metadata, no ISBN shown, nothing for the generic signals to read.
+    // A search with no results: its address says "not a book" (nothing preloaded), and it shows nothing to check.
     const search = await pages.open(
       'goodreads/negative-2016-search-no-results.html',
       'https://www.goodreads.com/search?q=zzzzqqq',
@@ -64,6 +66,7 @@ describe('the built extension in Chromium', () => {
     expect((await tabReportFor(await browser.serviceWorker(), search.url())).book).toBeNull();
     const searchWorld = await contentScriptWorld(search, browser.extensionId);
     await expect(searchWorld.evaluate(hook)).resolves.toBe('undefined');
+    await expect(searchWorld.evaluate(generic)).resolves.toBe('undefined');
     await searchWorld.detach();
     await search.close();
   });
