@@ -10,6 +10,7 @@ import { hostPattern } from './lib/shared/settings/defaults';
 import {
   BOOK_CHECK_SCRIPT_FILE,
   CLOSER_LOOK_SCRIPT_FILE,
+  PAGE_PASS_SCRIPT_FILE,
   SIDEBAR_CONTROLS_SCRIPT_FILE,
 } from './lib/shared/content-scripts';
 import { TOGGLE_SIDEBAR_COMMAND } from './lib/background/tabs/sidebar-command';
@@ -67,7 +68,13 @@ export default defineConfig({
     // content script of those same pages (lib/content/script-loader.ts).
     web_accessible_resources: [
       {
-        resources: ['sidepanel.html', BOOK_CHECK_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE, SIDEBAR_CONTROLS_SCRIPT_FILE],
+        resources: [
+          'sidepanel.html',
+          BOOK_CHECK_SCRIPT_FILE,
+          CLOSER_LOOK_SCRIPT_FILE,
+          PAGE_PASS_SCRIPT_FILE,
+          SIDEBAR_CONTROLS_SCRIPT_FILE,
+        ],
         matches: [...new Set(CONTENT_SCRIPT_MATCHES.map(originPattern))],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -22,8 +22,9 @@
  * None of them carries detection's closer look (lib/detect/first-look.ts):
  * where a site adapter read a book, `book-check` checks it against the
  * page's own metadata; where none did but the page may hold one,
- * `closer-look` (the generic signals) reads it. Each is loaded into a frame
- * only when its first look asks (lib/content/closer-look.ts).
+ * `closer-look` (the generic signals) reads it, loading `page-pass` (their
+ * walk of the page's text) where the metadata falls short. Each is loaded
+ * into a frame only when asked (lib/content/closer-look.ts).
  *
  * Nor do they carry what only a book page needs (showing the sidebar, quiet
  * mode, the shortcut): that is `sidebar-controls`, loaded into a frame once
@@ -37,6 +38,7 @@ import {
   BOOK_CHECK_SCRIPT_NAME,
   CLOSER_LOOK_SCRIPT_NAME,
   CONTENT_SCRIPTS_DIR as SCRIPTS_DIR,
+  PAGE_PASS_SCRIPT_NAME,
   PLATFORMS_SCRIPT_NAME,
   SIDEBAR_CONTROLS_SCRIPT_NAME,
 } from '../lib/shared/content-scripts';
@@ -70,6 +72,7 @@ export default defineWxtModule({
     const onDemand = [
       { name: BOOK_CHECK_SCRIPT_NAME, source: providerSource('book-check-script', 'provideBookCheck') },
       { name: CLOSER_LOOK_SCRIPT_NAME, source: providerSource('closer-look-script', 'provideCloserLook') },
+      { name: PAGE_PASS_SCRIPT_NAME, source: providerSource('page-pass-script', 'providePagePass') },
       {
         name: SIDEBAR_CONTROLS_SCRIPT_NAME,
         source: providerSource('sidebar-controls-script', 'provideSidebarControls'),

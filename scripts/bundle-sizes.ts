@@ -38,6 +38,7 @@ import {
   ANY_SITE_SCRIPT_FILE,
   BOOK_CHECK_SCRIPT_FILE,
   CLOSER_LOOK_SCRIPT_FILE,
+  PAGE_PASS_SCRIPT_FILE,
   PLATFORMS_SCRIPT_FILE,
   SIDEBAR_CONTROLS_SCRIPT_FILE,
 } from '../lib/shared/content-scripts';
@@ -56,7 +57,12 @@ export const ON_DEMAND_SCRIPTS = [
   {
     file: CLOSER_LOOK_SCRIPT_FILE,
     when: 'where no adapter read a book but the markup or text may name one',
-    what: 'the generic signals',
+    what: 'the generic signals: their metadata pass',
+  },
+  {
+    file: PAGE_PASS_SCRIPT_FILE,
+    when: 'where the generic signals find its metadata falls short of naming a book',
+    what: 'the generic signals: their page pass',
   },
 ] as const;
 

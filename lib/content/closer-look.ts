@@ -7,7 +7,8 @@
  * the background elsewhere (script-loader.ts):
  * - `book-check.js` checks a book a site adapter read (most book pages), and
  *   carries the schema.org readers some adapters read with;
- * - `closer-look.js`, the generic signals, reads a page no adapter could.
+ * - `closer-look.js`, the generic signals, reads a page no adapter could
+ *   (loading their page pass, `page-pass.js`, itself where it needs it).
  */
 import type { SchemaReaders } from '../detect/base/schema-readers';
 import type { BookRef } from '../shared/book-ref';
@@ -21,7 +22,11 @@ export const GENERIC_LOOK_HOOK = '__booksideCloserLook';
 export const SCHEMA_READERS_HOOK = '__booksideSchemaReaders';
 
 /** Either script's function: the book check reads `adapterRef`'s book, the generic signals the page alone. */
-export type CloserLook = (adapterRef: BookRef | null, doc: Document, url: string) => BookRef | null;
+export type CloserLook = (
+  adapterRef: BookRef | null,
+  doc: Document,
+  url: string,
+) => BookRef | null | Promise<BookRef | null>;
 
 type HookScope = Record<string, CloserLook | SchemaReaders | undefined>;
 const scope = globalThis as unknown as HookScope;
@@ -77,7 +82,7 @@ export async function closerLookAt(
   const look = await (adapterRef ? hooked(BOOK_CHECK_HOOK, loads.bookCheck) : hooked(GENERIC_LOOK_HOOK, loads.generic));
   if (typeof look !== 'function') return adapterRef;
   try {
-    return look(adapterRef, doc, url);
+    return await look(adapterRef, doc, url);
   } catch {
     return null;
   }

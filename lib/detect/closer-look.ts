@@ -1,12 +1,30 @@
 /**
  * Detection's closer look, taken only when the first look (`first-look.ts`)
  * says it may matter: an adapter's book is checked (`book-check.ts`);
- * without one, the generic signals read the page (`generic.ts`). Pages load
- * the two as separate scripts; this joins them for detection in one go.
+ * without one, the generic signals read the page, metadata first
+ * (`generic.ts`), then the page's text where the metadata falls short
+ * (`generic-page.ts`), combined (`generic-combine.ts`). Pages load these as separate scripts
+ * (lib/content/closer-look.ts); this joins them for detection in one go.
  */
 import { checkAdapterBook } from './book-check';
-import { detectGeneric } from './generic';
+import { detectFromMetadata } from './generic';
+import { combineReadings } from './generic-combine';
+import { readPage } from './generic-page';
+import { readChapters } from './signals/toc';
 import type { BookRef } from './base/types';
+
+export function detectGeneric(doc: Document, url: URL): BookRef | null {
+  const first = detectFromMetadata(doc, url);
+  if ('ref' in first) return first.ref;
+  const { readings, fields } = readPage(doc, url, first.readings);
+  const ref = combineReadings(readings);
+  return ref ? withChapters(ref, readChapters(fields)) : null;
+}
+
+/** `ref` with the chapters a contents field lists, when it lists any. */
+export function withChapters(ref: BookRef, chapters: NonNullable<BookRef['chapters']>): BookRef {
+  return chapters.length > 0 ? { ...ref, chapters } : ref;
+}
 
 export function closerLook(adapterRef: BookRef | null, doc: Document, url: URL): BookRef | null {
   return adapterRef ? checkAdapterBook(adapterRef, doc) : detectGeneric(doc, url);

@@ -18,6 +18,20 @@ describe('loading the check of an adapter’s book into a page', () => {
   });
 });
 
+describe('loading the generic signals’ page pass into a page', () => {
+  it('injects the page-pass script, and nothing the content script names, into its own tab and frame', async () => {
+    const inFrame = { ...senders.contentScript, frameId: 6 };
+    expect(await dispatch(h.ctx, 'loadGenericPagePass', undefined, inFrame)).toEqual({ ok: true, value: null });
+    expect(await dispatch(h.ctx, 'loadGenericPagePass', 'content-scripts/x.js', inFrame)).toMatchObject({
+      ok: false,
+    });
+    expect(await dispatch(h.ctx, 'loadGenericPagePass', undefined, senders.sidebarFrame)).toMatchObject({
+      ok: false,
+    });
+    expect(h.injected).toEqual(['7:6:content-scripts/page-pass.js']);
+  });
+});
+
 describe('loading the generic signals into a page', () => {
   it('injects them into the asking content script’s own tab and frame', async () => {
     const inFrame = { ...senders.contentScript, frameId: 4 };

@@ -30,6 +30,7 @@ const VALID: Record<string, unknown> = {
   getPageBookView: undefined,
   loadBookCheck: undefined,
   loadCloserLook: undefined,
+  loadGenericPagePass: undefined,
   getPageBookStanding: undefined,
   rememberSidebarOpen: { open: true },
   loadPlatformAdapters: undefined,

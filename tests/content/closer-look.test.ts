@@ -10,6 +10,9 @@ import {
 } from '../../lib/content/closer-look';
 import { provideBookCheck } from '../../lib/content/book-check-script';
 import { provideCloserLook } from '../../lib/content/closer-look-script';
+import { CHAPTERS_HOOK, PAGE_PASS_HOOK } from '../../lib/content/generic-hooks';
+import { providePagePass } from '../../lib/content/page-pass-script';
+import { detectGeneric } from '../../lib/detect/closer-look';
 import type { BookRef } from '../../lib/shared/book-ref';
 
 const adapterRef: BookRef = {
@@ -33,7 +36,7 @@ function countedLoads() {
 }
 
 afterEach(() => {
-  for (const hook of [BOOK_CHECK_HOOK, GENERIC_LOOK_HOOK, SCHEMA_READERS_HOOK]) {
+  for (const hook of [BOOK_CHECK_HOOK, GENERIC_LOOK_HOOK, SCHEMA_READERS_HOOK, PAGE_PASS_HOOK, CHAPTERS_HOOK]) {
     delete (globalThis as Record<string, unknown>)[hook];
   }
 });
@@ -47,6 +50,33 @@ describe('the closer look from the content script', () => {
     await expect(closerLookAt(null, loads, document, url)).resolves.toMatchObject({ isbn13: ['9780141439587'] });
     await expect(closerLookAt(null, loads, document, url)).resolves.toMatchObject({ title: 'Emma' });
     expect(loaded).toEqual({ bookCheck: 0, generic: 1 });
+  });
+
+  it('goes on to the page pass, and the book check’s chapters reader, where the metadata falls short: as detectGeneric does', async () => {
+    const { loads } = countedLoads();
+    // What the page-pass and book-check scripts leave when the metadata pass loads them.
+    providePagePass();
+    provideBookCheck();
+    document.title = 'Emma - Books Example';
+    document.body.innerHTML =
+      '<h1>Emma</h1><table><tr><th>ISBN</th><td>978-0-14-143958-7</td></tr><tr><th>Author</th><td>Jane Austen</td></tr></table>' +
+      '<section><h2>Contents</h2><ol><li>Volume I</li><li>Volume II</li><li>Volume III</li></ol></section>';
+    const url = 'https://books.example/record/17';
+    const read = await closerLookAt(null, loads, document, url);
+    expect(read).toMatchObject({ isbn13: ['9780141439587'], title: 'Emma', authors: ['Jane Austen'] });
+    expect(read?.chapters?.map((chapter) => chapter.title)).toEqual(['Volume I', 'Volume II', 'Volume III']);
+    expect(read).toEqual(detectGeneric(document, new URL(url)));
+  });
+
+  it('keeps the metadata’s own reading when the page pass cannot be loaded', async () => {
+    const { loads } = countedLoads();
+    document.body.innerHTML =
+      '<script type="application/ld+json">{"@type":"Book","name":"Emma","isbn":"9780141439587"}</script>';
+    // No author in the metadata: the page pass would be next, and it is not there.
+    await expect(closerLookAt(null, loads, document, 'https://books.example/emma')).resolves.toMatchObject({
+      isbn13: ['9780141439587'],
+      title: 'Emma',
+    });
   });
 
   it('checks an adapter’s book with the book check alone, which also brings the schema.org readers', async () => {

@@ -5,7 +5,7 @@
  * saved page it says no to, the generic signals find nothing either.
  */
 import { describe, expect, it } from 'vitest';
-import { detectGeneric } from '../../lib/detect/generic';
+import { detectGeneric } from '../../lib/detect/closer-look';
 import { mayHoldBook } from '../../lib/detect/first-look';
 import { fixtureHtml, fixtureUrl, loadManifest } from '../../scripts/fixture-manifest';
 import { withoutSvgStyles } from '../../scripts/saved-page';

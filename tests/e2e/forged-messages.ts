@@ -29,6 +29,7 @@ const HARMFUL_PAYLOADS: Record<MessageName, unknown> = {
   getPageBookView: undefined,
   loadBookCheck: undefined,
   loadCloserLook: undefined,
+  loadGenericPagePass: undefined,
   getPageBookStanding: undefined,
   rememberSidebarOpen: { open: true },
   loadPlatformAdapters: undefined,

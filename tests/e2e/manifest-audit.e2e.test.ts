@@ -49,15 +49,16 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
     for (const pattern of matches) expect(BROAD_PATTERNS).not.toContain(pattern);
   });
 
-  it('exposes only the sidebar page and the three scripts a site script imports on demand to web pages', () => {
+  it('exposes only the sidebar page and the four scripts content scripts import on demand to web pages', () => {
     const resources = manifest.web_accessible_resources ?? [];
-    // Detection's closer look (the book check, the generic signals) and the sidebar controls: imported by a
-    // site's content script only where it needs them (lib/content/script-loader.ts), so they must be
-    // reachable from the page's origin.
+    // Detection's closer look (the book check, the generic signals and their page pass) and the
+    // sidebar controls: imported by a content script only where it needs them
+    // (lib/content/script-loader.ts), so they must be reachable from the page's origin.
     expect(resources.flatMap((entry) => entry.resources)).toEqual([
       'sidepanel.html',
       'content-scripts/book-check.js',
       'content-scripts/closer-look.js',
+      'content-scripts/page-pass.js',
       'content-scripts/sidebar-controls.js',
     ]);
     for (const entry of resources) for (const pattern of entry.matches) expect(BROAD_PATTERNS).not.toContain(pattern);

@@ -14,6 +14,7 @@ import { defineHandlers } from './define';
 import {
   BOOK_CHECK_SCRIPT_FILE,
   CLOSER_LOOK_SCRIPT_FILE,
+  PAGE_PASS_SCRIPT_FILE,
   PLATFORMS_SCRIPT_FILE,
   SIDEBAR_CONTROLS_SCRIPT_FILE,
 } from '../../shared/content-scripts';
@@ -78,6 +79,11 @@ export const pageBookHandlers = defineHandlers({
 
   loadCloserLook: async (ctx, _, caller) => {
     await ctx.injectScript(caller.tabId, caller.frameId, CLOSER_LOOK_SCRIPT_FILE);
+    return ok(null);
+  },
+
+  loadGenericPagePass: async (ctx, _, caller) => {
+    await ctx.injectScript(caller.tabId, caller.frameId, PAGE_PASS_SCRIPT_FILE);
     return ok(null);
   },
 

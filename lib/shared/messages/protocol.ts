@@ -58,6 +58,8 @@ export const FROM_CONTENT_SCRIPT = {
   loadBookCheck: NoPayload,
   /** Load the generic signals into this frame: its first look found no adapter's book, but they may find one. */
   loadCloserLook: NoPayload,
+  /** Load the generic signals' page pass into this frame: its metadata does not name the book fully. */
+  loadGenericPagePass: NoPayload,
   /** Quiet mode: whether the canon knows the book this tab reported (null: it reported none). */
   getPageBookStanding: NoPayload,
   /** The reader opened or collapsed the sidebar from this tab (the shortcut): remembered for every page. */
@@ -140,6 +142,7 @@ interface ContentScriptReplies {
   getPageBookView: PublicBookView | null;
   loadBookCheck: null;
   loadCloserLook: null;
+  loadGenericPagePass: null;
   getPageBookStanding: CanonStanding | null;
   rememberSidebarOpen: null;
   loadPlatformAdapters: null;
