@@ -74,6 +74,8 @@ const METADATA = [
 
 /** Ten digits in a row, with the hyphens or spaces ISBNs are printed with: every ISBN-10 and ISBN-13 has them. */
 const ISBN_LIKE = /\d(?:[\s\u2010-]?\d){8}[\s\u2010-]?[\dXx]/;
+/** The fewest characters ISBN_LIKE can match. */
+const ISBN_MIN_LENGTH = 10;
 
 /** Text that is never shown: scripts and styles carry digit runs of their own. */
 const UNSHOWN = new Set(['script', 'style', 'noscript', 'template']);
@@ -91,6 +93,9 @@ export function mayHoldBook(doc: Document, url: URL): boolean {
   if (!body) return false;
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Most text nodes of a large page are white space or a word or two: too short to hold ten digits,
+    // and cheaper to skip by their length than to read.
+    if ((node as Text).length < ISBN_MIN_LENGTH) continue;
     const parent = node.parentElement?.localName;
     if (parent && UNSHOWN.has(parent)) continue;
     if (ISBN_LIKE.test(node.nodeValue ?? '')) return true;

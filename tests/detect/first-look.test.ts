@@ -44,6 +44,13 @@ describe('mayHoldBook', () => {
     }
   });
 
+  it('reads a text node of exactly ten characters, the shortest an ISBN can be printed in, and none shorter', () => {
+    expect(mayHoldBook(page('<body><h1>A book</h1><span>014143951X</span></body>'), url)).toBe(true);
+    expect(mayHoldBook(page('<body><h1>A book</h1><span>014143951</span></body>'), url)).toBe(false);
+    // Digits split over elements are not one printed number.
+    expect(mayHoldBook(page('<body><h1>A book</h1><b>01414</b><b>3951X</b></body>'), url)).toBe(false);
+  });
+
   it('says maybe for an ISBN-shaped URL path', () => {
     expect(
       mayHoldBook(page('<body><h1>A book</h1></body>'), new URL('https://shop.example/isbn/978-0-14-143951-8')),
