@@ -51,10 +51,14 @@ export const loadBookCheck = (api: typeof chrome) =>
 export const loadGenericLook = (api: typeof chrome) =>
   loadExtensionScript(api, CLOSER_LOOK_SCRIPT_FILE, () => sendToBackground('loadCloserLook', undefined));
 
-/** The hook's value, loading its script first if it is not there yet (undefined when it cannot be loaded). */
-async function hooked(hook: string, load: () => Promise<unknown>) {
+/**
+ * What one of these scripts left on the content-script world's global under
+ * `hook`, loading the script first if it is not there yet (undefined when it
+ * cannot be loaded).
+ */
+export async function hooked<T>(hook: string, load: () => Promise<unknown>): Promise<T | undefined> {
   if (!scope[hook]) await load().catch(() => undefined);
-  return scope[hook];
+  return scope[hook] as T | undefined;
 }
 
 /**
@@ -79,7 +83,9 @@ export async function closerLookAt(
   doc: Document = document,
   url: string = location.href,
 ): Promise<BookRef | null> {
-  const look = await (adapterRef ? hooked(BOOK_CHECK_HOOK, loads.bookCheck) : hooked(GENERIC_LOOK_HOOK, loads.generic));
+  const look = await (adapterRef
+    ? hooked<CloserLook>(BOOK_CHECK_HOOK, loads.bookCheck)
+    : hooked<CloserLook>(GENERIC_LOOK_HOOK, loads.generic));
   if (typeof look !== 'function') return adapterRef;
   try {
     return await look(adapterRef, doc, url);

@@ -19,8 +19,5 @@ export type PagePass = (
 ) => { readings: SignalReading[]; fields: LabelledField[] };
 export type ChaptersReader = (fields: LabelledField[]) => Chapter[];
 
-export interface GenericHooks {
-  [PAGE_PASS_HOOK]?: PagePass;
-  [CHAPTERS_HOOK]?: ChaptersReader;
-}
-export const genericHooks = globalThis as GenericHooks;
+/** Where the page-pass and book-check scripts leave them (read with `hooked`, closer-look.ts). */
+export const genericHooks = globalThis as { [PAGE_PASS_HOOK]?: PagePass; [CHAPTERS_HOOK]?: ChaptersReader };

@@ -5,6 +5,7 @@
  * from the generic signals (`generic.ts`): most book pages are an adapter's,
  * and this is all they need, so it is the small script they load.
  */
+import { withChapters } from './base/bookref';
 import { readCoins } from './signals/coins';
 import { contentsHeadings } from './signals/field-kinds';
 import { typedNotBook } from './signals/schema';
@@ -14,6 +15,5 @@ import type { BookRef } from './base/types';
 export function checkAdapterBook(adapterRef: BookRef, doc: Document): BookRef | null {
   if (typedNotBook(doc) || readCoins(doc).notBook) return null;
   if (adapterRef.chapters) return adapterRef;
-  const chapters = readChapters(contentsHeadings(doc));
-  return chapters.length > 0 ? { ...adapterRef, chapters } : adapterRef;
+  return withChapters(adapterRef, readChapters(contentsHeadings(doc)));
 }

@@ -6,6 +6,7 @@
  * (`generic-page.ts`), combined (`generic-combine.ts`). Pages load these as separate scripts
  * (lib/content/closer-look.ts); this joins them for detection in one go.
  */
+import { withChapters } from './base/bookref';
 import { checkAdapterBook } from './book-check';
 import { detectFromMetadata } from './generic';
 import { combineReadings } from './generic-combine';
@@ -19,11 +20,6 @@ export function detectGeneric(doc: Document, url: URL): BookRef | null {
   const { readings, fields } = readPage(doc, url, first.readings);
   const ref = combineReadings(readings);
   return ref ? withChapters(ref, readChapters(fields)) : null;
-}
-
-/** `ref` with the chapters a contents field lists, when it lists any. */
-export function withChapters(ref: BookRef, chapters: NonNullable<BookRef['chapters']>): BookRef {
-  return chapters.length > 0 ? { ...ref, chapters } : ref;
 }
 
 export function closerLook(adapterRef: BookRef | null, doc: Document, url: URL): BookRef | null {

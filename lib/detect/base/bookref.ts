@@ -48,3 +48,8 @@ export function buildBookRef(draft: BookRefDraft): BookRef | null {
   if (draft.recordLink) ref.recordLink = draft.recordLink;
   return ref;
 }
+
+/** `ref` with the chapters a contents list gave, when it gave any. */
+export function withChapters(ref: BookRef, chapters: Chapter[]): BookRef {
+  return chapters.length > 0 ? { ...ref, chapters } : ref;
+}
