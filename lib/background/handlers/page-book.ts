@@ -2,21 +2,23 @@
  * What content scripts may do (report the page's book, read public data about
  * it) and the tab view for extension pages.
  */
-import { fail, ok } from '../../shared/messages/result';
+import { fail, ok, type Result } from '../../shared/messages/result';
+import type { BackgroundContext } from '../core/context';
 import { publicBookView, refreshTabBadge, tabBookView } from '../tabs/book-view';
-import { readTabReport, saveTabReport, whenDetected } from '../tabs/tab-reports';
+import { readTabReport, saveTabReport, whenDetected, type TabReport } from '../tabs/tab-reports';
 import { announceChange } from '../core/announce';
 import { readerIsLooking } from '../tabs/looking';
 import { canonLookup } from '../canon/lookup';
 import { sidebarOpenItem } from '../../shared/settings/items';
 import { standingOf } from '../tabs/standing';
-import { defineHandlers } from './define';
+import { defineHandlers, type ContentScriptCaller } from './define';
 import {
   BOOK_CHECK_SCRIPT_FILE,
   CLOSER_LOOK_SCRIPT_FILE,
   PAGE_PASS_SCRIPT_FILE,
   PLATFORMS_SCRIPT_FILE,
   SIDEBAR_CONTROLS_SCRIPT_FILE,
+  type InjectedScriptFile,
 } from '../../shared/content-scripts';
 
 /**
@@ -27,29 +29,36 @@ import {
  */
 export const DETECTION_WAIT_MS = 5_000;
 
-export const pageBookHandlers = defineHandlers({
-  reportPageBook: async (ctx, book, caller) => {
-    const before = await readTabReport(caller.tabId);
-    await saveTabReport(caller.tabId, { url: caller.url, book });
-    // Pages following this tab (the browser's side panel, the popup) now show another book.
-    if (JSON.stringify(before?.book ?? null) !== JSON.stringify(book)) {
-      await announceChange(['book'], ctx.now(), caller.tabId).catch(() => undefined);
-    }
-    // The reply does not wait for the network; the badge follows when the canon answers.
-    void refreshTabBadge(ctx, caller.tabId, book).catch(() => undefined);
+/** Keeps what the tab's page reported; pages following the tab hear of another book, and the badge follows. */
+async function saveReport(
+  ctx: BackgroundContext,
+  caller: ContentScriptCaller,
+  report: TabReport,
+): Promise<Result<null>> {
+  const before = await readTabReport(caller.tabId);
+  await saveTabReport(caller.tabId, report);
+  // Pages following this tab (the browser's side panel, the popup) now show another book.
+  if (JSON.stringify(before?.book ?? null) !== JSON.stringify(report.book)) {
+    await announceChange(['book'], ctx.now(), caller.tabId).catch(() => undefined);
+  }
+  // The reply does not wait for the network; the badge follows when the canon answers.
+  void refreshTabBadge(ctx, caller.tabId, report.book).catch(() => undefined);
+  return ok(null);
+}
+
+/** Only ever this extension's own `file`, into the asking frame: a page gains nothing by asking. */
+function injecting(file: InjectedScriptFile) {
+  return async (ctx: BackgroundContext, _: undefined, caller: ContentScriptCaller): Promise<Result<null>> => {
+    await ctx.injectScript(caller.tabId, caller.frameId, file);
     return ok(null);
-  },
+  };
+}
+
+export const pageBookHandlers = defineHandlers({
+  reportPageBook: (ctx, book, caller) => saveReport(ctx, caller, { url: caller.url, book }),
 
   // A page framing its sidebar before it is parsed: the last page's book is gone, and this one's is coming.
-  reportPageDetecting: async (ctx, _, caller) => {
-    const before = await readTabReport(caller.tabId);
-    await saveTabReport(caller.tabId, { url: caller.url, book: null, detecting: true });
-    if (before?.book) {
-      await announceChange(['book'], ctx.now(), caller.tabId).catch(() => undefined);
-      await refreshTabBadge(ctx, caller.tabId, null).catch(() => undefined);
-    }
-    return ok(null);
-  },
+  reportPageDetecting: (ctx, _, caller) => saveReport(ctx, caller, { url: caller.url, book: null, detecting: true }),
 
   getPageBookView: async (ctx, _, caller) => {
     const report = await readTabReport(caller.tabId);
@@ -71,33 +80,13 @@ export const pageBookHandlers = defineHandlers({
     return ok(null);
   },
 
-  // Only ever this extension's own script, into the asking frame: a page gains nothing by asking.
-  loadBookCheck: async (ctx, _, caller) => {
-    await ctx.injectScript(caller.tabId, caller.frameId, BOOK_CHECK_SCRIPT_FILE);
-    return ok(null);
-  },
-
-  loadCloserLook: async (ctx, _, caller) => {
-    await ctx.injectScript(caller.tabId, caller.frameId, CLOSER_LOOK_SCRIPT_FILE);
-    return ok(null);
-  },
-
-  loadGenericPagePass: async (ctx, _, caller) => {
-    await ctx.injectScript(caller.tabId, caller.frameId, PAGE_PASS_SCRIPT_FILE);
-    return ok(null);
-  },
-
-  // The same for the any-site script's platform adapters, once a platform's own test accepted the page.
-  loadPlatformAdapters: async (ctx, _, caller) => {
-    await ctx.injectScript(caller.tabId, caller.frameId, PLATFORMS_SCRIPT_FILE);
-    return ok(null);
-  },
-
-  // And the sidebar controls, for a frame whose page agent found a book on a host it cannot import them from.
-  loadSidebarControls: async (ctx, _, caller) => {
-    await ctx.injectScript(caller.tabId, caller.frameId, SIDEBAR_CONTROLS_SCRIPT_FILE);
-    return ok(null);
-  },
+  loadBookCheck: injecting(BOOK_CHECK_SCRIPT_FILE),
+  loadCloserLook: injecting(CLOSER_LOOK_SCRIPT_FILE),
+  loadGenericPagePass: injecting(PAGE_PASS_SCRIPT_FILE),
+  // The any-site script's platform adapters, once a platform's own test accepted the page.
+  loadPlatformAdapters: injecting(PLATFORMS_SCRIPT_FILE),
+  // The sidebar controls, for a frame whose page agent found a book on a host it cannot import them from.
+  loadSidebarControls: injecting(SIDEBAR_CONTROLS_SCRIPT_FILE),
 
   // The sidebar framed into a page does not know its tab (Firefox gives such a frame no `tabs`): the sender says it.
   getTabBook: async (ctx, { tabId, refresh, waitForDetection }, caller) => {
