@@ -8,27 +8,21 @@ beforeEach(async () => {
   h = await startHarness(offline);
 });
 
-describe('loading the check of an adapter’s book into a page', () => {
-  it('injects the book-check script, and nothing the content script names, into its own tab and frame', async () => {
-    const inFrame = { ...senders.contentScript, frameId: 5 };
-    expect(await dispatch(h.ctx, 'loadBookCheck', undefined, inFrame)).toEqual({ ok: true, value: null });
-    expect(await dispatch(h.ctx, 'loadBookCheck', 'content-scripts/x.js', inFrame)).toMatchObject({ ok: false });
-    expect(await dispatch(h.ctx, 'loadBookCheck', undefined, senders.sidebarFrame)).toMatchObject({ ok: false });
-    expect(h.injected).toEqual(['7:5:content-scripts/book-check.js']);
-  });
-});
+/** The scripts a content script may ask for, each with the message that asks and the file it gets. */
+const ON_DEMAND = [
+  ['the check of an adapter’s book', 'loadBookCheck', 'book-check'],
+  ['the generic signals’ page pass', 'loadGenericPagePass', 'page-pass'],
+  ['the library-platform adapters', 'loadPlatformAdapters', 'platforms'],
+  ['the sidebar controls', 'loadSidebarControls', 'sidebar-controls'],
+] as const;
 
-describe('loading the generic signals’ page pass into a page', () => {
-  it('injects the page-pass script, and nothing the content script names, into its own tab and frame', async () => {
-    const inFrame = { ...senders.contentScript, frameId: 6 };
-    expect(await dispatch(h.ctx, 'loadGenericPagePass', undefined, inFrame)).toEqual({ ok: true, value: null });
-    expect(await dispatch(h.ctx, 'loadGenericPagePass', 'content-scripts/x.js', inFrame)).toMatchObject({
-      ok: false,
-    });
-    expect(await dispatch(h.ctx, 'loadGenericPagePass', undefined, senders.sidebarFrame)).toMatchObject({
-      ok: false,
-    });
-    expect(h.injected).toEqual(['7:6:content-scripts/page-pass.js']);
+describe.each(ON_DEMAND)('loading %s into a page', (_, message, script) => {
+  it(`injects ${script}.js, and nothing the content script names, into its own tab and frame`, async () => {
+    const inFrame = { ...senders.contentScript, frameId: 5 };
+    expect(await dispatch(h.ctx, message, undefined, inFrame)).toEqual({ ok: true, value: null });
+    expect(await dispatch(h.ctx, message, 'content-scripts/x.js', inFrame)).toMatchObject({ ok: false });
+    expect(await dispatch(h.ctx, message, undefined, senders.sidebarFrame)).toMatchObject({ ok: false });
+    expect(h.injected).toEqual([`7:5:content-scripts/${script}.js`]);
   });
 });
 
@@ -57,25 +51,5 @@ describe('loading the generic signals into a page', () => {
       throw new Error('Cannot access contents of the page.');
     };
     expect(await dispatch(h.ctx, 'loadCloserLook', undefined, senders.contentScript)).toMatchObject({ ok: false });
-  });
-});
-
-describe('loading the library-platform adapters into a page', () => {
-  it('injects the platforms script, and nothing the content script names, into its own tab and frame', async () => {
-    const inFrame = { ...senders.contentScript, frameId: 2 };
-    expect(await dispatch(h.ctx, 'loadPlatformAdapters', undefined, inFrame)).toEqual({ ok: true, value: null });
-    expect(await dispatch(h.ctx, 'loadPlatformAdapters', 'content-scripts/x.js', inFrame)).toMatchObject({ ok: false });
-    expect(await dispatch(h.ctx, 'loadPlatformAdapters', undefined, senders.sidebarFrame)).toMatchObject({ ok: false });
-    expect(h.injected).toEqual(['7:2:content-scripts/platforms.js']);
-  });
-});
-
-describe('loading the sidebar controls into a page', () => {
-  it('injects the sidebar-controls script, and nothing the content script names, into its own tab and frame', async () => {
-    const inFrame = { ...senders.contentScript, frameId: 3 };
-    expect(await dispatch(h.ctx, 'loadSidebarControls', undefined, inFrame)).toEqual({ ok: true, value: null });
-    expect(await dispatch(h.ctx, 'loadSidebarControls', 'content-scripts/x.js', inFrame)).toMatchObject({ ok: false });
-    expect(await dispatch(h.ctx, 'loadSidebarControls', undefined, senders.sidebarFrame)).toMatchObject({ ok: false });
-    expect(h.injected).toEqual(['7:3:content-scripts/sidebar-controls.js']);
   });
 });
