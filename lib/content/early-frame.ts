@@ -4,8 +4,8 @@
  * framed the same way costs nearly as much as the sidebar: `npm run
  * bench:sidebar`), so a site script runs at document_start and, where the
  * address alone says the page may be one book, frames the sidebar hidden at
- * once. Detection still runs on the parsed page; the page agent's one show
- * step (`syncFrame` in page-agent.ts) shows this frame only for a book and
+ * once. Detection still runs on the parsed page; the page agent's check
+ * (`runPageAgent` in page-agent.ts) shows this frame only for a book and
  * removes it otherwise. Where the address says "not a book" (a search, a
  * list), nothing is framed.
  */

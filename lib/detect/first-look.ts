@@ -6,7 +6,7 @@
  * loaded into a page only when this says they may find or correct something.
  * Nothing here imports a signal module: that is what keeps the scripts small.
  */
-import { SCHEMA_MARKUP, type SchemaReaders } from './base/schema-readers';
+import { hasAny, SCHEMA_MARKUP, type SchemaReaders } from './base/schema-readers';
 import type { BookRef, SiteAdapter } from './base/types';
 
 export type FirstLook =
@@ -37,7 +37,7 @@ export function closerLookWanted(first: FirstLook): { adapterRef: BookRef | null
  */
 export function schemaReadersWanted(adapters: readonly SiteAdapter[], doc: Document, url: URL): boolean {
   const adapter = adapters.find((candidate) => candidate.test(url, doc));
-  return adapter?.readsSchema === true && !adapter.notOneBook?.(url, doc) && doc.querySelector(SCHEMA_MARKUP) !== null;
+  return adapter?.readsSchema === true && !adapter.notOneBook?.(url, doc) && hasAny(doc, SCHEMA_MARKUP);
 }
 
 /** `schema`: the readers, where `schemaReadersWanted` asked for them (without, the adapter reads none). */
@@ -54,23 +54,26 @@ export function firstLook(
   return { kind: 'no-adapter-book', mayHoldBook: mayHoldBook(doc, url) };
 }
 
-/** The meta tags some generic signal reads: Open Graph and its book/product fields, Highwire, Dublin Core, PRISM. */
-const META_PREFIXES = ['og:type', 'book', 'product:', 'citation_', 'dc.', 'dcterms.', 'prism.'];
+/**
+ * The meta names some generic signal reads, at the start of a meta's
+ * `property` or `name` in any case (pages spell them every way): Open Graph's
+ * type and its book/product fields, Highwire, Dublin Core, PRISM.
+ */
+const META_NAMES = /(?:^|\s)(?:og:type|book|product:|citation_|dc(?:terms)?\.|prism\.)/i;
 
 /**
- * Markup some generic signal reads: schema.org in JSON-LD, microdata or RDFa,
- * COinS, unAPI, and those meta tags, under `property` or `name`. Attribute
- * values are matched case-insensitively, as pages spell them every way.
+ * True when the page has markup some generic signal reads: schema.org in
+ * JSON-LD, microdata or RDFa, COinS, an unAPI server link (the unAPI reader
+ * reads no book without one, whatever ids the page has), or those meta tags.
+ * The metas are read in one pass rather than matched by a selector each.
  */
-const METADATA = [
-  'script[type*="ld+json" i]',
-  '[itemtype]',
-  '[typeof]',
-  '.Z3988',
-  '.unapi-id',
-  'link[rel="unapi-server" i]',
-  ...META_PREFIXES.flatMap((prefix) => [`meta[property^="${prefix}" i]`, `meta[name^="${prefix}" i]`]),
-].join(',');
+function hasMetadata(doc: Document): boolean {
+  return (
+    [...doc.querySelectorAll('meta')].some((meta) =>
+      META_NAMES.test(`${meta.getAttribute('property')} ${meta.getAttribute('name')}`),
+    ) || hasAny(doc, [...SCHEMA_MARKUP, '[typeof]', '.Z3988', 'link[rel="unapi-server"]'])
+  );
+}
 
 /** Ten digits in a row, with the hyphens or spaces ISBNs are printed with: every ISBN-10 and ISBN-13 has them. */
 const ISBN_LIKE = /\d(?:[\s\u2010-]?\d){8}[\s\u2010-]?[\dXx]/;
@@ -87,7 +90,7 @@ const UNSHOWN = new Set(['script', 'style', 'noscript', 'template']);
  * load, a wrong "no" loses a book.
  */
 export function mayHoldBook(doc: Document, url: URL): boolean {
-  if (doc.querySelector(METADATA)) return true;
+  if (hasMetadata(doc)) return true;
   if (ISBN_LIKE.test(decodeURIComponent(url.pathname))) return true;
   const body = doc.body;
   if (!body) return false;

@@ -28,8 +28,37 @@ describe('mayHoldBook', () => {
       '<meta property="product:retailer_item_id" content="9780141439518">',
       '<meta name="citation_isbn" content="9780141439518">',
       '<meta name="DC.identifier" content="urn:isbn:9780141439518">',
+      '<meta name="DCTERMS.title" content="Persuasion">',
+      '<meta property="BOOK:ISBN" content="9780141439518">',
+      '<meta name="prism.isbn" content="9780141439518">',
+      '<script type="Application/LD+JSON">{}</script>',
+      '<link rel="unapi-server" href="/unapi">',
     ]) {
       expect(mayHoldBook(page(`<html><head>${markup}</head><body><h1>x</h1></body></html>`), url), markup).toBe(true);
+    }
+  });
+
+  it('finds the markup where pages put it: metas and JSON-LD in the body, the name after another attribute', () => {
+    for (const markup of [
+      '<meta property="og:type" content="book">',
+      '<meta itemprop="x" name="citation_title" content="Persuasion">',
+      '<script type="application/ld+json">{}</script>',
+      '<div><span class="x Z3988" title="ctx_ver=Z39.88-2004"></span></div>',
+    ]) {
+      expect(mayHoldBook(page(`<body><h1>x</h1><div>${markup}</div></body>`), url), markup).toBe(true);
+    }
+  });
+
+  it('says no to markup no generic signal reads a book from', () => {
+    for (const markup of [
+      '<meta name="description" content="A bookshop">',
+      '<meta property="og:title" content="Persuasion">',
+      '<meta name="viewport" content="width=device-width">',
+      '<script type="application/json">{"isbn": "9780141439518"}</script>',
+      // An unAPI id without the server link: the unAPI reader needs both.
+      '<abbr class="unapi-id" title="42"></abbr>',
+    ]) {
+      expect(mayHoldBook(page(`<html><head>${markup}</head><body><h1>x</h1></body></html>`), url), markup).toBe(false);
     }
   });
 

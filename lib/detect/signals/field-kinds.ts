@@ -39,7 +39,9 @@ const CONTENTS_LABEL = new RegExp(`^${GAP}(?:\\d\\.\\s*)?(?:${escaped(CONTENTS)}
 
 /** Headings that name a contents section ("Table of contents", 目录): a cheap look for the TOC alone. */
 export function contentsHeadings(doc: Document): LabelledField[] {
-  return [...doc.querySelectorAll('h2,h3,h4')]
-    .filter((heading) => CONTENTS_LABEL.test(textOf(heading)))
+  // One look-up per level, put back in page order: a selector list walks a large page several times slower in Chromium.
+  return ['h2', 'h3', 'h4']
+    .flatMap((level) => [...doc.querySelectorAll(level)].filter((heading) => CONTENTS_LABEL.test(textOf(heading))))
+    .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1))
     .map((heading) => ({ field: Field.Contents, el: heading, at: heading, row: heading, text: '', links: [] }));
 }

@@ -140,7 +140,8 @@ function isTelling(types: string[]): boolean {
 export function typedNotBook(doc: Document): boolean {
   const types = [
     ...flattenNodes(readJsonLdBlocks(doc)).flatMap(typesOf),
-    ...[...doc.querySelectorAll('[itemtype],[typeof]')].flatMap((el) =>
+    // One look-up each: a selector list walks a large page several times slower in Chromium.
+    ...[...doc.querySelectorAll('[itemtype]'), ...doc.querySelectorAll('[typeof]')].flatMap((el) =>
       typesOf({ '@type': `${el.getAttribute('itemtype') ?? ''} ${el.getAttribute('typeof') ?? ''}`.split(/\s+/) }),
     ),
   ];

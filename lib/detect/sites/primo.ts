@@ -11,7 +11,6 @@ import { findIsbnCandidates } from '../../shared/isbn';
 import { buildBookRef } from '../base/bookref';
 import { chaptersFromContentsNote } from '../base/contents-note';
 import { withoutRelatorTerm } from '../base/marc-table';
-import { firstText } from '../base/page';
 import { textOf } from '../base/text';
 import type { BookRef, SiteAdapter } from '../base/types';
 
@@ -22,7 +21,8 @@ const SELECTORS = {
   detailLabel: '.bold-text',
   /** One element per value (several authors, several identifiers). */
   detailValues: '.item-details-element',
-  title: ['prm-full-view prm-brief-result .item-title', '.full-view-section .item-title'],
+  /** The record's title in either UI's full view (used where the Details lack one). */
+  title: 'prm-full-view prm-brief-result .item-title, .full-view-section .item-title',
   pnxLink: '.urlToXmlPnxSingleRecord[data-url]',
 } as const;
 
@@ -70,7 +70,7 @@ export const primo: SiteAdapter = {
       site: 'primo',
       signals: ['site:primo'],
       isbns,
-      title: fields.get('title')?.[0] ?? firstText(doc, SELECTORS.title),
+      title: fields.get('title')?.[0] ?? textOf(doc.querySelector(SELECTORS.title)),
       authors,
       chapters: chaptersFromContentsNote(
         (fields.get('contents') ?? fields.get('table of contents') ?? []).join(' -- '),

@@ -9,6 +9,11 @@ const chaptersOf = (doc: Document) => readChapters([...contentsHeadings(doc), ..
 const titles = (doc: Document) => chaptersOf(doc).map((chapter) => chapter.title);
 
 describe('a printed contents list', () => {
+  it('takes the contents headings in page order, whatever their level', () => {
+    const doc = htmlPage(`<h4>Contents</h4><p>x</p><h2>Inhalt</h2><p>y</p><h3>Sommaire</h3>`);
+    expect(contentsHeadings(doc).map((field) => field.el.textContent)).toEqual(['Contents', 'Inhalt', 'Sommaire']);
+  });
+
   it('strips dotted leaders and the page numbers after them', () => {
     const doc = htmlPage(`<h2>Table of contents</h2>
       <ul><li>Arrival .......... 1</li><li>The harbour · · · · 23</li><li>Departure …… xi</li></ul>`);
