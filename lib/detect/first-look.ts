@@ -80,8 +80,10 @@ const ISBN_LIKE = /\d(?:[\s\u2010-]?\d){8}[\s\u2010-]?[\dXx]/;
 /** The fewest characters ISBN_LIKE can match. */
 const ISBN_MIN_LENGTH = 10;
 
+/** Longer than most text a page shows in one node, as inline scripts and styles are. */
+const LONG_TEXT = 500;
 /** Text that is never shown: scripts and styles carry digit runs of their own. */
-const UNSHOWN = new Set(['script', 'style', 'noscript', 'template']);
+const UNSHOWN = new Set<string | undefined>(['script', 'style', 'noscript', 'template']);
 
 /**
  * False only when no generic signal can find a book here: no metadata markup,
@@ -96,12 +98,12 @@ export function mayHoldBook(doc: Document, url: URL): boolean {
   if (!body) return false;
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node as Text).length;
     // Most text nodes of a large page are white space or a word or two: too short to hold ten digits,
-    // and cheaper to skip by their length than to read.
-    if ((node as Text).length < ISBN_MIN_LENGTH) continue;
-    const parent = node.parentElement?.localName;
-    if (parent && UNSHOWN.has(parent)) continue;
-    if (ISBN_LIKE.test(node.nodeValue ?? '')) return true;
+    // and cheaper to skip by their length than to read. Of the rest, a short one is cheaper to test
+    // than to place, and most fail; a long one is most likely a script's, placed before it is read.
+    if (length < ISBN_MIN_LENGTH || (length > LONG_TEXT && UNSHOWN.has(node.parentElement?.localName))) continue;
+    if (ISBN_LIKE.test((node as Text).data) && !UNSHOWN.has(node.parentElement?.localName)) return true;
   }
   return false;
 }

@@ -80,6 +80,18 @@ describe('mayHoldBook', () => {
     expect(mayHoldBook(page('<body><h1>A book</h1><b>01414</b><b>3951X</b></body>'), url)).toBe(false);
   });
 
+  it('reads long shown text, and skips long scripts and styles, whichever it looks at first', () => {
+    const prose = 'A long description of the book. '.repeat(30);
+    expect(mayHoldBook(page(`<body><h1>A book</h1><p>${prose} ISBN 9780141439518 ${prose}</p></body>`), url)).toBe(
+      true,
+    );
+    const code = `var ids = [9780141439518, 9780141439518]; ${'var x = 1; '.repeat(80)}`;
+    const rules = `.a{width:1000000000px} ${'.b{color:red} '.repeat(60)}`;
+    expect(mayHoldBook(page(`<body><h1>Shop</h1><script>${code}</script><style>${rules}</style></body>`), url)).toBe(
+      false,
+    );
+  });
+
   it('says maybe for an ISBN-shaped URL path', () => {
     expect(
       mayHoldBook(page('<body><h1>A book</h1></body>'), new URL('https://shop.example/isbn/978-0-14-143951-8')),
