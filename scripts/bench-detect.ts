@@ -155,7 +155,8 @@ async function benchChromium(entries: FixtureEntry[], bundle: string): Promise<T
           };
           const detect = scope.booksideDetect.detectBook;
           const floor = scope.booksideFloor;
-          // Cold: each one's first call, detection's first (any cache the page fills on a first look-up is the floor's gain).
+          // Cold: each one's first call, detection's first (a cache the page fills on a first look-up
+          // is then the floor's gain, not detection's).
           let start = performance.now();
           detect(document, url);
           const first = performance.now() - start;

@@ -7,6 +7,17 @@ const jsonLd = (...nodes: unknown[]) =>
   nodes.map((node) => `<script type="application/ld+json">${JSON.stringify(node)}</script>`).join('');
 
 describe('schema.org in JSON-LD', () => {
+  it('reads a block whose type is spelled in any case, and no script of another type', () => {
+    const book = JSON.stringify({ '@type': 'Book', name: 'Persuasion', isbn: '9780141439686' });
+    const doc = htmlPage(
+      '',
+      `<script type="Application/LD+JSON">${book}</script>` +
+        `<script type="application/ld+json+x">${JSON.stringify({ '@type': 'Book', name: 'Emma' })}</script>` +
+        `<script>var book = ${book};</script>`,
+    );
+    expect(readJsonLd(doc)).toMatchObject({ isBook: true, title: 'Persuasion', isbns: ['9780141439686'] });
+  });
+
   it('reads a Book with its ISBN, name, author and format', () => {
     const doc = htmlPage(
       '',
