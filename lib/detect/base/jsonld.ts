@@ -65,12 +65,18 @@ export function stringsOf(node: JsonObject, key: string): string[] {
   return out;
 }
 
+/**
+ * The scripts that may be JSON-LD blocks, found by one selector. Readers check
+ * the exact type (`application/ld+json`, any case) on what it finds: reading
+ * every script's type from JavaScript costs several times more on a page of
+ * hundreds of scripts (the saved Amazon pages: 0.2–0.3 ms against 0.05–0.08 ms).
+ */
+export const JSON_LD_SCRIPTS = 'script[type*="ld+json" i]';
+
 /** Every parsed JSON-LD top-level value of the page's `<script type="application/ld+json">` blocks. */
 export function readJsonLdBlocks(doc: ParentNode): unknown[] {
   const blocks: unknown[] = [];
-  // Found by one selector, the exact type checked here: reading every script's type in script costs
-  // several times more on a page of hundreds of scripts (the saved Amazon pages: 0.2-0.3 ms against 0.05-0.08 ms).
-  for (const script of doc.querySelectorAll('script[type*="ld+json" i]')) {
+  for (const script of doc.querySelectorAll(JSON_LD_SCRIPTS)) {
     if (script.getAttribute('type')?.toLowerCase() !== 'application/ld+json') continue;
     const parsed = parseJsonLoose(script.textContent ?? '');
     if (parsed !== undefined) blocks.push(parsed);

@@ -6,6 +6,7 @@
  * the closer look first and hands its readers to the adapter; where it has
  * none, the readers would find nothing, and `NO_SCHEMA` says so without them.
  */
+import { JSON_LD_SCRIPTS } from './jsonld';
 import type { SignalReading } from '../signals/reading';
 
 export interface SchemaReaders {
@@ -19,7 +20,7 @@ export interface SchemaReaders {
  * reads properties only inside book, product and non-book types). A page
  * without either gives both readers nothing to read.
  */
-export const SCHEMA_MARKUP = ['script[type*="ld+json" i]', '[itemtype]'];
+export const SCHEMA_MARKUP = [JSON_LD_SCRIPTS, '[itemtype]'];
 
 /**
  * True when an element matches one of `selectors`, looked up one by one: in
