@@ -10,7 +10,7 @@ import { hasAny, SCHEMA_MARKUP, type SchemaReaders } from './base/schema-readers
 import type { BookRef, SiteAdapter } from './base/types';
 
 export type FirstLook =
-  /** The adapter says this page is not one book (a search, a list): final. */
+  /** The adapter says this page is not one book (a search, a list, another department's product): final. */
   | { kind: 'not-one-book' }
   /** The adapter read a book; the closer look still checks it against the page's own metadata. */
   | { kind: 'adapter-book'; ref: BookRef }
@@ -37,7 +37,7 @@ export function closerLookWanted(first: FirstLook): { adapterRef: BookRef | null
  */
 export function schemaReadersWanted(adapters: readonly SiteAdapter[], doc: Document, url: URL): boolean {
   const adapter = adapters.find((candidate) => candidate.test(url, doc));
-  return adapter?.readsSchema === true && !adapter.notOneBook?.(url, doc) && hasAny(doc, SCHEMA_MARKUP);
+  return adapter?.readsSchema === true && adapter.urlMayBeBook?.(url) !== false && hasAny(doc, SCHEMA_MARKUP);
 }
 
 /** `schema`: the readers, where `schemaReadersWanted` asked for them (without, the adapter reads none). */
@@ -48,9 +48,12 @@ export function firstLook(
   schema?: SchemaReaders,
 ): FirstLook {
   const adapter = adapters.find((candidate) => candidate.test(url, doc));
-  if (adapter?.notOneBook?.(url, doc)) return { kind: 'not-one-book' };
+  // The site's own adapter knows its pages better than a page-wide scan for ISBN-shaped numbers:
+  // where its address test or its look at the page says "not one book", the generic signals are not asked.
+  if (adapter?.urlMayBeBook?.(url) === false) return { kind: 'not-one-book' };
   const ref = adapter?.detect(doc, url, schema);
   if (ref) return { kind: 'adapter-book', ref };
+  if (adapter?.notOneBook?.(url, doc)) return { kind: 'not-one-book' };
   return { kind: 'no-adapter-book', mayHoldBook: mayHoldBook(doc, url) };
 }
 

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectGeneric } from '../../lib/detect/closer-look';
-import { mayHoldBook } from '../../lib/detect/first-look';
+import { firstLook, mayHoldBook, schemaReadersWanted } from '../../lib/detect/first-look';
+import { SITE_ADAPTERS } from '../../lib/detect/sites';
+import type { BookRef, SiteAdapter } from '../../lib/detect';
 import { fixtureHtml, fixtureUrl, loadManifest } from '../../scripts/fixture-manifest';
 import { withoutSvgStyles } from '../../scripts/saved-page';
 
@@ -103,6 +105,66 @@ describe('mayHoldBook', () => {
       '<body><h1>Our shop</h1><p>Call 0800 123</p><script>var order = 97801414395181234;</script><style>.x{}</style></body>',
     );
     expect(mayHoldBook(doc, url)).toBe(false);
+  });
+});
+
+describe("the adapter's final word", () => {
+  const book = { isbn13: ['9780571334650'], title: 'Normal People' } as BookRef;
+  const asked: string[] = [];
+  function adapter(parts: Partial<SiteAdapter>): SiteAdapter {
+    return {
+      id: 'shop',
+      name: 'Shop',
+      matches: [],
+      test: () => true,
+      readsSchema: true,
+      detect: () => {
+        asked.push('detect');
+        return null;
+      },
+      ...parts,
+    };
+  }
+  // An ISBN printed on the page: without the adapter's word, the first look would ask the generic signals.
+  const doc = page('<script type="application/ld+json">{}</script><p>ISBN 9780571334650</p>');
+  const url = new URL('https://shop.example/search?q=rooney');
+
+  it('is final when the address says no page there is one book: nothing else is asked', () => {
+    asked.length = 0;
+    const search = adapter({ urlMayBeBook: () => false, notOneBook: () => (asked.push('notOneBook'), false) });
+    expect(firstLook([search], doc, url)).toEqual({ kind: 'not-one-book' });
+    expect(schemaReadersWanted([search], doc, url)).toBe(false);
+    expect(asked).toEqual([]);
+  });
+
+  it('asks `notOneBook` only when `detect` found no book, and its yes is final', () => {
+    asked.length = 0;
+    const reads = adapter({ detect: () => book, notOneBook: () => (asked.push('notOneBook'), true) });
+    expect(firstLook([reads], doc, url)).toEqual({ kind: 'adapter-book', ref: book });
+    expect(asked).toEqual([]);
+    expect(firstLook([adapter({ notOneBook: () => true })], doc, url)).toEqual({ kind: 'not-one-book' });
+    expect(firstLook([adapter({ notOneBook: () => false })], doc, url)).toEqual({
+      kind: 'no-adapter-book',
+      mayHoldBook: true,
+    });
+    expect(schemaReadersWanted([adapter({ urlMayBeBook: () => true })], doc, url)).toBe(true);
+  });
+
+  it("leaves Amazon's products of other departments alone, and its books to the adapter", () => {
+    const verdicts = loadManifest()
+      .filter((entry) => entry.file.startsWith('amazon/'))
+      .map((entry) => {
+        const url = new URL(fixtureUrl(entry));
+        return [entry.file, firstLook(SITE_ADAPTERS, page(withoutSvgStyles(fixtureHtml(entry))), url).kind] as const;
+      });
+    // The kitchen robot's page prints "990 950 1090", which an ISBN-10 check digit accepts.
+    expect(Object.fromEntries(verdicts.filter(([file]) => /negative-(window-robot|board-game)/.test(file)))).toEqual({
+      'amazon/es-negative-window-robot.html': 'not-one-book',
+      'amazon/com-negative-board-game.html': 'not-one-book',
+    });
+    expect(verdicts.filter(([file]) => !file.includes('negative')).map(([, kind]) => kind)).toEqual(
+      Array(10).fill('adapter-book'),
+    );
   });
 });
 

@@ -14,7 +14,8 @@ export type { BookFormat, BookRef, Chapter, Signal } from '../../shared/book-ref
  * know, a page it cannot read) and leaves the page to the generic signals,
  * so a page whose own metadata names one book is never lost to an adapter.
  * An adapter says "this page is not one book" (a search, a list, an account
- * page) with `notOneBook`, which is final: nothing else is asked. An adapter
+ * page) with `urlMayBeBook` from the address or `notOneBook` from the page,
+ * which are final: nothing else is asked. An adapter
  * that wants the generic reading as a base calls `detectGeneric`
  * (lib/detect/generic) itself and refines it.
  */
@@ -27,16 +28,18 @@ export interface SiteAdapter {
   /** True when this adapter should look at the page at this URL. */
   test(url: URL, doc: Document): boolean;
   /**
-   * Optional, checked before `detect`: true when this page is not one book
-   * whatever its metadata says (a search or results page, a list, a shelf,
-   * the cart, an account or loans page). The page then gives null.
+   * Optional, asked when `detect` found no book: true when this page is not
+   * one book whatever else it carries (a search or results page, a list, a
+   * shelf, an account page, a product of another department). The page then
+   * gives null without the generic signals' scan.
    */
   notOneBook?(url: URL, doc: Document): boolean;
   /**
    * Optional, the address alone: false when a page at this URL cannot be one
-   * book (a search, a list, the cart), so the content script does not start
-   * the sidebar's frame before detection there (lib/content/early-frame).
-   * Absent: every page `test` accepts may be one.
+   * book (a search, a list, the cart). Final, as `notOneBook` is, and checked
+   * before anything else: `detect` is not asked, and the content script does
+   * not start the sidebar's frame before detection there
+   * (lib/content/early-frame). Absent: every page `test` accepts may be one.
    */
   urlMayBeBook?(url: URL): boolean;
   /**

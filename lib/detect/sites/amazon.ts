@@ -46,10 +46,19 @@ const BOOK_DP_CLASSES = ['book', 'ebooks', 'audible'];
 /** First breadcrumb of book categories on every storefront. */
 const BOOK_CATEGORIES =
   /^(books|bücher|livres|libr(?:os|i)|boeken|böcker|livros|本|洋書|(?:boutique |tienda |loja )?kindle.*|audible.*|hörbücher)$/i;
+/**
+ * Store departments whose products may be books (`data-category` of the
+ * page's department bar): books in every storefront's spelling (`books`,
+ * `stripbooks`, `books-catalog`, `english-books`), Kindle (`digital-text`),
+ * Audible, comics.
+ */
+const BOOK_DEPARTMENTS = /book|kindle|digital-text|audible|comic|manga/i;
 /** Role words that mean "author" in the byline (`(Autor)`, `(著)`); translators etc. are left out. */
 const AUTHOR_ROLE = /aut(?:h?or|eur)|författare|著|schrijver/i;
 const ISBN_ROW = /^ISBN(?:[-\s]?(1[03]))?\s*[:：]?\s*([\dXx][\dXx\s-]{8,16}[\dXx])/i;
-const ASIN_IN_PATH = /\/(?:dp|gp\/product|gp\/aw\/d|exec\/obidos\/ASIN)\/([A-Z0-9]{10})(?:[/?]|$)/;
+/** The product's ASIN in its address, in every form Amazon has used: `/dp/`, `/gp/product/`, mobile
+ * `/gp/aw/d/`, `/o/` and the old `/exec/obidos/` ones. */
+const ASIN_IN_PATH = /\/(?:dp|o|gp\/product|gp\/aw\/d|exec\/obidos\/(?:ASIN|tg\/detail\/-))\/([A-Z0-9]{10})(?:[/?]|$)/;
 
 function detailIsbns(doc: Document): string[] {
   const byLabel: Record<string, string[]> = { '13': [], '10': [], '': [] };
@@ -129,6 +138,12 @@ export const amazon: SiteAdapter = {
   // Product pages carry their ASIN in the path; searches (`/s?k=`) and store pages do not.
   urlMayBeBook: (url) => ASIN_IN_PATH.test(url.pathname),
   detect,
+  // A product page of another department (kitchen, toys) whose details show no ISBN: its digits are
+  // model numbers, and the page's thousands of text nodes need no scan for an ISBN-shaped one.
+  notOneBook: (_url, doc) => {
+    const department = doc.getElementById('nav-subnav')?.getAttribute('data-category');
+    return !!department && !BOOK_DEPARTMENTS.test(department);
+  },
 };
 
 // Tested on:

@@ -18,7 +18,8 @@ const SELECTORS = {
   ],
 } as const;
 
-const BOOK_PATH = /^\/book\/[^/]+\/[^/]+\/(97[89]\d{10})\/?$/;
+/** `/book/<title>/<author>[/<author>…]/<isbn>`: one slug per contributor. */
+const BOOK_PATH = /^\/book\/(?:[^/]*\/){1,5}(97[89]\d{10})\/?$/;
 
 export const waterstones: SiteAdapter = {
   id: 'waterstones',

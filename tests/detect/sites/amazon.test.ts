@@ -38,4 +38,34 @@ describe('Amazon adapter: a seller’s author suffix on the title', () => {
     const other = productPage('The Long Earth - Neil Gaiman', ['Terry Pratchett', 'Stephen Baxter']);
     expect(amazon.detect(other, url)?.title).toBe('The Long Earth - Neil Gaiman');
   });
+
+  it('takes every address form of a product page as maybe one book, and a search as none', () => {
+    const paths = [
+      '/Long-Earth-Terry-Pratchett/dp/1473210208',
+      '/gp/product/1473210208/ref=x',
+      '/gp/aw/d/1473210208',
+      '/o/1473210208',
+      '/exec/obidos/ASIN/1473210208/',
+      '/exec/obidos/tg/detail/-/1473210208',
+      '/s?k=long+earth',
+      '/gp/cart/view.html',
+    ];
+    expect(paths.map((path) => amazon.urlMayBeBook?.(new URL(path, url)))).toEqual([
+      ...Array(6).fill(true),
+      false,
+      false,
+    ]);
+  });
+
+  it("says a page is not one book by its department bar, where that names a department other than books'", () => {
+    const department = (category: string) =>
+      new DOMParser().parseFromString(`<div id="nav-subnav" data-category="${category}"></div>`, 'text/html');
+    const said = ['books', 'stripbooks', 'books-catalog', 'digital-text', 'audible', 'kitchen', 'toys-and-games'];
+    expect(said.map((category) => amazon.notOneBook?.(url, department(category)))).toEqual([
+      ...Array(5).fill(false),
+      true,
+      true,
+    ]);
+    expect(amazon.notOneBook?.(url, new DOMParser().parseFromString('<p>captcha</p>', 'text/html'))).toBe(false);
+  });
 });

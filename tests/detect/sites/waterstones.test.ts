@@ -28,4 +28,14 @@ describe('Waterstones adapter', () => {
     doc.querySelector('[itemprop="isbn"]')?.remove();
     expect(waterstones.detect(doc, url, SCHEMA_READERS)?.isbn13).toEqual(['9780571334650']);
   });
+
+  it('takes a book path with one slug per contributor as maybe one book, and a search path as none', () => {
+    const paths = [
+      '/book/good-omens/terry-pratchett/neil-gaiman/9780552171892',
+      '/book/normal-people/sally-rooney/9780571334650/',
+      '/books/search/term/sally+rooney',
+      '/category/fiction',
+    ];
+    expect(paths.map((path) => waterstones.urlMayBeBook?.(new URL(path, BOOK)))).toEqual([true, true, false, false]);
+  });
 });
