@@ -11,6 +11,7 @@
  *   (loading their page pass, `page-pass.js`, itself where it needs it).
  */
 import type { SchemaReaders } from '../detect/base/schema-readers';
+import type { AdapterBook } from '../detect/base/types';
 import type { BookRef } from '../shared/book-ref';
 import { BOOK_CHECK_SCRIPT_FILE, CLOSER_LOOK_SCRIPT_FILE } from '../shared/content-scripts';
 import { sendToBackground } from './channel';
@@ -23,7 +24,7 @@ export const SCHEMA_READERS_HOOK = '__booksideSchemaReaders';
 
 /** Either script's function: the book check reads `adapterRef`'s book, the generic signals the page alone. */
 export type CloserLook = (
-  adapterRef: BookRef | null,
+  adapterRef: AdapterBook | null,
   doc: Document,
   url: string,
 ) => BookRef | null | Promise<BookRef | null>;
@@ -71,6 +72,11 @@ export async function schemaReadersAt(loadBookCheck: () => Promise<unknown>): Pr
   return scope[SCHEMA_READERS_HOOK] as SchemaReaders | undefined;
 }
 
+/** An adapter's reading as it stands, without the contents only the check reads. */
+function unchecked({ contents: _unread, ...ref }: AdapterBook): BookRef {
+  return ref;
+}
+
 /**
  * The closer look at this page: the adapter's book checked, or the page read
  * by the generic signals. When the script cannot be loaded (the extension is
@@ -78,7 +84,7 @@ export async function schemaReadersAt(loadBookCheck: () => Promise<unknown>): Pr
  * reading stands unchecked rather than lost.
  */
 export async function closerLookAt(
-  adapterRef: BookRef | null,
+  adapterRef: AdapterBook | null,
   loads: CloserLookLoads,
   doc: Document = document,
   url: string = location.href,
@@ -86,7 +92,7 @@ export async function closerLookAt(
   const look = await (adapterRef
     ? hooked<CloserLook>(BOOK_CHECK_HOOK, loads.bookCheck)
     : hooked<CloserLook>(GENERIC_LOOK_HOOK, loads.generic));
-  if (typeof look !== 'function') return adapterRef;
+  if (typeof look !== 'function') return adapterRef && unchecked(adapterRef);
   try {
     return await look(adapterRef, doc, url);
   } catch {

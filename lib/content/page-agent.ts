@@ -11,7 +11,7 @@
 import { closerLookWanted, firstLook, schemaReadersWanted } from '../detect/first-look';
 import type { SchemaReaders } from '../detect/base/schema-readers';
 import type { BookRef } from '../shared/book-ref';
-import type { SiteAdapter } from '../detect/base/types';
+import type { AdapterBook, SiteAdapter } from '../detect/base/types';
 import { bookKey } from './book-key';
 import { sendToBackground } from './channel';
 import { closerLookAt, loadBookCheck, loadGenericLook, schemaReadersAt } from './closer-look';
@@ -47,7 +47,7 @@ export interface PageAgentDeps {
   /** Showing the sidebar, quiet mode and the shortcut (sidebar-controls.ts), loaded once a book is found. */
   sidebarControls(): Promise<StartSidebarControls | undefined>;
   /** The closer look: the adapter's book checked, or without one the generic signals' reading of the page. */
-  closerLook(adapterRef: BookRef | null): Promise<BookRef | null>;
+  closerLook(adapterRef: AdapterBook | null): Promise<BookRef | null>;
   /** The schema.org readers, for an adapter that reads them on a page with that markup (the book check's). */
   schemaReaders(): Promise<SchemaReaders | undefined>;
 }

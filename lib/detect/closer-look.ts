@@ -12,7 +12,7 @@ import { detectFromMetadata } from './generic';
 import { combineReadings } from './generic-combine';
 import { readPage } from './generic-page';
 import { readChapters } from './signals/toc';
-import type { BookRef } from './base/types';
+import type { AdapterBook, BookRef } from './base/types';
 
 export function detectGeneric(doc: Document, url: URL): BookRef | null {
   const first = detectFromMetadata(doc, url);
@@ -22,6 +22,6 @@ export function detectGeneric(doc: Document, url: URL): BookRef | null {
   return ref ? withChapters(ref, readChapters(fields)) : null;
 }
 
-export function closerLook(adapterRef: BookRef | null, doc: Document, url: URL): BookRef | null {
+export function closerLook(adapterRef: AdapterBook | null, doc: Document, url: URL): BookRef | null {
   return adapterRef ? checkAdapterBook(adapterRef, doc) : detectGeneric(doc, url);
 }

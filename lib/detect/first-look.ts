@@ -7,13 +7,13 @@
  * Nothing here imports a signal module: that is what keeps the scripts small.
  */
 import { hasAny, SCHEMA_MARKUP, type SchemaReaders } from './base/schema-readers';
-import type { BookRef, SiteAdapter } from './base/types';
+import type { AdapterBook, SiteAdapter } from './base/types';
 
 export type FirstLook =
   /** The adapter says this page is not one book (a search, a list, another department's product): final. */
   | { kind: 'not-one-book' }
   /** The adapter read a book; the closer look still checks it against the page's own metadata. */
-  | { kind: 'adapter-book'; ref: BookRef }
+  | { kind: 'adapter-book'; ref: AdapterBook }
   /** No adapter, or one that found nothing: the generic signals decide, if the page may hold a book at all. */
   | { kind: 'no-adapter-book'; mayHoldBook: boolean };
 
@@ -23,7 +23,7 @@ export type FirstLook =
  * generic signals to read the page). One decision for the content script's
  * two steps and for `detectBookWith`'s one.
  */
-export function closerLookWanted(first: FirstLook): { adapterRef: BookRef | null } | null {
+export function closerLookWanted(first: FirstLook): { adapterRef: AdapterBook | null } | null {
   if (first.kind === 'adapter-book') return { adapterRef: first.ref };
   if (first.kind === 'no-adapter-book' && first.mayHoldBook) return { adapterRef: null };
   return null;
@@ -50,10 +50,9 @@ export function firstLook(
   const adapter = adapters.find((candidate) => candidate.test(url, doc));
   // The site's own adapter knows its pages better than a page-wide scan for ISBN-shaped numbers:
   // where its address test or its look at the page says "not one book", the generic signals are not asked.
-  if (adapter?.urlMayBeBook?.(url) === false) return { kind: 'not-one-book' };
-  const ref = adapter?.detect(doc, url, schema);
+  const ref = adapter?.urlMayBeBook?.(url) !== false && adapter?.detect(doc, url, schema);
   if (ref) return { kind: 'adapter-book', ref };
-  if (adapter?.notOneBook?.(url, doc)) return { kind: 'not-one-book' };
+  if (ref === false || adapter?.notOneBook?.(url, doc)) return { kind: 'not-one-book' };
   return { kind: 'no-adapter-book', mayHoldBook: mayHoldBook(doc, url) };
 }
 

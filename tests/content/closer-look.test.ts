@@ -102,7 +102,10 @@ describe('the closer look from the content script', () => {
     const refused = async () => {
       throw new Error('refused');
     };
-    await expect(closerLookAt(adapterRef, { bookCheck: refused, generic: refused })).resolves.toBe(adapterRef);
+    await expect(closerLookAt(adapterRef, { bookCheck: refused, generic: refused })).resolves.toEqual(adapterRef);
+    // Without the check, contents only it reads are dropped: a report carries a BookRef's fields alone.
+    const withContents = { ...adapterRef, contents: ['1. One -- 2. Two'] };
+    await expect(closerLookAt(withContents, { bookCheck: refused, generic: refused })).resolves.toEqual(adapterRef);
     const nothing = async () => undefined;
     await expect(closerLookAt(null, { bookCheck: nothing, generic: nothing })).resolves.toBeNull();
     await expect(schemaReadersAt(refused)).resolves.toBeUndefined();

@@ -1,5 +1,5 @@
 import { normalizeIsbn } from '../../shared/isbn';
-import type { BookFormat, BookRef, Chapter, Signal } from './types';
+import type { AdapterBook, BookFormat, BookRef, Chapter, Signal } from './types';
 import { bareTitle, cleanText, personNames } from './text';
 
 export interface BookRefDraft {
@@ -47,6 +47,17 @@ export function buildBookRef(draft: BookRefDraft): BookRef | null {
   if (draft.chapters && draft.chapters.length > 0) ref.chapters = draft.chapters;
   if (draft.recordLink) ref.recordLink = draft.recordLink;
   return ref;
+}
+
+/**
+ * `buildBookRef` for a site adapter's book with the contents its page prints
+ * (a 505 note, or one entry per item): the book check reads them into
+ * chapters (`AdapterBook`). Apart, so the generic signals' scripts do not
+ * carry it.
+ */
+export function buildAdapterBook({ contents, ...draft }: BookRefDraft & { contents: string[] }): AdapterBook | null {
+  const ref = buildBookRef(draft);
+  return ref && { ...ref, contents };
 }
 
 /** `ref` with the chapters a contents list gave, when it gave any. */

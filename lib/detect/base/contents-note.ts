@@ -94,3 +94,8 @@ export function chaptersFromContentsNote(note: string): Chapter[] {
 export function chaptersFromEntries(entries: Iterable<string>): Chapter[] {
   return nestParts(entries);
 }
+
+/** Chapters from an adapter's `contents`: several entries as listed, one as a contents note to split. */
+export function chaptersFromContents(contents: string[]): Chapter[] {
+  return contents.length > 1 ? chaptersFromEntries(contents) : chaptersFromContentsNote(contents[0] ?? '');
+}

@@ -5,6 +5,16 @@ import type { SchemaReaders } from './schema-readers';
 export type { BookFormat, BookRef, Chapter, Signal } from '../../shared/book-ref';
 
 /**
+ * A site adapter's book, before the book check (book-check.ts): it may carry
+ * the page's contents as printed, a 505 note or one entry per item, which the
+ * check reads into chapters and drops. Parsing them there keeps that parser
+ * out of the scripts every page of a site loads.
+ */
+export interface AdapterBook extends BookRef {
+  contents?: string[];
+}
+
+/**
  * One site: a pure URL test first (cheap, runs on every page of a matched
  * site), then `detect`, which reads the document and returns `null` rather
  * than throwing when it finds no book.
@@ -53,5 +63,5 @@ export interface SiteAdapter {
    * it runs. Without this, or without the argument, `schema` finds nothing.
    */
   readsSchema?: true;
-  detect(doc: Document, url: URL, schema?: SchemaReaders): BookRef | null;
+  detect(doc: Document, url: URL, schema?: SchemaReaders): AdapterBook | null;
 }

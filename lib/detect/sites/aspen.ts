@@ -7,12 +7,11 @@
  * the MARC record as a table (`#formattedMarcRecord`).
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../base/bookref';
-import { chaptersFromContentsNote, chaptersFromEntries } from '../base/contents-note';
+import { buildAdapterBook } from '../base/bookref';
 import { marcFieldTexts, marcSubfieldA } from '../base/marc-table';
 import { allTexts, firstText, labelledValues } from '../base/page';
 import { stripResponsibility } from '../base/text';
-import type { BookRef, Chapter, SiteAdapter } from '../base/types';
+import type { AdapterBook, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['#record-details-column h1', 'h1.notranslate', 'h1'],
@@ -29,13 +28,14 @@ const SELECTORS = {
 const GROUPED_WORK = /^\/GroupedWork\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:-\w+)?(?:\/|$)/i;
 const RECORD = /^\/(?:Record|OverDrive|Hoopla|CloudLibrary|Axis360)\/[^/]+(?:\/Home)?\/?$/;
 
-function tableOfContents(doc: Document): Chapter[] {
+/** The contents panel's entries, else its text or the 505 note as one note. */
+function tableOfContents(doc: Document): string[] {
   const entries = allTexts(doc, [SELECTORS.tocEntries]);
-  if (entries.length > 1) return chaptersFromEntries(entries);
+  if (entries.length > 1) return entries;
   const note =
     marcFieldTexts(doc.querySelectorAll(SELECTORS.marcRows), '505').join(' -- ') ||
     firstText(doc, [SELECTORS.tocBlock]);
-  return chaptersFromContentsNote(note.replace(/^Table of Contents\s*/i, ''));
+  return [note.replace(/^Table of Contents\s*/i, '')];
 }
 
 function recordIsbns(doc: Document): string[] {
@@ -57,15 +57,15 @@ export const aspen: SiteAdapter = {
   // Grouped-work URLs are Aspen's and Pika's own; their record pages link to them. The link
   // search walks the whole page, so it runs only on record-shaped paths (this test runs on every page).
   test: aspenTest,
-  detect(doc: Document, url: URL): BookRef | null {
+  detect(doc: Document, url: URL): AdapterBook | null {
     const isGroupedWork = GROUPED_WORK.test(url.pathname);
-    return buildBookRef({
+    return buildAdapterBook({
       site: 'aspen',
       signals: ['site:aspen'],
       isbns: isGroupedWork ? [] : recordIsbns(doc),
       title: stripResponsibility(firstText(doc, SELECTORS.title)),
       authors: allTexts(doc, SELECTORS.authors),
-      chapters: tableOfContents(doc),
+      contents: tableOfContents(doc),
     });
   },
 };

@@ -8,12 +8,11 @@
  * `<link rel="alternate" title="marcxml">`.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../base/bookref';
-import { chaptersFromContentsNote, chaptersFromEntries } from '../base/contents-note';
+import { buildAdapterBook } from '../base/bookref';
 import { withoutRelatorTerm } from '../base/marc-table';
 import { firstText } from '../base/page';
 import { textOf } from '../base/text';
-import type { BookRef, SiteAdapter } from '../base/types';
+import type { AdapterBook, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   showBody: 'body.blacklight-catalog-show',
@@ -50,20 +49,19 @@ export const blacklight: SiteAdapter = {
   matches: [],
   // Blacklight's layout names the controller on <body>: `blacklight-catalog`, `blacklight-catalog-show`…
   test: blacklightTest,
-  detect(doc: Document, url: URL): BookRef | null {
+  detect(doc: Document, url: URL): AdapterBook | null {
     if (!doc.querySelector(SELECTORS.showBody)) return null;
     const isbns = fieldValues(doc, FIELD_LABELS.isbn).flatMap((text) =>
       findIsbnCandidates(text).map((candidate) => candidate.isbn13),
     );
-    const contents = fieldValues(doc, FIELD_LABELS.contents);
     const marcxml = doc.querySelector(SELECTORS.marcxml)?.getAttribute('href');
-    return buildBookRef({
+    return buildAdapterBook({
       site: 'blacklight',
       signals: ['site:blacklight'],
       isbns,
       title: firstText(doc, SELECTORS.title).replace(/\s*\/\s*$/, ''),
       authors: fieldValues(doc, FIELD_LABELS.author).map(withoutRelatorTerm),
-      chapters: contents.length > 1 ? chaptersFromEntries(contents) : chaptersFromContentsNote(contents[0] ?? ''),
+      contents: fieldValues(doc, FIELD_LABELS.contents),
       recordLink: isbns.length === 0 && marcxml ? new URL(marcxml, url).href : undefined,
     });
   },

@@ -6,13 +6,12 @@
  * record without an ISBN points to its MARCXML through SuperCat.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../base/bookref';
-import { chaptersFromContentsNote } from '../base/contents-note';
+import { buildAdapterBook } from '../base/bookref';
 import { valueAfterLabel } from '../base/labelled-value';
 import { withoutRelatorTerm } from '../base/marc-table';
 import { allTexts, firstText } from '../base/page';
 import { stripResponsibility } from '../base/text';
-import type { BookRef, SiteAdapter } from '../base/types';
+import type { AdapterBook, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   isbns: [
@@ -40,20 +39,20 @@ export const evergreen: SiteAdapter = {
   matches: [],
   // The public catalogue lives under `/eg/opac/` on every Evergreen host.
   test: evergreenTest,
-  detect(doc: Document, url: URL): BookRef | null {
+  detect(doc: Document, url: URL): AdapterBook | null {
     const recordId = RECORD_PATH.exec(url.pathname)?.[1];
     // Results, my-account and home pages.
     if (!recordId) return null;
     const isbns = allTexts(doc, SELECTORS.isbns).flatMap((text) =>
       findIsbnCandidates(text).map((candidate) => candidate.isbn13),
     );
-    return buildBookRef({
+    return buildAdapterBook({
       site: 'evergreen',
       signals: ['site:evergreen'],
       isbns,
       title: stripResponsibility(firstText(doc, SELECTORS.title)),
       authors: allTexts(doc, SELECTORS.authors).map(withoutRelatorTerm),
-      chapters: chaptersFromContentsNote(valueAfterLabel(doc, /^Formatted Contents Note:?$/i)),
+      contents: [valueAfterLabel(doc, /^Formatted Contents Note:?$/i)],
       recordLink:
         isbns.length === 0 ? new URL(`/opac/extras/supercat/retrieve/marcxml/record/${recordId}`, url).href : undefined,
     });

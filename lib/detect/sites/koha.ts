@@ -7,11 +7,10 @@
  * point to the MARCXML export instead.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../base/bookref';
-import { chaptersFromContentsNote } from '../base/contents-note';
+import { buildAdapterBook } from '../base/bookref';
 import { allTexts, firstText, metaContent } from '../base/page';
 import { cleanText, stripResponsibility, textOf } from '../base/text';
-import type { BookRef, SiteAdapter } from '../base/types';
+import type { AdapterBook, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   isbns: [
@@ -57,7 +56,7 @@ export const koha: SiteAdapter = {
   matches: [],
   // The generator meta is read from <head> only: this test runs on every page of the any-site script.
   test: kohaTest,
-  detect(doc: Document, url: URL): BookRef | null {
+  detect(doc: Document, url: URL): AdapterBook | null {
     // Search results, lists, the cart and account pages are not one record.
     if (!DETAIL_PAGE.test(url.pathname) && !DETAIL_BODY_IDS.has(doc.body?.id.toLowerCase() ?? '')) return null;
     const isbns = allTexts(doc, SELECTORS.isbns).flatMap((text) =>
@@ -66,13 +65,13 @@ export const koha: SiteAdapter = {
     const material = NON_BOOK_MATERIAL.exec(doc.querySelector(SELECTORS.materialIcon)?.getAttribute('src') ?? '')?.[1];
     if (material === 'SE' || (material && isbns.length === 0)) return null;
     const biblionumber = url.searchParams.get('biblionumber');
-    return buildBookRef({
+    return buildAdapterBook({
       site: 'koha',
       signals: ['site:koha'],
       isbns,
       title: stripResponsibility(firstText(doc, SELECTORS.title)),
       authors: allTexts(doc, SELECTORS.authors),
-      chapters: chaptersFromContentsNote(contentsNote(doc)),
+      contents: [contentsNote(doc)],
       recordLink:
         isbns.length === 0 && biblionumber
           ? new URL(

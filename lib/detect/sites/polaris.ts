@@ -6,13 +6,12 @@
  * MARC view PowerPAC serves for the same search position.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../base/bookref';
-import { chaptersFromContentsNote } from '../base/contents-note';
+import { buildAdapterBook } from '../base/bookref';
 import { valueAfterLabel } from '../base/labelled-value';
 import { NON_BOOK_MEDIA } from '../base/media';
 import { firstText } from '../base/page';
 import { stripResponsibility } from '../base/text';
-import type { BookRef, SiteAdapter } from '../base/types';
+import type { AdapterBook, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** The full-display area; the brief results and "more by this author" lists sit outside it. */
@@ -38,7 +37,7 @@ export const polaris: SiteAdapter = {
   name: 'Polaris PowerPAC',
   matches: [],
   test: polarisTest,
-  detect(doc: Document, url: URL): BookRef | null {
+  detect(doc: Document, url: URL): AdapterBook | null {
     // Search results (`searchresults.aspx`), patron account and home pages.
     if (!TITLE_PAGE.test(url.pathname)) return null;
     const root = SELECTORS.fullDisplay.map((selector) => doc.querySelector(selector)).find((el) => el !== null) ?? doc;
@@ -54,13 +53,13 @@ export const polaris: SiteAdapter = {
           url,
         ).href
       : undefined;
-    return buildBookRef({
+    return buildAdapterBook({
       site: 'polaris',
       signals: ['site:polaris'],
       isbns,
       title: stripResponsibility(valueAfterLabel(root, LABELS.title) || firstText(doc, SELECTORS.title)),
       authors: valueAfterLabel(root, LABELS.author).split(/\s*;\s*/),
-      chapters: chaptersFromContentsNote(valueAfterLabel(root, LABELS.contents)),
+      contents: [valueAfterLabel(root, LABELS.contents)],
       recordLink: isbns.length === 0 ? marcView : undefined,
     });
   },

@@ -8,11 +8,10 @@
  * when the page offers it.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../base/bookref';
-import { chaptersFromContentsNote } from '../base/contents-note';
+import { buildAdapterBook } from '../base/bookref';
 import { withoutRelatorTerm } from '../base/marc-table';
 import { textOf } from '../base/text';
-import type { BookRef, SiteAdapter } from '../base/types';
+import type { AdapterBook, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** Root element of both Primo UIs (also on custom library domains). */
@@ -56,9 +55,9 @@ export const primo: SiteAdapter = {
   test: (url, doc) =>
     /^\/(?:discovery|primo-explore)\//.test(url.pathname) &&
     (/\.exlibrisgroup\.com$/.test(url.hostname) || doc.querySelector(SELECTORS.appRoot) !== null),
-  detect(doc: Document, url: URL): BookRef | null {
-    // Search results and the home page.
-    if (!FULL_DISPLAY.test(url.pathname) || !url.searchParams.get('docid')) return null;
+  // Search results and the home page are not one book.
+  urlMayBeBook: (url) => FULL_DISPLAY.test(url.pathname) && !!url.searchParams.get('docid'),
+  detect(doc: Document, url: URL): AdapterBook | null {
     const fields = detailFields(doc);
     const identifiers = (fields.get('identifier') ?? fields.get('isbn') ?? []).join('; ');
     const isbns = findIsbnCandidates(identifiers)
@@ -66,15 +65,13 @@ export const primo: SiteAdapter = {
       .map((candidate) => candidate.isbn13);
     const authors = (fields.get('author') ?? fields.get('creator') ?? []).map(withoutRelatorTerm);
     const pnx = doc.querySelector(SELECTORS.pnxLink)?.getAttribute('data-url');
-    return buildBookRef({
+    return buildAdapterBook({
       site: 'primo',
       signals: ['site:primo'],
       isbns,
       title: fields.get('title')?.[0] ?? textOf(doc.querySelector(SELECTORS.title)),
       authors,
-      chapters: chaptersFromContentsNote(
-        (fields.get('contents') ?? fields.get('table of contents') ?? []).join(' -- '),
-      ),
+      contents: [(fields.get('contents') ?? fields.get('table of contents') ?? []).join(' -- ')],
       recordLink: pnx ? new URL(pnx, url).href : undefined,
     });
   },

@@ -8,13 +8,12 @@
  * decides there. Records without an ISBN point to the MARC display.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../base/bookref';
-import { chaptersFromContentsNote } from '../base/contents-note';
+import { buildAdapterBook } from '../base/bookref';
 import { NON_BOOK_MEDIA } from '../base/media';
 import { withoutRelatorTerm } from '../base/marc-table';
 import { firstText } from '../base/page';
 import { stripResponsibility, textOf } from '../base/text';
-import type { BookRef, SiteAdapter } from '../base/types';
+import type { AdapterBook, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   rows: 'tr',
@@ -66,7 +65,7 @@ export const sierra: SiteAdapter = {
   name: 'Sierra / Encore',
   matches: [],
   test: sierraTest,
-  detect(doc: Document, url: URL): BookRef | null {
+  detect(doc: Document, url: URL): AdapterBook | null {
     const fields = bibFields(doc);
     // Encore search results and WebPAC result lists have no record table.
     if (!ENCORE_RECORD.test(url.pathname) && !fields.has('title')) return null;
@@ -76,13 +75,13 @@ export const sierra: SiteAdapter = {
     const extent = ['descript', 'description', 'material'].flatMap((label) => fields.get(label) ?? []).join(' ');
     // A physical description of discs ("1 videodisc"): a film or recording, not a book, unless it has an ISBN.
     if (isbns.length === 0 && NON_BOOK_MEDIA.test(extent)) return null;
-    return buildBookRef({
+    return buildAdapterBook({
       site: 'sierra',
       signals: ['site:sierra'],
       isbns,
       title: stripResponsibility(fields.get('title')?.[0] ?? firstText(doc, SELECTORS.title)),
       authors: (fields.get('author') ?? []).map(withoutRelatorTerm),
-      chapters: chaptersFromContentsNote((fields.get('contents') ?? []).join(' -- ')),
+      contents: [(fields.get('contents') ?? []).join(' -- ')],
       recordLink: isbns.length === 0 ? marcLink(url, doc) : undefined,
     });
   },

@@ -7,11 +7,10 @@
  * ISBNs together, which are one book.
  */
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../base/bookref';
-import { chaptersFromContentsNote } from '../base/contents-note';
+import { buildAdapterBook } from '../base/bookref';
 import { NON_BOOK_MEDIA } from '../base/media';
 import { cleanText, stripResponsibility } from '../base/text';
-import type { BookRef, SiteAdapter } from '../base/types';
+import type { AdapterBook, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   /** The short record and the "Titel" tab: `<strong class="c2">ISBN:</strong> 978…<br>`, one cell for all. */
@@ -63,7 +62,7 @@ export const sisis: SiteAdapter = {
   name: 'SISIS-SunRise',
   matches: [],
   test: sisisTest,
-  detect(doc: Document, url: URL): BookRef | null {
+  detect(doc: Document, url: URL): AdapterBook | null {
     // Hit lists (`hitList.do`, `search.do`), the start page and the account.
     if (!SINGLE_HIT.test(url.pathname)) return null;
     const values = labelledValues(doc);
@@ -71,13 +70,13 @@ export const sisis: SiteAdapter = {
     // An extent of discs or cassettes ("3 CDs", "1 DVD-Video") is a media record unless it has an ISBN.
     if (isbns.length === 0 && NON_BOOK_MEDIA.test(pick(values, LABELS.extent))) return null;
     const subtitle = pick(values, LABELS.subtitle);
-    return buildBookRef({
+    return buildAdapterBook({
       site: 'sisis',
       signals: ['site:sisis'],
       isbns,
       title: stripResponsibility(pick(values, LABELS.title)) + (subtitle ? ` : ${subtitle}` : ''),
       authors: pick(values, LABELS.author).split(/\s*;\s*/),
-      chapters: chaptersFromContentsNote(pick(values, LABELS.contents)),
+      contents: [pick(values, LABELS.contents)],
     });
   },
 };

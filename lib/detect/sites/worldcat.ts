@@ -1,8 +1,7 @@
 import { findIsbnCandidates } from '../../shared/isbn';
-import { buildBookRef } from '../base/bookref';
-import { chaptersFromContentsNote } from '../base/contents-note';
+import { buildAdapterBook } from '../base/bookref';
 import { allTexts, firstText } from '../base/page';
-import type { BookRef, SiteAdapter } from '../base/types';
+import type { AdapterBook, SiteAdapter } from '../base/types';
 
 const SELECTORS = {
   title: ['#bibdata h1.title', 'h1.title'], // legacy (pre-2022) record page
@@ -15,18 +14,17 @@ const SELECTORS = {
 /** A record is `/title/<slug>/oclc/<n>` or `/oclc/<n>`; searches are `/search`. */
 const RECORD_PATH = /\/oclc\/\d+/;
 
-function detect(doc: Document): BookRef | null {
+function detect(doc: Document): AdapterBook | null {
   const title = firstText(doc, SELECTORS.title);
   // The current (2022+) record page ships schema.org data: the generic signals read it when this gives null.
   if (!title) return null;
-  const contents = firstText(doc, SELECTORS.contents);
-  return buildBookRef({
+  return buildAdapterBook({
     site: 'worldcat',
     signals: ['site:worldcat'],
     isbns: findIsbnCandidates(firstText(doc, SELECTORS.isbn)).map((candidate) => candidate.isbn13),
     title,
     authors: allTexts(doc, SELECTORS.authors),
-    chapters: contents ? chaptersFromContentsNote(contents) : undefined,
+    contents: [firstText(doc, SELECTORS.contents)],
   });
 }
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { detectBookWith } from '../../../lib/detect/detect-with';
 import { koha } from '../../../lib/detect/sites/koha';
 import { blankDocument, syntheticPage } from './synthetic-page';
 
@@ -18,7 +19,7 @@ describe('Koha adapter', () => {
       'koha/detail-sapiens-contents.html',
       `${HOST}/cgi-bin/koha/opac-detail.pl?biblionumber=48213`,
     );
-    const ref = koha.detect(doc, url);
+    const ref = detectBookWith([koha], doc, url);
     expect(ref).toMatchObject({
       isbn13: ['9780062316097'],
       title: 'Sapiens : a brief history of humankind',

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { detectBookWith } from '../../../lib/detect/detect-with';
 import { primo } from '../../../lib/detect/sites/primo';
 import { itDetectsFixtures } from './adapter-cases';
 import { blankDocument, syntheticPage } from './synthetic-page';
@@ -29,7 +30,11 @@ describe('Primo / Primo VE adapter', () => {
 
   it('reads the Contents field as chapters', () => {
     const { doc, url } = syntheticPage('primo/ve-fulldisplay-sapiens.html', FULL);
-    expect(primo.detect(doc, url)?.chapters).toHaveLength(24);
+    expect(primo.detect(doc, url)?.chapters).toBeUndefined();
+    // The adapter hands the note on as printed; the book check reads it.
+    const book = detectBookWith([primo], doc, url);
+    expect(book?.chapters).toHaveLength(24);
+    expect(book).not.toHaveProperty('contents');
   });
 
   it('reads the fields by their code in any interface language', () => {
