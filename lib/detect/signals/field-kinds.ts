@@ -5,8 +5,6 @@
  * check of an adapter's book (`book-check.ts`) does not carry every label
  * word of every language.
  */
-import { textOf } from '../base/text';
-
 /** Which field a label names (`FIELD`'s group in labels.ts). */
 export const Field = { Isbn: 1, Title: 2, Author: 3, Artist: 4, Format: 5, Contents: 6, Subtitle: 7 } as const;
 export type FieldKind = (typeof Field)[keyof typeof Field];
@@ -30,7 +28,8 @@ export const CONTENTS =
 
 /** Space, and the direction marks Amazon puts around its colons. */
 export const GAP = '[\\s\\u200b-\\u200f]*';
-export const escaped = (words: string) => words.replace(/[()/.]/g, '\\$&');
+/** Label words as a regex: special characters escaped, any run of space between words (raw page text breaks lines). */
+export const escaped = (words: string) => words.replace(/[()/.]/g, '\\$&').replace(/ /g, '\\s+');
 /** What may follow a label word: a short "(…)", a colon, and no further letter. */
 export const LABEL_END = `${GAP}(?:\\([^)]{0,12}\\))?${GAP}[:：]?${GAP}(?![\\p{L}])`;
 
@@ -40,8 +39,9 @@ const CONTENTS_LABEL = new RegExp(`^${GAP}(?:\\d\\.\\s*)?(?:${escaped(CONTENTS)}
 /** Headings that name a contents section ("Table of contents", 目录): a cheap look for the TOC alone. */
 export function contentsHeadings(doc: Document): LabelledField[] {
   // One look-up per level, put back in page order: a selector list walks a large page several times slower in Chromium.
+  // The raw text is tested (the label allows space anywhere): cleaning every heading's text cost more than the test.
   return ['h2', 'h3', 'h4']
-    .flatMap((level) => [...doc.querySelectorAll(level)].filter((heading) => CONTENTS_LABEL.test(textOf(heading))))
+    .flatMap((level) => [...doc.querySelectorAll(level)].filter((heading) => CONTENTS_LABEL.test(heading.textContent!)))
     .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1))
     .map((heading) => ({ field: Field.Contents, el: heading, at: heading, row: heading, text: '', links: [] }));
 }

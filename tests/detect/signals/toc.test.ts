@@ -14,6 +14,13 @@ describe('a printed contents list', () => {
     expect(contentsHeadings(doc).map((field) => field.el.textContent)).toEqual(['Contents', 'Inhalt', 'Sommaire']);
   });
 
+  it('takes a heading as the page writes it: spread over lines and elements, numbered, with a colon', () => {
+    const doc = htmlPage(
+      `<h2>\n  <span>Table of</span>\n\t<b>contents</b>\n</h2><h3>\u200e2. Inhalt :</h3><h3>Contented cows</h3><h4>Tables</h4>`,
+    );
+    expect(contentsHeadings(doc).map((field) => field.el.localName)).toEqual(['h2', 'h3']);
+  });
+
   it('strips dotted leaders and the page numbers after them', () => {
     const doc = htmlPage(`<h2>Table of contents</h2>
       <ul><li>Arrival .......... 1</li><li>The harbour · · · · 23</li><li>Departure …… xi</li></ul>`);
