@@ -9,6 +9,7 @@ import {
   flattenNodes,
   isJsonObject,
   isListNode,
+  jsonLdTexts,
   readJsonLdBlocks,
   stringsOf,
   typesOf,
@@ -29,6 +30,8 @@ const ISBN_TYPES = /^(?:Product|IndividualProduct|ProductModel|ComicStory|ComicS
 /** The page's item is something else; a book page does not carry these as its main entity. */
 const NOT_BOOK_TYPES =
   /^(?:Music(?:Album|Recording|Release|Composition|Group)|Movie|TVSeries|TVSeason|TVEpisode|VideoGame|Game|Periodical|Newspaper|Map|SoftwareApplication|MobileApplication)$/;
+/** One of those as a whole JSON string, its vocabulary's address before it or not: what a block naming one holds. */
+const NOT_BOOK_VALUE = new RegExp(`"(?:[^"]*[/#:])?${NOT_BOOK_TYPES.source.slice(1, -1)}"`);
 const LIST_TYPES = /^(?:ItemList|SearchResultsPage|CollectionPage)$/;
 /** Properties whose value may be the ISBN (an EAN-13 with 978/979 is one). */
 const ISBN_KEYS = ['isbn', 'gtin13', 'gtin', 'identifier', 'productID', 'sku', 'gtin12'];
@@ -138,14 +141,18 @@ function isTelling(types: string[]): boolean {
  * on what an adapter found, without reading the nodes' properties.
  */
 export function typedNotBook(doc: Document): boolean {
-  const types = [
-    ...flattenNodes(readJsonLdBlocks(doc)).flatMap(typesOf),
-    // One look-up each: a selector list walks a large page several times slower in Chromium.
-    ...[...doc.querySelectorAll('[itemtype]'), ...doc.querySelectorAll('[typeof]')].flatMap((el) =>
-      typesOf({ '@type': `${el.getAttribute('itemtype') ?? ''} ${el.getAttribute('typeof') ?? ''}`.split(/\s+/) }),
-    ),
-  ];
-  return types.some((type) => NOT_BOOK_TYPES.test(type)) && !types.some((type) => BOOK_TYPES.test(type));
+  // One look-up each: a selector list walks a large page several times slower in Chromium.
+  const types = [...doc.querySelectorAll('[itemtype]'), ...doc.querySelectorAll('[typeof]')].flatMap((el) =>
+    typesOf({ '@type': `${el.getAttribute('itemtype') ?? ''} ${el.getAttribute('typeof') ?? ''}`.split(/\s+/) }),
+  );
+  const notBook = (type: string) => NOT_BOOK_TYPES.test(type);
+  // The JSON-LD blocks are parsed only when one may name a non-book type, or the markup names one (a block's
+  // Book then clears it): most book pages' blocks name none, and parsing them cost more than this test.
+  const texts = jsonLdTexts(doc);
+  if (types.some(notBook) || texts.some((text) => NOT_BOOK_VALUE.test(text))) {
+    types.push(...flattenNodes(readJsonLdBlocks(doc, texts)).flatMap(typesOf));
+  }
+  return types.some(notBook) && !types.some((type) => BOOK_TYPES.test(type));
 }
 
 /**

@@ -128,6 +128,20 @@ describe('schema.org in JSON-LD', () => {
     expect(typedNotBook(htmlPage('', jsonLd({ '@type': 'Book', name: 'Mort' })))).toBe(false);
   });
 
+  it('reads the types of every JSON-LD block and every form of markup together', () => {
+    const film = { '@type': 'http://schema.org/Movie', name: 'Mort' };
+    const book = { '@graph': [{ '@type': ['Book'], name: 'Mort', description: 'Not a "Movie" nor a Game' }] };
+    // A type named by its address, in a block of its own or in the markup; a Book anywhere clears it.
+    expect(typedNotBook(htmlPage('', jsonLd(film)))).toBe(true);
+    expect(typedNotBook(htmlPage('', `${jsonLd(film)}${jsonLd(book)}`))).toBe(false);
+    expect(typedNotBook(htmlPage('<div itemscope itemtype="https://schema.org/Movie"></div>', jsonLd(book)))).toBe(
+      false,
+    );
+    expect(typedNotBook(htmlPage('<div vocab="https://schema.org/" typeof="MusicAlbum"></div>'))).toBe(true);
+    // Words in a description are no type.
+    expect(typedNotBook(htmlPage('', jsonLd({ ...book['@graph'][0], '@type': 'Thing' })))).toBe(false);
+  });
+
   it('finds ISBNs among identifiers and drops checksum failures', () => {
     expect(nodeIsbns({ isbn: ['0-306-40615-2', '0-306-40615-3'], sku: 'ABC-1' })).toEqual(['0-306-40615-2']);
   });
