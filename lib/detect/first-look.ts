@@ -95,7 +95,8 @@ const UNSHOWN = new Set<string | undefined>(['script', 'style', 'noscript', 'tem
  */
 export function mayHoldBook(doc: Document, url: URL): boolean {
   if (hasMetadata(doc)) return true;
-  if (ISBN_LIKE.test(decodeURIComponent(url.pathname))) return true;
+  // Spaces only, not decodeURIComponent: that throws on a malformed escape, and this must not lose the page.
+  if (ISBN_LIKE.test(url.pathname.replace(/%20/g, ' '))) return true;
   const body = doc.body;
   if (!body) return false;
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);

@@ -98,6 +98,9 @@ describe('mayHoldBook', () => {
     expect(
       mayHoldBook(page('<body><h1>A book</h1></body>'), new URL('https://shop.example/isbn/978-0-14-143951-8')),
     ).toBe(true);
+    // Spaces escaped, and an escape no decoder accepts beside it: read, not thrown.
+    const spaced = new URL('https://shop.example/%E0%A4%A/978%200%2014%20143951%208');
+    expect(mayHoldBook(page('<body><h1>A book</h1></body>'), spaced)).toBe(true);
   });
 
   it('says no to a page with no metadata and no ISBN-shaped number it shows', () => {
