@@ -8,10 +8,10 @@ import type { BookRef, SiteAdapter } from './base/types';
  * the content script does in two steps (its adapter first, the generic
  * signals only if the first look asks for them), so `npm run detect`, the
  * accuracy report and the tests measure exactly what pages get. The first
- * adapter whose `test` accepts the page reads it: its "not one book" (a
- * search, a list: `urlMayBeBook`, `notOneBook`) is final, its BookRef wins
- * once checked, and its `null` ("no book I can read") leaves the page to the
- * generic signals. Never throws: an internal error yields null.
+ * adapter whose `test` accepts the page reads it: its `notOneBook` verdict
+ * (a search, a list) is final, its BookRef wins once checked, and its `null`
+ * ("no book I can read") leaves the page to the generic signals. Never
+ * throws: an internal error yields null.
  */
 export function detectBookWith(adapters: readonly SiteAdapter[], doc: Document, url: string | URL): BookRef | null {
   try {

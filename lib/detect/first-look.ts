@@ -48,12 +48,14 @@ export function firstLook(
   schema?: SchemaReaders,
 ): FirstLook {
   const adapter = adapters.find((candidate) => candidate.test(url, doc));
-  // The site's own adapter knows its pages better than a page-wide scan for ISBN-shaped numbers:
-  // where its address test or its look at the page says "not one book", the generic signals are not asked.
-  const ref = adapter?.urlMayBeBook?.(url) !== false && adapter?.detect(doc, url, schema);
+  // The site's own adapter knows its pages better than a page-wide scan for ISBN-shaped numbers. At an
+  // address it says cannot be one book (a search, a list) it is not asked, and only the page's metadata
+  // may still name a book (a campaign page's JSON-LD): the numbers printed there are other items'.
+  const bookAddress = adapter?.urlMayBeBook?.(url) !== false;
+  const ref = bookAddress && adapter?.detect(doc, url, schema);
   if (ref) return { kind: 'adapter-book', ref };
-  if (ref === false || adapter?.notOneBook?.(url, doc)) return { kind: 'not-one-book' };
-  return { kind: 'no-adapter-book', mayHoldBook: mayHoldBook(doc, url) };
+  if (adapter?.notOneBook?.(url, doc)) return { kind: 'not-one-book' };
+  return { kind: 'no-adapter-book', mayHoldBook: bookAddress ? mayHoldBook(doc, url) : hasMetadata(doc) };
 }
 
 /**

@@ -130,14 +130,21 @@ describe("the adapter's final word", () => {
   }
   // An ISBN printed on the page: without the adapter's word, the first look would ask the generic signals.
   const doc = page('<script type="application/ld+json">{}</script><p>ISBN 9780571334650</p>');
+  const printed = page('<p>ISBN 9780571334650</p>');
   const url = new URL('https://shop.example/search?q=rooney');
 
-  it('is final when the address says no page there is one book: nothing else is asked', () => {
+  it('asks the adapter nothing at an address it says cannot be one book, and reads only metadata there', () => {
     asked.length = 0;
     const search = adapter({ urlMayBeBook: () => false, notOneBook: () => (asked.push('notOneBook'), false) });
-    expect(firstLook([search], doc, url)).toEqual({ kind: 'not-one-book' });
+    // The printed number is a listed item's; a campaign page's own JSON-LD may still name its book.
+    expect(firstLook([search], printed, url)).toEqual({ kind: 'no-adapter-book', mayHoldBook: false });
+    expect(firstLook([search], doc, url)).toEqual({ kind: 'no-adapter-book', mayHoldBook: true });
+    expect(firstLook([adapter({ urlMayBeBook: () => true })], printed, url)).toEqual({
+      kind: 'no-adapter-book',
+      mayHoldBook: true,
+    });
     expect(schemaReadersWanted([search], doc, url)).toBe(false);
-    expect(asked).toEqual([]);
+    expect(asked).toEqual(['notOneBook', 'notOneBook', 'detect']);
   });
 
   it('asks `notOneBook` only when `detect` found no book, and its yes is final', () => {
@@ -168,6 +175,25 @@ describe("the adapter's final word", () => {
     expect(verdicts.filter(([file]) => !file.includes('negative')).map(([, kind]) => kind)).toEqual(
       Array(10).fill('adapter-book'),
     );
+  });
+
+  it("takes Goodreads' lists for what they are, and its book pages to the adapter", () => {
+    const verdicts = loadManifest()
+      .filter((entry) => entry.file.startsWith('goodreads/') && entry.original_url)
+      .map((entry) => {
+        const doc = page(withoutSvgStyles(fixtureHtml(entry)));
+        return [entry.file, firstLook(SITE_ADAPTERS, doc, new URL(fixtureUrl(entry))).kind] as const;
+      });
+    expect(Object.fromEntries(verdicts)).toEqual({
+      'goodreads/strange-planet.html': 'adapter-book',
+      'goodreads/house-in-the-cerulean-sea-kindle-nextjs.html': 'adapter-book',
+      'goodreads/negative-editions-list.html': 'not-one-book',
+      'goodreads/traffic-2016-reviews-page2.html': 'adapter-book',
+      'goodreads/1984-nextjs-saved-dom-no-isbn.html': 'adapter-book',
+      'goodreads/dungeon-crawler-carl-hardcover.html': 'adapter-book',
+      'goodreads/negative-shelf-read-2026.html': 'not-one-book',
+      'goodreads/dungeon-crawler-carl-nextjs-logged-out.html': 'adapter-book',
+    });
   });
 });
 

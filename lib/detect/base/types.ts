@@ -24,8 +24,9 @@ export interface AdapterBook extends BookRef {
  * know, a page it cannot read) and leaves the page to the generic signals,
  * so a page whose own metadata names one book is never lost to an adapter.
  * An adapter says "this page is not one book" (a search, a list, an account
- * page) with `urlMayBeBook` from the address or `notOneBook` from the page,
- * which are final: nothing else is asked. An adapter
+ * page, another department's product) with `notOneBook`, which is final:
+ * nothing else is asked. Its `urlMayBeBook` says which addresses cannot be one
+ * book: there only the page's metadata is read. An adapter
  * that wants the generic reading as a base calls `detectGeneric`
  * (lib/detect/generic) itself and refines it.
  */
@@ -46,10 +47,12 @@ export interface SiteAdapter {
   notOneBook?(url: URL, doc: Document): boolean;
   /**
    * Optional, the address alone: false when a page at this URL cannot be one
-   * book (a search, a list, the cart). Final, as `notOneBook` is, and checked
-   * before anything else: `detect` is not asked, and the content script does
-   * not start the sidebar's frame before detection there
-   * (lib/content/early-frame). Absent: every page `test` accepts may be one.
+   * book (a search, a list, the cart). There `detect` is not asked, the
+   * page's printed text is not scanned for an ISBN (a list's are other
+   * items'), only its metadata may still name a book to the generic signals;
+   * and the content script does not start the sidebar's frame before
+   * detection (lib/content/early-frame). Absent: every page `test` accepts
+   * may be one.
    */
   urlMayBeBook?(url: URL): boolean;
   /**
