@@ -27,6 +27,8 @@ const SELECTORS = {
 
 /** Only a single edition's page is a book page: search, shelves and "all editions" lists are not. */
 const BOOK_PATH = /^\/book\/show\/(\d+)/;
+/** Pages that list books: a work's editions, a reader's shelves, search results, lists, series, an author's books. */
+const LIST_PATH = /^\/(?:work\/editions|review\/list|shelf|search|list|series|author\/list|genres)(?:\/|$)/;
 
 /** How far after a Book's `legacyId` its `details` record may start in the Apollo state. */
 const DETAILS_WINDOW = 20_000;
@@ -111,6 +113,8 @@ export const goodreads: SiteAdapter = {
   matches: ['*://*.goodreads.com/*'],
   test: (url) => /(^|\.)goodreads\.com$/.test(url.hostname),
   urlMayBeBook: (url) => BOOK_PATH.test(url.pathname),
+  // Their markup and their ISBNs are the listed books': the generic signals would read them for nothing.
+  notOneBook: (url) => LIST_PATH.test(url.pathname),
   readsSchema: true,
   detect: (doc, url, schema = NO_SCHEMA) => detect(doc, url, schema),
 };
