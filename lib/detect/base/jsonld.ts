@@ -75,14 +75,22 @@ export const JSON_LD_SCRIPTS = 'script[type*="ld+json" i]';
 
 /** The text of each of the page's `<script type="application/ld+json">` blocks, unparsed. */
 export function jsonLdTexts(doc: ParentNode): string[] {
-  return [...doc.querySelectorAll(JSON_LD_SCRIPTS)]
-    .filter((script) => script.getAttribute('type')?.toLowerCase() === 'application/ld+json')
-    .map((script) => script.textContent ?? '');
+  const texts: string[] = [];
+  for (const script of doc.querySelectorAll(JSON_LD_SCRIPTS)) {
+    if (script.getAttribute('type')?.toLowerCase() === 'application/ld+json') texts.push(script.textContent!);
+  }
+  return texts;
 }
 
-/** Every parsed JSON-LD top-level value of the page's blocks (`texts`: theirs, where the caller read them). */
-export function readJsonLdBlocks(doc: ParentNode, texts = jsonLdTexts(doc)): unknown[] {
-  return texts.map(parseJsonLoose).filter((parsed) => parsed !== undefined);
+/** Every parsed JSON-LD top-level value of the page's `<script type="application/ld+json">` blocks. */
+export function readJsonLdBlocks(doc: ParentNode): unknown[] {
+  const blocks: unknown[] = [];
+  for (const script of doc.querySelectorAll(JSON_LD_SCRIPTS)) {
+    if (script.getAttribute('type')?.toLowerCase() !== 'application/ld+json') continue;
+    const parsed = parseJsonLoose(script.textContent ?? '');
+    if (parsed !== undefined) blocks.push(parsed);
+  }
+  return blocks;
 }
 
 /**

@@ -33,15 +33,21 @@ export const escaped = (words: string) => words.replace(/[()/.]/g, '\\$&').repla
 /** What may follow a label word: a short "(…)", a colon, and no further letter. */
 export const LABEL_END = `${GAP}(?:\\([^)]{0,12}\\))?${GAP}[:：]?${GAP}(?![\\p{L}])`;
 
-/** A contents label at the start of a text (after a "1." numbering), ended as every label is. */
-const CONTENTS_LABEL = new RegExp(`^${GAP}(?:\\d\\.\\s*)?(?:${escaped(CONTENTS)})${LABEL_END}`, 'iu');
+/**
+ * A contents label at the start of a text (after a "1." numbering), ended as
+ * every label is. Made on first use: the scripts that carry this module for
+ * its field kinds alone (the generic signals' metadata pass) then drop it.
+ */
+let contentsLabel: RegExp | undefined;
 
 /** Headings that name a contents section ("Table of contents", 目录): a cheap look for the TOC alone. */
 export function contentsHeadings(doc: Document): LabelledField[] {
   // One look-up per level, put back in page order: a selector list walks a large page several times slower in Chromium.
   // The raw text is tested (the label allows space anywhere): cleaning every heading's text cost more than the test.
+  contentsLabel ??= new RegExp(`^${GAP}(?:\\d\\.\\s*)?(?:${escaped(CONTENTS)})${LABEL_END}`, 'iu');
+  const label = contentsLabel;
   return ['h2', 'h3', 'h4']
-    .flatMap((level) => [...doc.querySelectorAll(level)].filter((heading) => CONTENTS_LABEL.test(heading.textContent!)))
+    .flatMap((level) => [...doc.querySelectorAll(level)].filter((heading) => label.test(heading.textContent!)))
     .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1))
     .map((heading) => ({ field: Field.Contents, el: heading, at: heading, row: heading, text: '', links: [] }));
 }

@@ -10,6 +10,7 @@ import {
   isJsonObject,
   isListNode,
   jsonLdTexts,
+  parseJsonLoose,
   readJsonLdBlocks,
   stringsOf,
   typesOf,
@@ -30,8 +31,12 @@ const ISBN_TYPES = /^(?:Product|IndividualProduct|ProductModel|ComicStory|ComicS
 /** The page's item is something else; a book page does not carry these as its main entity. */
 const NOT_BOOK_TYPES =
   /^(?:Music(?:Album|Recording|Release|Composition|Group)|Movie|TVSeries|TVSeason|TVEpisode|VideoGame|Game|Periodical|Newspaper|Map|SoftwareApplication|MobileApplication)$/;
-/** One of those as a whole JSON string, its vocabulary's address before it or not: what a block naming one holds. */
-const NOT_BOOK_VALUE = new RegExp(`"(?:[^"]*[/#:])?${NOT_BOOK_TYPES.source.slice(1, -1)}"`);
+/**
+ * One of those as a whole JSON string, its vocabulary's address before it or
+ * not: what a block naming one holds. Made on first use, so that the generic
+ * signals' script, which carries this module but not `typedNotBook`, drops it.
+ */
+let notBookValue: RegExp | undefined;
 const LIST_TYPES = /^(?:ItemList|SearchResultsPage|CollectionPage)$/;
 /** Properties whose value may be the ISBN (an EAN-13 with 978/979 is one). */
 const ISBN_KEYS = ['isbn', 'gtin13', 'gtin', 'identifier', 'productID', 'sku', 'gtin12'];
@@ -149,8 +154,10 @@ export function typedNotBook(doc: Document): boolean {
   // The JSON-LD blocks are parsed only when one may name a non-book type, or the markup names one (a block's
   // Book then clears it): most book pages' blocks name none, and parsing them cost more than this test.
   const texts = jsonLdTexts(doc);
-  if (types.some(notBook) || texts.some((text) => NOT_BOOK_VALUE.test(text))) {
-    types.push(...flattenNodes(readJsonLdBlocks(doc, texts)).flatMap(typesOf));
+  notBookValue ??= new RegExp(`"(?:[^"]*[/#:])?${NOT_BOOK_TYPES.source.slice(1, -1)}"`);
+  const named = notBookValue;
+  if (types.some(notBook) || texts.some((text) => named.test(text))) {
+    types.push(...flattenNodes(texts.map(parseJsonLoose)).flatMap(typesOf));
   }
   return types.some(notBook) && !types.some((type) => BOOK_TYPES.test(type));
 }
