@@ -14,12 +14,15 @@
  * cost is real, but a page pays it once: it is printed apart, as each one's
  * first call in a fresh page (the bundle just evaluated), in Chromium. That
  * bundle holds every adapter and both looks; a page's own script holds one
- * adapter and loads a look only where needed, so it compiles less.
+ * adapter and loads a look only where needed, so it compiles less: the
+ * `own 1st` column times the first call of the page's adapter alone, bundled
+ * by itself, in another fresh page.
  */
 import { loadavg } from 'node:os';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { detectBook } from '../lib/detect';
+import { SITE_ADAPTERS } from '../lib/detect/sites';
 import { fixtureHtml, fixtureUrl, loadManifest, type FixtureEntry } from './fixture-manifest';
 import { parsePage } from './saved-page';
 
@@ -75,6 +78,8 @@ interface Timing {
   /** The first call in a fresh page, cold (Chromium only). */
   first?: number;
   floorFirst?: number;
+  /** The same with the page's own adapter alone, as its site script holds it (pages an adapter claims). */
+  ownFirst?: number;
   median: number;
   p95: number;
   floorMedian: number;
@@ -138,6 +143,67 @@ async function bundleDetector(): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
+/**
+ * Detection with one adapter alone (`lib/detect/sites/<id>.ts`, the file named
+ * by its id), bundled by itself: what a page's own site script compiles of
+ * detection, with both looks beside it (a page loads only the one it needs;
+ * the other costs only its parse here).
+ */
+const ownBundles = new Map<string, Promise<string>>();
+function bundleOwnDetector(adapterId: string): Promise<string> {
+  const made =
+    ownBundles.get(adapterId) ??
+    build({
+      stdin: {
+        contents: [
+          `import * as site from './lib/detect/sites/${adapterId}';`,
+          `import { detectBookWith } from './lib/detect/detect-with';`,
+          `const adapter = Object.values(site).find((value) => value.id === ${JSON.stringify(adapterId)});`,
+          `export const detectBook = (doc, url) => detectBookWith([adapter], doc, url);`,
+        ].join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'iife',
+      globalName: 'booksideOwnDetect',
+      minify: true,
+      write: false,
+      platform: 'browser',
+      target: 'chrome120',
+    }).then((result) => result.outputFiles[0]?.text ?? '');
+  ownBundles.set(adapterId, made);
+  return made;
+}
+
+/** The adapter that claims the page, as the content scripts choose it (its `test`), if any. */
+function claimingAdapter(entry: FixtureEntry): string | undefined {
+  const url = fixtureUrl(entry);
+  const page = parsePage(fixtureHtml(entry), url);
+  const adapter = SITE_ADAPTERS.find((candidate) => candidate.test(new URL(url), page.document));
+  void page.close();
+  return adapter?.id;
+}
+
+/** The first call of the page's own detection in a fresh page, cold. */
+async function ownFirstCall(context: BrowserContext, entry: FixtureEntry, adapterId: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.setContent(fixtureHtml(entry), { waitUntil: 'domcontentloaded' });
+    await page.evaluate(`${await bundleOwnDetector(adapterId)};globalThis.booksideOwnDetect = booksideOwnDetect;`);
+    return await page.evaluate((url) => {
+      const own = (
+        globalThis as unknown as { booksideOwnDetect: { detectBook: (doc: Document, url: string) => unknown } }
+      ).booksideOwnDetect;
+      const start = performance.now();
+      own.detectBook(document, url);
+      return performance.now() - start;
+    }, fixtureUrl(entry));
+  } finally {
+    await page.close();
+  }
+}
+
 async function benchChromium(entries: FixtureEntry[], bundle: string): Promise<Timing[]> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -190,8 +256,10 @@ async function benchChromium(entries: FixtureEntry[], bundle: string): Promise<T
           warmUpRuns: WARM_UP_MIN_RUNS,
         },
       );
-      timings.push({ ...summarise(entry, samples, floorSamples), first, floorFirst });
       await page.close();
+      const adapterId = claimingAdapter(entry);
+      const ownFirst = adapterId ? await ownFirstCall(context, entry, adapterId) : undefined;
+      timings.push({ ...summarise(entry, samples, floorSamples), first, floorFirst, ownFirst });
     }
   } finally {
     await browser.close();
@@ -207,7 +275,7 @@ const load = () =>
 function print(title: string, timings: Timing[]): void {
   console.log(`\n${title}`);
   console.log(
-    `${'page'.padEnd(64)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'floor p50'.padStart(10)} ${'floor p95'.padStart(10)} ${'p95/floor'.padStart(10)} ${'1st call'.padStart(9)} ${'floor 1st'.padStart(9)}`,
+    `${'page'.padEnd(64)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'floor p50'.padStart(10)} ${'floor p95'.padStart(10)} ${'p95/floor'.padStart(10)} ${'1st call'.padStart(9)} ${'floor 1st'.padStart(9)} ${'own 1st'.padStart(9)}`,
   );
   const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(2)).padStart(9);
   const ratio = (t: Timing) => t.p95 / Math.max(t.floorP95, 1e-6);
@@ -222,6 +290,7 @@ function print(title: string, timings: Timing[]): void {
         `${ratio(t).toFixed(2)}x`.padStart(10),
         ms(t.first),
         ms(t.floorFirst),
+        ms(t.ownFirst),
       ].join(' '),
     );
   }
@@ -245,6 +314,12 @@ function print(title: string, timings: Timing[]): void {
   if (firsts.length > 0) {
     console.log(
       `first call in a fresh page (cold, paid once per page): median ${quantile(firsts, 0.5).toFixed(2)} ms, worst ${firsts.at(-1)?.toFixed(2)} ms; the floor's: median ${quantile(floorFirsts, 0.5).toFixed(2)} ms, worst ${floorFirsts.at(-1)?.toFixed(2)} ms`,
+    );
+  }
+  const owns = timings.flatMap((t) => (t.ownFirst === undefined ? [] : [t.ownFirst])).sort((a, b) => a - b);
+  if (owns.length > 0) {
+    console.log(
+      `first call with the page's own adapter alone, as its site script holds it (cold, ${owns.length} pages an adapter claims): median ${quantile(owns, 0.5).toFixed(2)} ms, worst ${owns.at(-1)?.toFixed(2)} ms`,
     );
   }
   const slowest = [...over, ...overFloor.filter((t) => !over.includes(t))].slice(0, 12);
