@@ -82,12 +82,11 @@ export function jsonLdTexts(doc: ParentNode): string[] {
   return texts;
 }
 
-/** Every parsed JSON-LD top-level value of the page's `<script type="application/ld+json">` blocks. */
-export function readJsonLdBlocks(doc: ParentNode): unknown[] {
+/** Every parsed JSON-LD top-level value of the page's blocks (`texts`: theirs, where the caller read them). */
+export function readJsonLdBlocks(doc: ParentNode, texts = jsonLdTexts(doc)): unknown[] {
   const blocks: unknown[] = [];
-  for (const script of doc.querySelectorAll(JSON_LD_SCRIPTS)) {
-    if (script.getAttribute('type')?.toLowerCase() !== 'application/ld+json') continue;
-    const parsed = parseJsonLoose(script.textContent ?? '');
+  for (const text of texts) {
+    const parsed = parseJsonLoose(text);
     if (parsed !== undefined) blocks.push(parsed);
   }
   return blocks;

@@ -10,7 +10,6 @@ import {
   isJsonObject,
   isListNode,
   jsonLdTexts,
-  parseJsonLoose,
   readJsonLdBlocks,
   stringsOf,
   typesOf,
@@ -157,7 +156,7 @@ export function typedNotBook(doc: Document): boolean {
   notBookValue ??= new RegExp(`"(?:[^"]*[/#:])?${NOT_BOOK_TYPES.source.slice(1, -1)}"`);
   const named = notBookValue;
   if (types.some(notBook) || texts.some((text) => named.test(text))) {
-    types.push(...flattenNodes(texts.map(parseJsonLoose)).flatMap(typesOf));
+    types.push(...flattenNodes(readJsonLdBlocks(doc, texts)).flatMap(typesOf));
   }
   return types.some(notBook) && !types.some((type) => BOOK_TYPES.test(type));
 }
