@@ -120,3 +120,51 @@ describe('the canon index in the background, against the real server (prefix mod
     expect(h.fetchCalls.every((c) => !c.includes('9780134763385') && !/connected|hane/i.test(c))).toBe(true);
   });
 });
+
+describe('a sync asked for while another runs', () => {
+  let server: CanonServerHandle;
+  afterAll(() => server?.stop());
+
+  it('is answered by one more sync after it, so a change made after the first request is not missed', async () => {
+    server = await startCanonServer();
+    // The first index answer is held back until the canon has changed under it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let answered!: () => void;
+    const firstAnswered = new Promise<void>((resolve) => (answered = resolve));
+    let calls = 0;
+    const h = await startHarness(async (input, init) => {
+      const response = await fetch(input, init);
+      if (calls++ === 0) {
+        answered();
+        await held;
+      }
+      return response;
+    });
+    await canonServerItem.setValue(new URL(server.url).origin);
+    await loadCanonSnapshot(h.ctx.db, buildCanonSnapshot());
+    await seedIndexFromSnapshot(h.ctx.db, Date.now());
+
+    const first = syncCanonIndex(h.ctx);
+    await firstAnswered;
+    const reader = await newIdentity(server, { confirm: true });
+    const nominated = await call(server.api, 'POST', '/nominations', {
+      secret: reader.secret,
+      body: { isbn: SYSTEMS.isbn13[0], title: 'Thinking in Systems', authors: ['Donella Meadows'], reason: 'Basics.' },
+    });
+    expect(nominated.status).toBe(201);
+    // Two callers who learn of the change while the first sync runs share the one that follows it.
+    const second = syncCanonIndex(h.ctx);
+    expect(syncCanonIndex(h.ctx)).toBe(second);
+    release();
+
+    expect(await first).toBe('replaced');
+    expect(await second).toBe('delta');
+    expect(h.fetchCalls).toHaveLength(2);
+    expect(await decideKnown(h.ctx, SYSTEMS)).toMatchObject({ kind: 'known', target: `n:${nominated.body.id}` });
+    // Once the follower has run, a new call starts afresh.
+    expect(await syncCanonIndex(h.ctx)).toBe('unchanged');
+    expect(h.fetchCalls).toHaveLength(3);
+    h.ctx.db.close();
+  });
+});

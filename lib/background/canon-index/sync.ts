@@ -18,10 +18,28 @@ export type SyncOutcome = 'unchanged' | 'replaced' | 'delta' | 'header' | 'faile
 
 /** One sync at a time per worker: a start, an alarm and a delivered nomination may all ask at once. */
 let running: Promise<SyncOutcome> | null = null;
+/** The one sync that follows the running one, shared by everyone who asked while it ran. */
+let following: Promise<SyncOutcome> | null = null;
 
+/**
+ * Syncs the index. A caller who asks while a sync runs is answered by one
+ * more sync after it, not by the running one: that one may have sent its
+ * request before the change the caller knows of (a new server address, a
+ * delivered nomination), and would leave the index without it until the
+ * next alarm. However many ask meanwhile, one sync follows.
+ */
 export function syncCanonIndex(deps: Deps): Promise<SyncOutcome> {
-  running ??= syncOnce(deps).finally(() => (running = null));
-  return running;
+  if (running === null) {
+    running = syncOnce(deps).finally(() => (running = null));
+    return running;
+  }
+  following ??= running
+    .catch(() => undefined)
+    .then(() => {
+      following = null;
+      return syncCanonIndex(deps);
+    });
+  return following;
 }
 
 /** True when the held index is not from the server now in use, or is older than the sync interval. */
