@@ -6,8 +6,8 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshCanonIndex } from '../../server/canon-index/versions';
 import { insertBook } from '../../server/db/seed';
+import { untilIndexCurrent } from './canon-index';
 import { sendAsExtensionPage, valueOf } from './messages';
 import { startOutboxRig, waitFor, type OutboxRig } from './outbox-rig';
 import { FixtureServer, sidebarFrame } from './pages';
@@ -43,14 +43,9 @@ describe('idle worker: the sidebar from the cache', () => {
       },
       Date.now(),
     );
-    // Added behind the writers' backs, so the index is brought up to date by hand, and the
-    // extension told to sync it (as a server change does) before it decides about the page.
-    await rig.canon.server.deps.write(({ trx }) => refreshCanonIndex(trx, Date.now()));
-    const indexAnswers = () =>
-      rig.proxy.log.filter((r) => r.path.startsWith('/api/v1/canon-index') && r.outcome === 200).length;
-    const answered = indexAnswers();
-    valueOf(await sendAsExtensionPage(rig.page, 'setServerAddress', { url: null }));
-    await waitFor('the index naming the new book', async () => indexAnswers() > answered);
+    // Added behind the writers' backs: the index is republished by hand, and the extension's brought up
+    // to date before it decides about the page.
+    await untilIndexCurrent(await rig.browser.serviceWorker(), rig.canon);
     pages = await FixtureServer.install(rig.browser.context);
     valueOf(await sendAsExtensionPage(rig.page, 'updateSettings', { sidebar: { open: true } }));
   });
