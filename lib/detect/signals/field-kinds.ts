@@ -42,12 +42,13 @@ let contentsLabel: RegExp | undefined;
 
 /** Headings that name a contents section ("Table of contents", 目录): a cheap look for the TOC alone. */
 export function contentsHeadings(doc: Document): LabelledField[] {
-  // One look-up per level, put back in page order: a selector list walks a large page several times slower in Chromium.
+  // One collection per level, put back in page order: a selector list walks a large page several times slower in
+  // Chromium, and a tag's collection is kept by the browser until the page changes, so asking again is free.
   // The raw text is tested (the label allows space anywhere): cleaning every heading's text cost more than the test.
   contentsLabel ??= new RegExp(`^${GAP}(?:\\d\\.\\s*)?(?:${escaped(CONTENTS)})${LABEL_END}`, 'iu');
   const label = contentsLabel;
   return ['h2', 'h3', 'h4']
-    .flatMap((level) => [...doc.querySelectorAll(level)].filter((heading) => label.test(heading.textContent!)))
+    .flatMap((level) => [...doc.getElementsByTagName(level)].filter((heading) => label.test(heading.textContent!)))
     .sort((a, b) => (a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1))
     .map((heading) => ({ field: Field.Contents, el: heading, at: heading, row: heading, text: '', links: [] }));
 }
