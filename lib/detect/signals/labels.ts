@@ -58,7 +58,7 @@ export const LABEL_START = new RegExp(
     ...new Set(
       FIELDS.join('|')
         .split('|')
-        .map((word) => word.slice(0, 2).replace(/[()/.]/g, '\\$&')),
+        .map((word) => escaped(word.slice(0, 2))),
     ),
   ].join('|')})`,
   'iu',
