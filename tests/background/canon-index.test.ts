@@ -14,14 +14,18 @@ const WE_THINK = { isbn13: ['9781861978370'], title: 'We-Think', authors: ['Char
 const SYSTEMS = { isbn13: ['9780306406157'], title: 'Thinking in Systems: A Primer', authors: ['Donella H. Meadows'] };
 const UNKNOWN = { isbn13: ['9780134763385'], title: 'Designing Connected Content', authors: ['Carrie Hane'] };
 
-/** A background whose fetch records what it sent and what came back, against `server`. */
-async function backgroundFor(server: CanonServerHandle) {
+/**
+ * A background whose fetch records what it sent and what came back, against `server`; `beforeAnswer`, given
+ * the request's number from 0, may hold an answer back before the background sees it.
+ */
+async function backgroundFor(server: CanonServerHandle, beforeAnswer?: (request: number) => Promise<void>) {
   const statuses: number[] = [];
   const headers: Record<string, string>[] = [];
   const h = await startHarness(async (input, init) => {
     headers.push({ ...(init?.headers as Record<string, string>) });
     const response = await fetch(input, init);
     statuses.push(response.status);
+    await beforeAnswer?.(statuses.length - 1);
     return response;
   });
   await canonServerItem.setValue(new URL(server.url).origin);
@@ -132,18 +136,11 @@ describe('a sync asked for while another runs', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let answered!: () => void;
     const firstAnswered = new Promise<void>((resolve) => (answered = resolve));
-    let calls = 0;
-    const h = await startHarness(async (input, init) => {
-      const response = await fetch(input, init);
-      if (calls++ === 0) {
-        answered();
-        await held;
-      }
-      return response;
+    const { h } = await backgroundFor(server, async (request) => {
+      if (request > 0) return;
+      answered();
+      await held;
     });
-    await canonServerItem.setValue(new URL(server.url).origin);
-    await loadCanonSnapshot(h.ctx.db, buildCanonSnapshot());
-    await seedIndexFromSnapshot(h.ctx.db, Date.now());
 
     const first = syncCanonIndex(h.ctx);
     await firstAnswered;
